@@ -1,0 +1,533 @@
+//! The deployment config, `candor.json` (SPEC §3).
+//!
+//! Operators edit this file by hand, so every error names the field to fix
+//! (`tasks[2].id`) and, for JSON mistakes, the line and column.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::report::{is_identifier, NO_AI};
+
+/// The minimum group size when the file does not say.
+pub const DEFAULT_K: u32 = 5;
+
+/// The smallest `k` a deployment may set; below it, groups name people.
+pub const MIN_K: u32 = 3;
+
+/// The file name errors are reported against.
+const FILE: &str = "candor.json";
+
+/// A deployment's taxonomy and settings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Config {
+    /// Kinds of task, in the order forms and grids show them; never empty.
+    pub tasks: Vec<Choice>,
+    /// AI tools, in display order; `none` need not be listed (see [`Config::baseline_tools`]).
+    pub tools: Vec<Choice>,
+    /// Teams; empty when the deployment does not ask for one.
+    pub teams: Vec<Choice>,
+    /// Minimum published group size (SPEC §5), at least [`MIN_K`].
+    pub k: u32,
+    /// Where the sync server's API lives; `None` keeps reports on the device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sync_url: Option<String>,
+    /// Optional privacy measures (SPEC §6).
+    pub privacy: Privacy,
+}
+
+/// One entry of a taxonomy list: a stable id and the words people see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The id stored in reports; changing it retires the old one.
+    pub id: String,
+    /// The short name shown on buttons and axes.
+    pub label: String,
+    /// A one-line explanation, shown as help text; may be empty.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Optional privacy measures (SPEC §6.6).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    /// Whether devices randomise `outcome` before it leaves (k-ary randomized response).
+    #[serde(default)]
+    pub randomized_response: bool,
+    /// The privacy budget for randomized response; required when it is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub epsilon: Option<f64>,
+}
+
+/// What is wrong with `candor.json`, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", describe(.field, .message))]
+pub struct ConfigError {
+    /// The field at fault, e.g. `tasks[2].id`; empty when the file as a whole is.
+    pub field: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+fn describe(field: &str, message: &str) -> String {
+    if field.is_empty() {
+        format!("{FILE}: {message}")
+    } else {
+        format!("{FILE}, field `{field}`: {message}")
+    }
+}
+
+impl ConfigError {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Turns a JSON-level error into one that names the field, line and column.
+    fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> ConfigError {
+        // The path includes an unknown field's own name, so it is always the field to fix.
+        let path = err.path().to_string();
+        let field = if path == "." { String::new() } else { path };
+        ConfigError::new(field, err.into_inner().to_string())
+    }
+}
+
+/// The file's shape, before the rules serde cannot express are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    tasks: Vec<Choice>,
+    tools: Vec<Choice>,
+    #[serde(default)]
+    teams: Vec<Choice>,
+    #[serde(default = "default_k")]
+    k: u32,
+    #[serde(default)]
+    sync_url: Option<String>,
+    #[serde(default)]
+    privacy: Privacy,
+}
+
+fn default_k() -> u32 {
+    DEFAULT_K
+}
+
+impl From<File> for Config {
+    fn from(file: File) -> Config {
+        Config {
+            tasks: file.tasks,
+            tools: file.tools,
+            teams: file.teams,
+            k: file.k,
+            // An empty string is how an operator blanks the setting out.
+            sync_url: file.sync_url.filter(|url| !url.is_empty()),
+            privacy: file.privacy,
+        }
+    }
+}
+
+impl Config {
+    /// Reads and validates `candor.json`; unknown fields are errors, the rest defaults.
+    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        let mut json = serde_json::Deserializer::from_str(text);
+        let file: File =
+            serde_path_to_error::deserialize(&mut json).map_err(ConfigError::from_json)?;
+        json.end()
+            .map_err(|err| ConfigError::new("", err.to_string()))?;
+        let config = Config::from(file);
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks the rules serde cannot: ids, labels, `k`, privacy and `sync_url`.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.tasks.is_empty() {
+            return Err(ConfigError::new(
+                "tasks",
+                "list at least one kind of task, e.g. {\"id\": \"code_review\", \"label\": \"Code review\"}",
+            ));
+        }
+        check_choices("tasks", &self.tasks)?;
+        check_choices("tools", &self.tools)?;
+        check_choices("teams", &self.teams)?;
+        if self.k < MIN_K {
+            return Err(ConfigError::new(
+                "k",
+                format!(
+                    "must be at least {MIN_K}: smaller groups could point at a person (it is {})",
+                    self.k
+                ),
+            ));
+        }
+        self.check_privacy()?;
+        if let Some(url) = &self.sync_url {
+            check_sync_url(url)?;
+        }
+        Ok(())
+    }
+
+    fn check_privacy(&self) -> Result<(), ConfigError> {
+        match self.privacy.epsilon {
+            Some(epsilon) if !(epsilon.is_finite() && epsilon > 0.0) => Err(ConfigError::new(
+                "privacy.epsilon",
+                format!("must be a number greater than 0 (it is {epsilon})"),
+            )),
+            None if self.privacy.randomized_response => Err(ConfigError::new(
+                "privacy.epsilon",
+                "is required when randomized_response is true, e.g. 1.0 (smaller means more deniable, noisier)",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The tools a form offers: `none` first, labelled "No AI", then the file's tools in order.
+    ///
+    /// If the file lists `none`, its description is kept but the label is
+    /// always "No AI", so the baseline reads the same in every deployment.
+    pub fn baseline_tools(&self) -> Vec<Choice> {
+        let listed = self.tool(NO_AI);
+        let baseline = Choice {
+            id: NO_AI.to_owned(),
+            label: "No AI".to_owned(),
+            description: listed.map_or_else(
+                || "Did it without AI".to_owned(),
+                |choice| choice.description.clone(),
+            ),
+        };
+        std::iter::once(baseline)
+            .chain(self.tools.iter().filter(|tool| tool.id != NO_AI).cloned())
+            .collect()
+    }
+
+    /// The task with this id.
+    pub fn task(&self, id: &str) -> Option<&Choice> {
+        self.tasks.iter().find(|choice| choice.id == id)
+    }
+
+    /// The tool with this id, as the file lists it (`none` only if listed).
+    pub fn tool(&self, id: &str) -> Option<&Choice> {
+        self.tools.iter().find(|choice| choice.id == id)
+    }
+
+    /// The team with this id.
+    pub fn team(&self, id: &str) -> Option<&Choice> {
+        self.teams.iter().find(|choice| choice.id == id)
+    }
+
+    /// Whether reports are sent to a sync server.
+    pub fn sync_enabled(&self) -> bool {
+        self.sync_url.is_some()
+    }
+
+    /// The address of `path` under the sync API, e.g. `reports` → `/api/v1/reports`.
+    pub fn sync_endpoint(&self, path: &str) -> Option<String> {
+        self.sync_url.as_ref().map(|base| {
+            format!(
+                "{}/{}",
+                base.trim_end_matches('/'),
+                path.trim_start_matches('/')
+            )
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Config {
+    /// Reads a config with the same rules as [`Config::from_json`].
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Config, D::Error> {
+        let config = Config::from(File::deserialize(deserializer)?);
+        config.validate().map_err(serde::de::Error::custom)?;
+        Ok(config)
+    }
+}
+
+fn check_choices(list: &str, choices: &[Choice]) -> Result<(), ConfigError> {
+    for (index, choice) in choices.iter().enumerate() {
+        let at = |field: &str| format!("{list}[{index}].{field}");
+        if !is_identifier(&choice.id) {
+            return Err(ConfigError::new(
+                at("id"),
+                format!(
+                    "ids must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit (got {:?})",
+                    choice.id
+                ),
+            ));
+        }
+        if let Some(first) = choices[..index].iter().position(|c| c.id == choice.id) {
+            return Err(ConfigError::new(
+                at("id"),
+                format!(
+                    "`{}` is already the id of {list}[{first}]; ids must be unique",
+                    choice.id
+                ),
+            ));
+        }
+        if choice.label.trim().is_empty() {
+            return Err(ConfigError::new(
+                at("label"),
+                "must not be empty: it is what people see",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_sync_url(url: &str) -> Result<(), ConfigError> {
+    let host_of = |rest: &str| rest.split(['/', '?', '#']).next().unwrap_or("").to_owned();
+    let well_formed = !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && if let Some(rest) = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+        {
+            !host_of(rest).is_empty()
+        } else {
+            // "//host" would be another server, not a path on this one.
+            url.starts_with('/') && !url.starts_with("//")
+        };
+    if well_formed {
+        Ok(())
+    } else {
+        Err(ConfigError::new(
+            "sync_url",
+            format!(
+                "must be a path on this server such as /api/v1, or an http:// or https:// address (got {url:?}); leave it out to keep reports on the device"
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"tasks":[{"id":"code_review","label":"Code review"}],"tools":[]}"#;
+
+    fn error_for(text: &str) -> ConfigError {
+        Config::from_json(text).expect_err("should be rejected")
+    }
+
+    fn full() -> &'static str {
+        r#"{
+            "tasks": [
+                {"id": "code_review", "label": "Code review", "description": "Reading a colleague's change"},
+                {"id": "debugging", "label": "Debugging"}
+            ],
+            "tools": [
+                {"id": "assistant_x", "label": "Assistant X"},
+                {"id": "none", "label": "Without", "description": "By hand"},
+                {"id": "chat", "label": "Chat"}
+            ],
+            "teams": [{"id": "payments", "label": "Payments"}],
+            "k": 7,
+            "sync_url": "/api/v1",
+            "privacy": {"randomized_response": true, "epsilon": 1.5}
+        }"#
+    }
+
+    #[test]
+    fn defaults_fill_in() {
+        let config = Config::from_json(MINIMAL).unwrap();
+        assert_eq!(config.k, DEFAULT_K);
+        assert!(config.teams.is_empty());
+        assert_eq!(config.sync_url, None);
+        assert!(!config.sync_enabled());
+        assert_eq!(config.privacy, Privacy::default());
+        assert_eq!(config.tasks[0].description, "");
+    }
+
+    #[test]
+    fn a_full_file_reads() {
+        let config = Config::from_json(full()).unwrap();
+        assert_eq!(config.k, 7);
+        assert!(config.sync_enabled());
+        assert_eq!(
+            config.sync_endpoint("reports").as_deref(),
+            Some("/api/v1/reports")
+        );
+        assert_eq!(config.team("payments").unwrap().label, "Payments");
+        assert_eq!(config.task("debugging").unwrap().label, "Debugging");
+        assert!(config.tool("oracle").is_none());
+        assert_eq!(config.privacy.epsilon, Some(1.5));
+    }
+
+    #[test]
+    fn serialising_round_trips() {
+        let config = Config::from_json(full()).unwrap();
+        let text = serde_json::to_string(&config).unwrap();
+        assert_eq!(Config::from_json(&text).unwrap(), config);
+        assert_eq!(serde_json::from_str::<Config>(&text).unwrap(), config);
+    }
+
+    #[test]
+    fn an_empty_sync_url_means_local_only() {
+        let text = MINIMAL.replace("\"tools\":[]", "\"tools\":[],\"sync_url\":\"\"");
+        let config = Config::from_json(&text).unwrap();
+        assert!(!config.sync_enabled());
+        assert_eq!(config.sync_endpoint("reports"), None);
+    }
+
+    #[test]
+    fn baseline_comes_first_and_is_always_called_no_ai() {
+        let config = Config::from_json(full()).unwrap();
+        let tools = config.baseline_tools();
+        let ids: Vec<_> = tools.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["none", "assistant_x", "chat"]);
+        assert_eq!(tools[0].label, "No AI");
+        assert_eq!(tools[0].description, "By hand");
+
+        let unlisted = Config::from_json(MINIMAL).unwrap().baseline_tools();
+        assert_eq!(unlisted.len(), 1);
+        assert_eq!(
+            (unlisted[0].label.as_str(), unlisted[0].description.as_str()),
+            ("No AI", "Did it without AI")
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_named() {
+        let err = error_for(&MINIMAL.replace("\"tools\"", "\"colour\":1,\"tools\""));
+        assert_eq!(err.field, "colour");
+        assert!(err.message.contains("line 1 column"), "{err}");
+
+        let err = error_for(r#"{"tasks":[{"id":"a","label":"A","descripton":"typo"}],"tools":[]}"#);
+        assert_eq!(err.field, "tasks[0].descripton");
+
+        let err =
+            error_for(&MINIMAL.replace("\"tools\":[]", "\"tools\":[],\"privacy\":{\"eps\":1}"));
+        assert_eq!(err.field, "privacy.eps");
+    }
+
+    #[test]
+    fn json_errors_name_the_field_line_and_column() {
+        let err = error_for(
+            "{\"tasks\":[{\"id\":\"a\",\"label\":\"A\"}],\n\"tools\":[],\n\"k\":\"five\"}",
+        );
+        assert_eq!(err.field, "k");
+        assert!(err.message.contains("line 3 column"), "{err}");
+        assert!(
+            err.to_string().starts_with("candor.json, field `k`: "),
+            "{err}"
+        );
+
+        let err = error_for(r#"{"tasks":[{"id":"a"}],"tools":[]}"#);
+        assert_eq!(err.field, "tasks[0]");
+        assert!(err.message.contains("label"), "{err}");
+
+        let err = error_for("{\"tasks\": [");
+        assert!(err.message.contains("line 1 column"), "{err}");
+        assert!(err.to_string().starts_with("candor.json"), "{err}");
+
+        let err = error_for(&format!("{MINIMAL} trailing"));
+        assert_eq!(err.field, "");
+        assert!(err.message.contains("trailing"), "{err}");
+    }
+
+    #[test]
+    fn missing_lists_are_errors() {
+        let err = error_for(r#"{"tasks":[{"id":"a","label":"A"}]}"#);
+        assert!(err.message.contains("tools"), "{err}");
+    }
+
+    #[test]
+    fn validation_errors_name_the_field() {
+        let cases = [
+            (r#"{"tasks":[],"tools":[]}"#, "tasks"),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"},{"id":"b","label":"B"},{"id":"Bad Id","label":"C"}],"tools":[]}"#,
+                "tasks[2].id",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"},{"id":"a","label":"Again"}],"tools":[]}"#,
+                "tasks[1].id",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"  "}],"tools":[]}"#,
+                "tasks[0].label",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[{"id":"x","label":""}]}"#,
+                "tools[0].label",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"teams":[{"id":"t","label":"T"},{"id":"t","label":"T"}]}"#,
+                "teams[1].id",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"k":2}"#,
+                "k",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"privacy":{"randomized_response":true}}"#,
+                "privacy.epsilon",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"privacy":{"randomized_response":true,"epsilon":0}}"#,
+                "privacy.epsilon",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"privacy":{"epsilon":-1.0}}"#,
+                "privacy.epsilon",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"sync_url":"api/v1"}"#,
+                "sync_url",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"sync_url":"//evil.example"}"#,
+                "sync_url",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"sync_url":"https://"}"#,
+                "sync_url",
+            ),
+            (
+                r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"sync_url":"ftp://x/api"}"#,
+                "sync_url",
+            ),
+        ];
+        for (text, field) in cases {
+            let err = error_for(text);
+            assert_eq!(err.field, field, "{text}: {err}");
+            assert!(
+                err.to_string().contains(&format!("field `{field}`")),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn error_messages_say_what_to_do() {
+        let err = error_for(
+            r#"{"tasks":[{"id":"a","label":"A"},{"id":"b","label":"B"},{"id":"Bad","label":"C"}],"tools":[]}"#,
+        );
+        assert!(
+            err.to_string().starts_with(
+                "candor.json, field `tasks[2].id`: ids must be 1 to 64 lowercase letters, digits, '-' or '_'"
+            ),
+            "{err}"
+        );
+        let err = error_for(r#"{"tasks":[{"id":"a","label":"A"}],"tools":[],"k":1}"#);
+        assert!(err.message.contains("at least 3"), "{err}");
+    }
+
+    #[test]
+    fn sync_urls_that_are_accepted() {
+        for url in [
+            "/api/v1",
+            "/candor/api/v1/",
+            "https://candor.intranet.example/api/v1",
+            "http://localhost:8080/api/v1",
+        ] {
+            assert_eq!(check_sync_url(url), Ok(()), "{url}");
+        }
+        let config = Config {
+            sync_url: Some("https://x.example/api/v1/".into()),
+            ..Config::from_json(MINIMAL).unwrap()
+        };
+        assert_eq!(
+            config.sync_endpoint("/aggregate").as_deref(),
+            Some("https://x.example/api/v1/aggregate")
+        );
+    }
+}

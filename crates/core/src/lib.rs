@@ -1,0 +1,46 @@
+//! Candor's rules, written once.
+//!
+//! Candor lets employees say, in seconds and anonymously, whether an AI tool
+//! helped on a task, and shows where AI fits as task × tool heatmaps. This
+//! crate holds everything that must mean the same in the browser, the sync
+//! server and any export, and nothing that talks to a network or a screen:
+//!
+//! - [`report`]: the report wire format (SPEC §2) and its validator;
+//! - [`week`]: ISO weeks, the only time a report carries, and periods;
+//! - [`config`]: the deployment's `candor.json` (SPEC §3);
+//! - [`aggregate`]: counts, Wilson intervals and task × tool grids;
+//! - [`history`]: the device's own stored history, versioned.
+//!
+//! ```
+//! use candor_core::{Config, Report, Tally, Grid};
+//!
+//! let config = Config::from_json(
+//!     r#"{"tasks":[{"id":"code_review","label":"Code review"}],"tools":[]}"#,
+//! )?;
+//! let report = Report::from_json(
+//!     r#"{"v":1,"id":"0123456789abcdef0123456789abcdef","week":"2026-W07",
+//!         "task":"code_review","tool":"none","outcome":1}"#,
+//! )?;
+//! report.check_against(&config)?;
+//! let tally: Tally = [&report].into_iter().collect();
+//! let grid = Grid::build(&tally, &config);
+//! assert_eq!(grid.cols[0].label, "No AI");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod aggregate;
+pub mod config;
+pub mod history;
+pub mod report;
+pub mod week;
+
+pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
+pub use config::{Choice, Config, ConfigError, Privacy, DEFAULT_K, MIN_K};
+pub use history::{History, HistoryError, ImportOutcome, Loaded, SetAside, SCHEMA};
+pub use report::{
+    is_identifier, outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule,
+    FORMAT_VERSION, MAX_REASONS, NO_AI, OUTCOME_LABELS,
+};
+pub use week::{IsoWeek, Period, PeriodError, WeekError};

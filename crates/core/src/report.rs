@@ -1,0 +1,1201 @@
+//! The report: one task on which an employee could have used AI (SPEC §2).
+//!
+//! The wire format is checked here and nowhere else. `Deserialize` goes
+//! through [`Report::from_value`], so serde and the validator cannot disagree,
+//! and every rejection names the field and the rule it broke.
+
+use std::fmt;
+
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::config::Config;
+use crate::week::{IsoWeek, WeekError};
+
+/// The report format version this crate reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// The baseline tool id: the task was done without AI.
+pub const NO_AI: &str = "none";
+
+/// The most reasons a report may give.
+pub const MAX_REASONS: usize = 3;
+
+/// The longest task, tool or team id.
+pub const MAX_IDENTIFIER_LEN: usize = 64;
+
+/// The fields a v1 report may have, in the order they are written.
+const FIELDS: [&str; 11] = [
+    "v",
+    "id",
+    "week",
+    "task",
+    "tool",
+    "outcome",
+    "effort",
+    "mandated",
+    "complexity",
+    "team",
+    "reasons",
+];
+
+/// 128 random bits as 32 lowercase hex chars; for idempotent retries only.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ReportId(String);
+
+impl ReportId {
+    /// The id for 16 bytes, which the caller draws from a secure random source.
+    pub fn from_bytes(bytes: [u8; 16]) -> ReportId {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut text = String::with_capacity(32);
+        for byte in bytes {
+            text.push(char::from(HEX[usize::from(byte >> 4)]));
+            text.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+        ReportId(text)
+    }
+
+    /// The id written in `s`, if it is exactly 32 lowercase hex characters.
+    pub fn parse(s: &str) -> Option<ReportId> {
+        let well_formed = s.len() == 32
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        well_formed.then(|| ReportId(s.to_owned()))
+    }
+
+    /// The 32 hex characters.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ReportId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for ReportId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReportId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ReportId, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ReportId::parse(&text).ok_or_else(|| de::Error::custom(Rule::BadId))
+    }
+}
+
+/// Defines a closed set of answers with a wire id and words for people.
+macro_rules! answers {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $allowed:literal {
+            $($(#[$vmeta:meta])* $variant:ident => $id:literal, $label:literal;)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            /// Every answer, in the order a form shows them.
+            pub const ALL: [$name; [$($id),+].len()] = [$($name::$variant),+];
+
+            /// The allowed wire ids, as an error message lists them.
+            const ALLOWED: &'static str = $allowed;
+
+            /// The id used on the wire.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)+
+                }
+            }
+
+            /// Plain words for a form or a chart.
+            pub fn label(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $label,)+
+                }
+            }
+
+            /// The answer whose wire id is `id`.
+            pub fn parse(id: &str) -> Option<$name> {
+                match id {
+                    $($id => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+answers! {
+    /// Effort spent checking and fixing the AI's output.
+    Effort, "low, medium, high" {
+        /// Little checking.
+        Low => "low", "Little checking";
+        /// Some checking.
+        Medium => "medium", "Some checking";
+        /// Lots of checking and fixing.
+        High => "high", "Lots of checking and fixing";
+    }
+}
+
+answers! {
+    /// How hard the task was.
+    Complexity, "routine, complex" {
+        /// An everyday task.
+        Routine => "routine", "Routine";
+        /// A hard or unusual task.
+        Complex => "complex", "Complex";
+    }
+}
+
+answers! {
+    /// Why the AI did not help; given only with a negative outcome.
+    Reason, "checking, context, wrong, redo, friction" {
+        /// Checking the output took long.
+        Checking => "checking", "Checking the output took long";
+        /// The tool lacked context.
+        Context => "context", "The tool lacked context";
+        /// The output was wrong or unreliable.
+        Wrong => "wrong", "The output was wrong or unreliable";
+        /// I had to redo it myself.
+        Redo => "redo", "I had to redo it myself";
+        /// The tool was slow, broken or in the way.
+        Friction => "friction", "Slow, broken or in the way";
+    }
+}
+
+/// Outcome words for -2..=2, index 0 = -2.
+pub const OUTCOME_LABELS: [&str; 5] = [
+    "Much worse",
+    "Slowed me",
+    "No difference",
+    "Helped",
+    "Helped a lot",
+];
+
+/// The words for an outcome; values outside -2..=2 get the nearest end's words.
+pub fn outcome_label(outcome: i8) -> &'static str {
+    OUTCOME_LABELS[outcome_index(outcome)]
+}
+
+/// The index of `outcome` in [`OUTCOME_LABELS`] and in outcome counts.
+pub(crate) fn outcome_index(outcome: i8) -> usize {
+    // Clamped rather than panicking: a Report's fields are public, and a
+    // chart label is not the place to crash on one built wrongly in code.
+    usize::try_from(outcome.clamp(-2, 2) + 2).expect("clamped to 0..=4")
+}
+
+/// One report, as filed by an employee (SPEC §2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Random per report; used only to drop a re-sent copy.
+    pub id: ReportId,
+    /// The week the task was done in.
+    pub week: IsoWeek,
+    /// The kind of task, an id from the config's `tasks`.
+    pub task: String,
+    /// The AI tool used, an id from the config's `tools`, or [`NO_AI`].
+    pub tool: String,
+    /// Net effect, -2 (much worse) to 2 (helped a lot).
+    pub outcome: i8,
+    /// Effort spent checking and fixing the output, if given.
+    pub effort: Option<Effort>,
+    /// Whether the tool was used because someone said so, if given.
+    pub mandated: Option<bool>,
+    /// How hard the task was, if given.
+    pub complexity: Option<Complexity>,
+    /// The team, an id from the config's `teams`, if given.
+    pub team: Option<String>,
+    /// Why it did not help; only with a negative outcome, at most [`MAX_REASONS`].
+    pub reasons: Vec<Reason>,
+}
+
+/// A report broke a rule: which field, and which rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", with_field(.field, .rule))]
+pub struct ReportError {
+    /// The field, e.g. `outcome` or `reasons[1]`; empty when the whole document is at fault.
+    pub field: String,
+    /// The rule it broke.
+    pub rule: Rule,
+}
+
+fn with_field(field: &str, rule: &Rule) -> String {
+    if field.is_empty() {
+        rule.to_string()
+    } else {
+        format!("{field}: {rule}")
+    }
+}
+
+impl ReportError {
+    /// An error for `field` breaking `rule`.
+    pub fn new(field: impl Into<String>, rule: Rule) -> ReportError {
+        ReportError {
+            field: field.into(),
+            rule,
+        }
+    }
+
+    /// The stable snake_case code of the rule, as the HTTP API returns it.
+    pub fn code(&self) -> &'static str {
+        self.rule.code()
+    }
+}
+
+/// A rule of the report format, each with a stable code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Rule {
+    /// The text is not JSON, or repeats a field; carries the parser's words.
+    #[error("{0}")]
+    Malformed(String),
+    /// The document is JSON but not an object.
+    #[error("a report must be a JSON object")]
+    NotAnObject,
+    /// A required field is absent.
+    #[error("is required")]
+    Missing,
+    /// The field is not part of the report format.
+    #[error("is not a report field (check the spelling)")]
+    UnknownField,
+    /// The field has the wrong JSON type.
+    #[error("must be {expected}")]
+    WrongType {
+        /// What it must be, in words, e.g. "an integer".
+        expected: &'static str,
+    },
+    /// The report is in a format version this crate does not read.
+    #[error("must be {FORMAT_VERSION}: this version of Candor reads report format {FORMAT_VERSION} only")]
+    UnsupportedVersion,
+    /// The id is not 32 lowercase hex characters.
+    #[error("must be 32 lowercase hex characters (0-9, a-f)")]
+    BadId,
+    /// The week is not an ISO week.
+    #[error("{0}")]
+    BadWeek(WeekError),
+    /// The number is outside its range.
+    #[error("must be a whole number from {min} to {max}")]
+    OutOfRange {
+        /// The smallest allowed value.
+        min: i64,
+        /// The largest allowed value.
+        max: i64,
+    },
+    /// The text is not one of the allowed answers.
+    #[error("must be one of: {allowed}")]
+    NotOneOf {
+        /// The allowed answers, comma separated.
+        allowed: &'static str,
+    },
+    /// Reasons were given although the outcome was not negative.
+    #[error("reasons can only be given when the outcome is negative (the tool did not help)")]
+    ReasonsNeedNegativeOutcome,
+    /// More reasons than [`MAX_REASONS`].
+    #[error("at most {MAX_REASONS} reasons can be given")]
+    TooManyReasons,
+    /// A reason appears twice.
+    #[error("is already listed")]
+    DuplicateReason,
+    /// A task, tool or team id is not well formed.
+    #[error(
+        "ids are 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit"
+    )]
+    BadIdentifier,
+    /// The task is not in this deployment's config.
+    #[error("is not a task in this deployment's candor.json")]
+    UnknownTask,
+    /// The tool is not in this deployment's config.
+    #[error("is not a tool in this deployment's candor.json")]
+    UnknownTool,
+    /// The team is not in this deployment's config.
+    #[error("is not a team in this deployment's candor.json")]
+    UnknownTeam,
+    /// A team was given but the deployment defines none.
+    #[error("this deployment does not define teams, so none can be given")]
+    TeamsNotEnabled,
+    /// The week has not started yet.
+    #[error("is later than the current week")]
+    WeekInFuture,
+}
+
+impl Rule {
+    /// The stable snake_case code, as the HTTP API returns it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Rule::Malformed(_) => "malformed_json",
+            Rule::NotAnObject => "not_an_object",
+            Rule::Missing => "missing_field",
+            Rule::UnknownField => "unknown_field",
+            Rule::WrongType { .. } => "wrong_type",
+            Rule::UnsupportedVersion => "unsupported_version",
+            Rule::BadId => "bad_id",
+            Rule::BadWeek(_) => "bad_week",
+            Rule::OutOfRange { .. } => "out_of_range",
+            Rule::NotOneOf { .. } => "not_one_of",
+            Rule::ReasonsNeedNegativeOutcome => "reasons_need_negative_outcome",
+            Rule::TooManyReasons => "too_many_reasons",
+            Rule::DuplicateReason => "duplicate_reason",
+            Rule::BadIdentifier => "bad_identifier",
+            Rule::UnknownTask => "unknown_task",
+            Rule::UnknownTool => "unknown_tool",
+            Rule::UnknownTeam => "unknown_team",
+            Rule::TeamsNotEnabled => "teams_not_enabled",
+            Rule::WeekInFuture => "week_in_future",
+        }
+    }
+}
+
+/// Whether `id` is a well-formed task, tool or team id: `^[a-z0-9][a-z0-9_-]{0,63}$`.
+pub fn is_identifier(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    let allowed = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    match bytes.split_first() {
+        Some((first, rest)) => {
+            bytes.len() <= MAX_IDENTIFIER_LEN
+                && allowed(first)
+                && rest.iter().all(|b| allowed(b) || *b == b'-' || *b == b'_')
+        }
+        None => false,
+    }
+}
+
+fn fail<T>(field: impl Into<String>, rule: Rule) -> Result<T, ReportError> {
+    Err(ReportError::new(field, rule))
+}
+
+/// The type errors a report can meet, worded for the person who wrote it.
+const EXPECT_STRING: Rule = Rule::WrongType {
+    expected: "a string",
+};
+const EXPECT_INTEGER: Rule = Rule::WrongType {
+    expected: "an integer",
+};
+const EXPECT_BOOL: Rule = Rule::WrongType {
+    expected: "true or false",
+};
+const EXPECT_LIST: Rule = Rule::WrongType { expected: "a list" };
+const EXPECT_VERSION: Rule = Rule::WrongType {
+    expected: "the integer 1",
+};
+const OUTCOME_RANGE: Rule = Rule::OutOfRange { min: -2, max: 2 };
+
+fn check_identifier(field: &str, id: &str) -> Result<(), ReportError> {
+    if is_identifier(id) {
+        Ok(())
+    } else {
+        fail(field, Rule::BadIdentifier)
+    }
+}
+
+fn check_outcome(outcome: i64) -> Result<i8, ReportError> {
+    match i8::try_from(outcome) {
+        Ok(value) if (-2..=2).contains(&value) => Ok(value),
+        _ => fail("outcome", OUTCOME_RANGE),
+    }
+}
+
+/// The list-level reason rules; element rules are checked where elements are read.
+fn check_reasons(reasons: &[Reason], outcome: i8) -> Result<(), ReportError> {
+    if reasons.len() > MAX_REASONS {
+        return fail("reasons", Rule::TooManyReasons);
+    }
+    for (index, reason) in reasons.iter().enumerate() {
+        if reasons[..index].contains(reason) {
+            return fail(format!("reasons[{index}]"), Rule::DuplicateReason);
+        }
+    }
+    if !reasons.is_empty() && outcome >= 0 {
+        return fail("reasons", Rule::ReasonsNeedNegativeOutcome);
+    }
+    Ok(())
+}
+
+/// The fields of one report object, each read with its own error field name.
+struct Fields<'a> {
+    map: &'a Map<String, Value>,
+}
+
+impl<'a> Fields<'a> {
+    fn required(&self, name: &str) -> Result<&'a Value, ReportError> {
+        self.map
+            .get(name)
+            .ok_or_else(|| ReportError::new(name, Rule::Missing))
+    }
+
+    fn optional<T>(
+        &self,
+        name: &str,
+        read: impl FnOnce(&'a Value) -> Result<T, ReportError>,
+    ) -> Result<Option<T>, ReportError> {
+        self.map.get(name).map(read).transpose()
+    }
+}
+
+fn string<'a>(field: &str, value: &'a Value) -> Result<&'a str, ReportError> {
+    value
+        .as_str()
+        .ok_or_else(|| ReportError::new(field, EXPECT_STRING))
+}
+
+fn identifier(field: &str, value: &Value) -> Result<String, ReportError> {
+    let id = string(field, value)?;
+    check_identifier(field, id)?;
+    Ok(id.to_owned())
+}
+
+/// Reads one of a closed set of answers, e.g. an effort or a reason.
+fn answer<T>(
+    field: &str,
+    value: &Value,
+    parse: fn(&str) -> Option<T>,
+    allowed: &'static str,
+) -> Result<T, ReportError> {
+    parse(string(field, value)?).ok_or_else(|| ReportError::new(field, Rule::NotOneOf { allowed }))
+}
+
+fn read_version(value: &Value) -> Result<(), ReportError> {
+    let Value::Number(n) = value else {
+        return fail("v", EXPECT_VERSION);
+    };
+    if n.is_f64() {
+        return fail("v", EXPECT_VERSION);
+    }
+    if n.as_u64() == Some(FORMAT_VERSION) {
+        Ok(())
+    } else {
+        fail("v", Rule::UnsupportedVersion)
+    }
+}
+
+fn read_outcome(value: &Value) -> Result<i8, ReportError> {
+    let Value::Number(n) = value else {
+        return fail("outcome", EXPECT_INTEGER);
+    };
+    // 1.0 is a float to serde_json: the format promises integers, so say so
+    // rather than quietly rounding.
+    match (n.as_i64(), n.as_u64()) {
+        (Some(outcome), _) => check_outcome(outcome),
+        (None, Some(_)) => fail("outcome", OUTCOME_RANGE),
+        (None, None) => fail("outcome", EXPECT_INTEGER),
+    }
+}
+
+fn read_reasons(value: &Value, outcome: i8) -> Result<Vec<Reason>, ReportError> {
+    let items = value
+        .as_array()
+        .ok_or_else(|| ReportError::new("reasons", EXPECT_LIST))?;
+    // Checked before the elements so a long list of junk gets the short answer.
+    if items.len() > MAX_REASONS {
+        return fail("reasons", Rule::TooManyReasons);
+    }
+    let reasons = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            answer(
+                &format!("reasons[{index}]"),
+                item,
+                Reason::parse,
+                Reason::ALLOWED,
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    check_reasons(&reasons, outcome)?;
+    Ok(reasons)
+}
+
+impl Report {
+    /// Reads a report from parsed JSON, applying every rule of SPEC §2.
+    ///
+    /// Fields are checked in wire order after the version, so the first
+    /// error reported is the first a person reading the report would meet.
+    /// Optional fields are either absent or valid; `null` is not "absent".
+    pub fn from_value(value: &Value) -> Result<Report, ReportError> {
+        let Some(map) = value.as_object() else {
+            return fail("", Rule::NotAnObject);
+        };
+        let fields = Fields { map };
+
+        // The version comes before unknown fields: a newer report has fields
+        // this version does not know, and "unsupported version" is the useful answer.
+        read_version(fields.required("v")?)?;
+        if let Some(unknown) = map.keys().find(|key| !FIELDS.contains(&key.as_str())) {
+            return fail(unknown.as_str(), Rule::UnknownField);
+        }
+
+        let id = ReportId::parse(string("id", fields.required("id")?)?)
+            .ok_or_else(|| ReportError::new("id", Rule::BadId))?;
+        let week = string("week", fields.required("week")?)?
+            .parse::<IsoWeek>()
+            .map_err(|err| ReportError::new("week", Rule::BadWeek(err)))?;
+        let task = identifier("task", fields.required("task")?)?;
+        let tool = identifier("tool", fields.required("tool")?)?;
+        let outcome = read_outcome(fields.required("outcome")?)?;
+        let effort = fields.optional("effort", |v| {
+            answer("effort", v, Effort::parse, Effort::ALLOWED)
+        })?;
+        let mandated = fields.optional("mandated", |v| {
+            v.as_bool()
+                .ok_or_else(|| ReportError::new("mandated", EXPECT_BOOL))
+        })?;
+        let complexity = fields.optional("complexity", |v| {
+            answer("complexity", v, Complexity::parse, Complexity::ALLOWED)
+        })?;
+        let team = fields.optional("team", |v| identifier("team", v))?;
+        let reasons = fields
+            .optional("reasons", |v| read_reasons(v, outcome))?
+            .unwrap_or_default();
+
+        Ok(Report {
+            id,
+            week,
+            task,
+            tool,
+            outcome,
+            effort,
+            mandated,
+            complexity,
+            team,
+            reasons,
+        })
+    }
+
+    /// Reads a report from JSON text; text that is not JSON breaks rule [`Rule::Malformed`].
+    ///
+    /// Unlike [`Report::from_value`], this also rejects a field written twice,
+    /// which a parsed `Value` can no longer show.
+    pub fn from_json(text: &str) -> Result<Report, ReportError> {
+        match serde_json::from_str::<Document>(text) {
+            Ok(document) => document.into_report(),
+            Err(err) => fail("", Rule::Malformed(format!("not valid JSON: {err}"))),
+        }
+    }
+
+    /// Applies the §2 rules to a report built in code.
+    pub fn validate(&self) -> Result<(), ReportError> {
+        // A ReportId is checked when made, so this cannot fail today; it is
+        // kept so that validate alone stays a complete check of §2.
+        if ReportId::parse(self.id.as_str()).is_none() {
+            return fail("id", Rule::BadId);
+        }
+        check_identifier("task", &self.task)?;
+        check_identifier("tool", &self.tool)?;
+        check_outcome(i64::from(self.outcome))?;
+        if let Some(team) = &self.team {
+            check_identifier("team", team)?;
+        }
+        check_reasons(&self.reasons, self.outcome)
+    }
+
+    /// Checks that the task, tool and team are ones `config` offers.
+    ///
+    /// [`NO_AI`] is always a known tool. Reports already stored are not
+    /// checked this way: ids the config dropped still count, as retired.
+    pub fn check_against(&self, config: &Config) -> Result<(), ReportError> {
+        if config.task(&self.task).is_none() {
+            return fail("task", Rule::UnknownTask);
+        }
+        if self.tool != NO_AI && config.tool(&self.tool).is_none() {
+            return fail("tool", Rule::UnknownTool);
+        }
+        if let Some(team) = &self.team {
+            if config.teams.is_empty() {
+                return fail("team", Rule::TeamsNotEnabled);
+            }
+            if config.team(team).is_none() {
+                return fail("team", Rule::UnknownTeam);
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that the report's week has started by `current`, the receiver's own week.
+    pub fn check_not_in_future(&self, current: IsoWeek) -> Result<(), ReportError> {
+        if self.week > current {
+            fail("week", Rule::WeekInFuture)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The wire form, borrowed from a report so serialising copies nothing.
+#[derive(Serialize)]
+struct Wire<'a> {
+    v: u64,
+    id: &'a ReportId,
+    week: IsoWeek,
+    task: &'a str,
+    tool: &'a str,
+    outcome: i8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effort: Option<Effort>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mandated: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    complexity: Option<Complexity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Reason]>::is_empty")]
+    reasons: &'a [Reason],
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Wire {
+            v: FORMAT_VERSION,
+            id: &self.id,
+            week: self.week,
+            task: &self.task,
+            tool: &self.tool,
+            outcome: self.outcome,
+            effort: self.effort,
+            mandated: self.mandated,
+            complexity: self.complexity,
+            team: self.team.as_deref(),
+            reasons: &self.reasons,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Report {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Report, D::Error> {
+        Document::deserialize(deserializer)?
+            .into_report()
+            .map_err(de::Error::custom)
+    }
+}
+
+/// A JSON document on its way to becoming a report.
+///
+/// It exists to catch a field written twice, which `serde_json::Value`
+/// silently resolves to the last copy: a typo must not change data unseen.
+enum Document {
+    Object {
+        map: Map<String, Value>,
+        repeated: Option<String>,
+    },
+    NotAnObject,
+}
+
+impl Document {
+    fn into_report(self) -> Result<Report, ReportError> {
+        match self {
+            Document::Object {
+                repeated: Some(field),
+                ..
+            } => fail(
+                field,
+                Rule::Malformed("appears more than once in the JSON".to_owned()),
+            ),
+            Document::Object {
+                map,
+                repeated: None,
+            } => Report::from_value(&Value::Object(map)),
+            Document::NotAnObject => fail("", Rule::NotAnObject),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Document, D::Error> {
+        deserializer.deserialize_any(DocumentVisitor)
+    }
+}
+
+struct DocumentVisitor;
+
+impl<'de> Visitor<'de> for DocumentVisitor {
+    type Value = Document;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a report object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Document, A::Error> {
+        let mut map = Map::new();
+        let mut repeated = None;
+        while let Some(key) = access.next_key::<String>()? {
+            let value = access.next_value::<Value>()?;
+            if map.insert(key.clone(), value).is_some() && repeated.is_none() {
+                repeated = Some(key);
+            }
+        }
+        Ok(Document::Object { map, repeated })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Document, A::Error> {
+        while access.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Document::NotAnObject)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Document, E> {
+        Ok(Document::NotAnObject)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Document, E> {
+        Ok(Document::NotAnObject)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Document, E> {
+        Ok(Document::NotAnObject)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Document, E> {
+        Ok(Document::NotAnObject)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Document, E> {
+        Ok(Document::NotAnObject)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Document, E> {
+        Ok(Document::NotAnObject)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Document, E> {
+        Ok(Document::NotAnObject)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Choice;
+    use serde_json::json;
+    use std::collections::BTreeSet;
+
+    const ID: &str = "0123456789abcdef0123456789abcdef";
+
+    fn minimal() -> Value {
+        json!({"v": 1, "id": ID, "week": "2026-W07", "task": "code_review", "tool": "none", "outcome": 0})
+    }
+
+    fn with(field: &str, value: Value) -> Value {
+        let mut doc = minimal();
+        doc[field] = value;
+        doc
+    }
+
+    fn without(field: &str) -> Value {
+        let mut doc = minimal();
+        doc.as_object_mut().unwrap().remove(field);
+        doc
+    }
+
+    fn rejected(value: &Value) -> ReportError {
+        Report::from_value(value).expect_err("should be rejected")
+    }
+
+    fn assert_rejects(value: Value, field: &str, code: &str) {
+        let err = rejected(&value);
+        assert_eq!((err.field.as_str(), err.code()), (field, code), "{err}");
+        // The serde path must reach the same verdict.
+        assert!(serde_json::from_value::<Report>(value).is_err());
+    }
+
+    fn config() -> Config {
+        let choice = |id: &str| Choice {
+            id: id.to_owned(),
+            label: id.to_owned(),
+            description: String::new(),
+        };
+        Config {
+            tasks: vec![choice("code_review")],
+            tools: vec![choice("assistant")],
+            teams: vec![],
+            k: 5,
+            sync_url: None,
+            privacy: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_minimal_report_reads() {
+        let report = Report::from_value(&minimal()).unwrap();
+        assert_eq!(report.id.as_str(), ID);
+        assert_eq!(report.week.to_string(), "2026-W07");
+        assert_eq!(report.outcome, 0);
+        assert!(report.reasons.is_empty());
+        assert_eq!(report.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_full_report_round_trips_in_field_order() {
+        let text = r#"{"v":1,"id":"0123456789abcdef0123456789abcdef","week":"2020-W53","task":"debugging","tool":"assistant_x","outcome":-2,"effort":"high","mandated":true,"complexity":"complex","team":"payments","reasons":["wrong","redo"]}"#;
+        let report = Report::from_json(text).unwrap();
+        assert_eq!(report.reasons, vec![Reason::Wrong, Reason::Redo]);
+        assert_eq!(serde_json::to_string(&report).unwrap(), text);
+        assert_eq!(serde_json::from_str::<Report>(text).unwrap(), report);
+    }
+
+    #[test]
+    fn absent_optional_fields_are_not_written() {
+        let report = Report::from_value(&with("reasons", json!([]))).unwrap();
+        let text = serde_json::to_string(&report).unwrap();
+        assert_eq!(
+            text,
+            r#"{"v":1,"id":"0123456789abcdef0123456789abcdef","week":"2026-W07","task":"code_review","tool":"none","outcome":0}"#
+        );
+    }
+
+    #[test]
+    fn rule_malformed_json() {
+        let err = Report::from_json("{\"v\": 1,").unwrap_err();
+        assert_eq!((err.field.as_str(), err.code()), ("", "malformed_json"));
+        assert!(err.to_string().starts_with("not valid JSON"), "{err}");
+    }
+
+    #[test]
+    fn rule_malformed_json_for_a_repeated_field() {
+        let text = format!(
+            r#"{{"v":1,"id":"{ID}","week":"2026-W07","task":"t","tool":"none","outcome":1,"outcome":-2}}"#
+        );
+        let err = Report::from_json(&text).unwrap_err();
+        assert_eq!(
+            (err.field.as_str(), err.code()),
+            ("outcome", "malformed_json")
+        );
+        assert!(serde_json::from_str::<Report>(&text).is_err());
+    }
+
+    #[test]
+    fn rule_not_an_object() {
+        assert_rejects(json!([1, 2]), "", "not_an_object");
+        let err = Report::from_json("\"report\"").unwrap_err();
+        assert_eq!(err.code(), "not_an_object");
+        assert_eq!(err.to_string(), "a report must be a JSON object");
+    }
+
+    #[test]
+    fn rule_missing_field() {
+        for field in ["v", "id", "week", "task", "tool", "outcome"] {
+            assert_rejects(without(field), field, "missing_field");
+        }
+    }
+
+    #[test]
+    fn rule_unknown_field() {
+        assert_rejects(with("efort", json!("low")), "efort", "unknown_field");
+        let err = rejected(&with("user", json!("me")));
+        assert_eq!(
+            err.to_string(),
+            "user: is not a report field (check the spelling)"
+        );
+    }
+
+    #[test]
+    fn rule_wrong_type() {
+        assert_rejects(with("v", json!("1")), "v", "wrong_type");
+        assert_rejects(with("id", json!(7)), "id", "wrong_type");
+        assert_rejects(with("week", json!(202607)), "week", "wrong_type");
+        assert_rejects(with("task", json!(null)), "task", "wrong_type");
+        assert_rejects(with("tool", json!(["none"])), "tool", "wrong_type");
+        assert_rejects(with("outcome", json!(1.0)), "outcome", "wrong_type");
+        assert_rejects(with("outcome", json!("1")), "outcome", "wrong_type");
+        assert_rejects(with("effort", json!(null)), "effort", "wrong_type");
+        assert_rejects(with("mandated", json!("yes")), "mandated", "wrong_type");
+        assert_rejects(with("complexity", json!(2)), "complexity", "wrong_type");
+        assert_rejects(with("team", json!(3)), "team", "wrong_type");
+        assert_rejects(with("reasons", json!("wrong")), "reasons", "wrong_type");
+        let mut doc = with("outcome", json!(-1));
+        doc["reasons"] = json!(["wrong", 4]);
+        assert_rejects(doc, "reasons[1]", "wrong_type");
+    }
+
+    #[test]
+    fn rule_unsupported_version() {
+        assert_rejects(with("v", json!(2)), "v", "unsupported_version");
+        assert_rejects(with("v", json!(0)), "v", "unsupported_version");
+        // A newer version's extra fields do not hide the real problem.
+        let mut doc = with("v", json!(2));
+        doc["mood"] = json!("great");
+        assert_rejects(doc, "v", "unsupported_version");
+    }
+
+    #[test]
+    fn rule_bad_id() {
+        assert_rejects(with("id", json!(ID.to_uppercase())), "id", "bad_id");
+        assert_rejects(with("id", json!(&ID[1..])), "id", "bad_id");
+        assert_rejects(with("id", json!(format!("{ID}0"))), "id", "bad_id");
+        assert_rejects(
+            with("id", json!("g123456789abcdef0123456789abcdef")),
+            "id",
+            "bad_id",
+        );
+    }
+
+    #[test]
+    fn rule_bad_week() {
+        assert_rejects(with("week", json!("2025-W53")), "week", "bad_week");
+        assert_rejects(with("week", json!("2026-02-11")), "week", "bad_week");
+        let err = rejected(&with("week", json!("2026-7")));
+        assert_eq!(err.rule, Rule::BadWeek(WeekError::Format));
+        assert!(
+            err.to_string().starts_with("week: must look like 2026-W07"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn rule_out_of_range() {
+        assert_rejects(with("outcome", json!(3)), "outcome", "out_of_range");
+        assert_rejects(with("outcome", json!(-3)), "outcome", "out_of_range");
+        assert_rejects(with("outcome", json!(u64::MAX)), "outcome", "out_of_range");
+        assert_rejects(with("outcome", json!(i64::MIN)), "outcome", "out_of_range");
+        let report = Report {
+            outcome: 5,
+            ..Report::from_value(&minimal()).unwrap()
+        };
+        assert_eq!(report.validate().unwrap_err().code(), "out_of_range");
+    }
+
+    #[test]
+    fn rule_not_one_of() {
+        assert_rejects(with("effort", json!("huge")), "effort", "not_one_of");
+        assert_rejects(
+            with("complexity", json!("Routine")),
+            "complexity",
+            "not_one_of",
+        );
+        let mut doc = with("outcome", json!(-1));
+        doc["reasons"] = json!(["checking", "boredom"]);
+        assert_rejects(doc, "reasons[1]", "not_one_of");
+        let err = rejected(&with("effort", json!("huge")));
+        assert_eq!(err.to_string(), "effort: must be one of: low, medium, high");
+    }
+
+    #[test]
+    fn rule_reasons_need_negative_outcome() {
+        assert_rejects(
+            with("reasons", json!(["wrong"])),
+            "reasons",
+            "reasons_need_negative_outcome",
+        );
+        // An empty list says nothing, so it is fine with any outcome.
+        let doc = with("reasons", json!([]));
+        assert!(Report::from_value(&doc).is_ok());
+    }
+
+    #[test]
+    fn rule_too_many_reasons() {
+        let mut doc = with("outcome", json!(-2));
+        doc["reasons"] = json!(["checking", "context", "wrong", "redo"]);
+        assert_rejects(doc, "reasons", "too_many_reasons");
+    }
+
+    #[test]
+    fn rule_duplicate_reason() {
+        let mut doc = with("outcome", json!(-1));
+        doc["reasons"] = json!(["wrong", "context", "wrong"]);
+        assert_rejects(doc, "reasons[2]", "duplicate_reason");
+    }
+
+    #[test]
+    fn rule_bad_identifier() {
+        assert_rejects(with("task", json!("Code review")), "task", "bad_identifier");
+        assert_rejects(with("tool", json!("-leading")), "tool", "bad_identifier");
+        assert_rejects(with("team", json!("")), "team", "bad_identifier");
+        assert_rejects(
+            with("task", json!("a".repeat(65))),
+            "task",
+            "bad_identifier",
+        );
+        assert!(Report::from_value(&with("task", json!("a".repeat(64)))).is_ok());
+    }
+
+    #[test]
+    fn rule_unknown_task() {
+        let report = Report::from_value(&with("task", json!("gardening"))).unwrap();
+        let err = report.check_against(&config()).unwrap_err();
+        assert_eq!((err.field.as_str(), err.code()), ("task", "unknown_task"));
+    }
+
+    #[test]
+    fn rule_unknown_tool() {
+        let report = Report::from_value(&with("tool", json!("oracle"))).unwrap();
+        let err = report.check_against(&config()).unwrap_err();
+        assert_eq!((err.field.as_str(), err.code()), ("tool", "unknown_tool"));
+        // The baseline needs no listing.
+        assert_eq!(
+            Report::from_value(&minimal())
+                .unwrap()
+                .check_against(&config()),
+            Ok(())
+        );
+        let listed = Report::from_value(&with("tool", json!("assistant"))).unwrap();
+        assert_eq!(listed.check_against(&config()), Ok(()));
+    }
+
+    #[test]
+    fn rule_unknown_team() {
+        let mut config = config();
+        config.teams = vec![Choice {
+            id: "payments".into(),
+            label: "Payments".into(),
+            description: String::new(),
+        }];
+        let report = Report::from_value(&with("team", json!("search"))).unwrap();
+        let err = report.check_against(&config).unwrap_err();
+        assert_eq!((err.field.as_str(), err.code()), ("team", "unknown_team"));
+        let known = Report::from_value(&with("team", json!("payments"))).unwrap();
+        assert_eq!(known.check_against(&config), Ok(()));
+    }
+
+    #[test]
+    fn rule_teams_not_enabled() {
+        let report = Report::from_value(&with("team", json!("payments"))).unwrap();
+        let err = report.check_against(&config()).unwrap_err();
+        assert_eq!(
+            (err.field.as_str(), err.code()),
+            ("team", "teams_not_enabled")
+        );
+    }
+
+    #[test]
+    fn rule_week_in_future() {
+        let report = Report::from_value(&minimal()).unwrap();
+        let before: IsoWeek = "2026-W06".parse().unwrap();
+        let err = report.check_not_in_future(before).unwrap_err();
+        assert_eq!((err.field.as_str(), err.code()), ("week", "week_in_future"));
+        assert_eq!(report.check_not_in_future(report.week), Ok(()));
+    }
+
+    #[test]
+    fn validate_applies_the_wire_rules_to_code_built_reports() {
+        let base = Report::from_value(&minimal()).unwrap();
+        let negative = Report {
+            outcome: -1,
+            ..base.clone()
+        };
+        let cases = [
+            (
+                Report {
+                    reasons: vec![Reason::Wrong],
+                    ..base.clone()
+                },
+                "reasons",
+                "reasons_need_negative_outcome",
+            ),
+            (
+                Report {
+                    reasons: vec![Reason::Wrong, Reason::Redo, Reason::Wrong],
+                    ..negative.clone()
+                },
+                "reasons[2]",
+                "duplicate_reason",
+            ),
+            (
+                Report {
+                    reasons: vec![
+                        Reason::Wrong,
+                        Reason::Redo,
+                        Reason::Checking,
+                        Reason::Context,
+                    ],
+                    ..negative.clone()
+                },
+                "reasons",
+                "too_many_reasons",
+            ),
+            (
+                Report {
+                    tool: "No AI".into(),
+                    ..base.clone()
+                },
+                "tool",
+                "bad_identifier",
+            ),
+            (
+                Report {
+                    team: Some("A".into()),
+                    ..base.clone()
+                },
+                "team",
+                "bad_identifier",
+            ),
+        ];
+        for (report, field, code) in cases {
+            let err = report.validate().unwrap_err();
+            assert_eq!((err.field.as_str(), err.code()), (field, code));
+        }
+    }
+
+    #[test]
+    fn report_ids_are_lowercase_hex() {
+        let id = ReportId::from_bytes([0xab; 16]);
+        assert_eq!(id.as_str(), "abababababababababababababababab");
+        assert_eq!(ReportId::parse(id.as_str()), Some(id.clone()));
+        assert_eq!(ReportId::parse("ABABABABABABABABABABABABABABABAB"), None);
+        assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{id}\""));
+        assert!(serde_json::from_str::<ReportId>("\"abc\"").is_err());
+    }
+
+    #[test]
+    fn answers_have_ids_and_labels() {
+        assert_eq!(Effort::ALL.map(|e| e.as_str()), ["low", "medium", "high"]);
+        assert_eq!(Effort::High.label(), "Lots of checking and fixing");
+        assert_eq!(Complexity::ALL.map(|c| c.label()), ["Routine", "Complex"]);
+        assert_eq!(Reason::ALL.len(), 5);
+        for reason in Reason::ALL {
+            assert_eq!(Reason::parse(reason.as_str()), Some(reason));
+            assert_eq!(
+                serde_json::to_value(reason).unwrap(),
+                json!(reason.as_str())
+            );
+        }
+        assert_eq!(Reason::Checking.label(), "Checking the output took long");
+    }
+
+    #[test]
+    fn outcome_labels_cover_the_scale() {
+        assert_eq!(outcome_label(-2), "Much worse");
+        assert_eq!(outcome_label(0), "No difference");
+        assert_eq!(outcome_label(2), "Helped a lot");
+        assert_eq!(outcome_label(9), "Helped a lot");
+    }
+
+    #[test]
+    fn every_rule_has_a_distinct_code() {
+        let rules = [
+            Rule::Malformed(String::new()),
+            Rule::NotAnObject,
+            Rule::Missing,
+            Rule::UnknownField,
+            Rule::WrongType { expected: "" },
+            Rule::UnsupportedVersion,
+            Rule::BadId,
+            Rule::BadWeek(WeekError::Format),
+            Rule::OutOfRange { min: 0, max: 0 },
+            Rule::NotOneOf { allowed: "" },
+            Rule::ReasonsNeedNegativeOutcome,
+            Rule::TooManyReasons,
+            Rule::DuplicateReason,
+            Rule::BadIdentifier,
+            Rule::UnknownTask,
+            Rule::UnknownTool,
+            Rule::UnknownTeam,
+            Rule::TeamsNotEnabled,
+            Rule::WeekInFuture,
+        ];
+        let codes: BTreeSet<_> = rules.iter().map(Rule::code).collect();
+        assert_eq!(codes.len(), rules.len());
+    }
+}

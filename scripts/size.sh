@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Prints the app's transfer size (wasm + js + css, each gzip -9) against the
+# 250 KB budget of SPEC §8. Run after a release build (./candor size does both).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET_KB=250
+total=0
+shopt -s nullglob
+for file in dist/*.wasm dist/*.js dist/*.css; do
+  bytes=$(gzip -9 -c "$file" | wc -c)
+  total=$((total + bytes))
+  printf '%-40s %8d bytes gzip (%d raw)\n' "$(basename "$file")" "$bytes" "$(wc -c <"$file")"
+done
+if [ "$total" -eq 0 ]; then
+  echo "no built app in dist/: run ./candor build first" >&2
+  exit 1
+fi
+kb=$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1000 }')
+echo "transfer size: ${kb} KB gzip (budget ${BUDGET_KB} KB)"
+if [ "$total" -gt $((BUDGET_KB * 1000)) ]; then
+  echo "over budget" >&2
+  exit 1
+fi

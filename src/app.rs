@@ -1,0 +1,77 @@
+//! The app shell: load the deployment config, open the device's store, route.
+
+use candor_core::Config;
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::{header::Header, notice_board::NoticeBoard};
+use crate::pages::{
+    config_error::ConfigErrorPage, file::FilePage, history::HistoryPage, my_map::MyMapPage,
+};
+use crate::store::{config, history::LocalStore, notices::Notices};
+
+/// The last path segments the router owns; anything before them is where the
+/// app is published (e.g. `/candor` on `https://intranet.example/candor/`).
+const ROUTES: [&str; 2] = ["history", "map"];
+
+/// Where the app is published: the page's path without the route part, and
+/// without a trailing slash ("" at the root).
+pub fn app_base(pathname: &str) -> String {
+    let trimmed = pathname.trim_end_matches('/');
+    let base = match trimmed.rsplit_once('/') {
+        Some((parent, last)) if ROUTES.contains(&last) => parent,
+        _ if pathname.ends_with("/index.html") => trimmed.trim_end_matches("/index.html"),
+        _ => trimmed,
+    };
+    base.to_string()
+}
+
+/// Where the app is published, shared through context so links can carry it
+/// (the router leaves absolute links as they are).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppBase(pub String);
+
+impl AppBase {
+    /// The address of an in-app path such as `/history` under this base.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+}
+
+/// The whole app: a config error page, or the shell with its routes.
+#[component]
+pub fn App() -> impl IntoView {
+    let pathname = window().location().pathname().unwrap_or_default();
+    let base = app_base(&pathname);
+    let config_url = format!("{base}/{}", config::CONFIG_FILE);
+    let loaded = LocalResource::new(move || config::load_owned(config_url.clone()));
+    move || match loaded.get() {
+        None => view! { <p class="loading">"Loading Candor…"</p> }.into_any(),
+        Some(Ok(config)) => view! { <Shell config base=base.clone() /> }.into_any(),
+        Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
+    }
+}
+
+/// The app once its config is known: header, notices and pages.
+#[component]
+fn Shell(config: Config, base: String) -> impl IntoView {
+    let notices = Notices::new();
+    provide_context(notices);
+    provide_context(LocalStore::open(notices));
+    provide_context(config);
+    provide_context(AppBase(base.clone()));
+    view! {
+        <Router base=base>
+            <Header />
+            <NoticeBoard />
+            <Routes fallback=|| view! { <main><h1>"Page not found"</h1></main> }>
+                <Route path=path!("/") view=FilePage />
+                <Route path=path!("/history") view=HistoryPage />
+                <Route path=path!("/map") view=MyMapPage />
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,341 @@
+//! The task × tool heatmap: colour by mean outcome on a diverging,
+//! colour-blind-safe palette (ColorBrewer PuOr), n in every cell, the "No AI"
+//! column first as the baseline, uncertain cells faded. The same numbers are
+//! offered as a table for screen readers and for anyone who prefers one.
+
+use candor_core::{Axis, Grid, Share};
+use leptos::prelude::*;
+
+/// What one cell shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellView {
+    /// No reports for this task and tool.
+    Empty,
+    /// Hidden by the k rule: there are reports, but too few to show.
+    Hidden,
+    /// Enough reports to show.
+    Shown {
+        /// Number of reports.
+        n: u64,
+        /// Mean outcome on −2..2.
+        mean: f64,
+        /// Share of reports where AI helped, with its Wilson interval.
+        helped: Option<Share>,
+    },
+}
+
+/// Everything the heatmap draws: rows (tasks), columns (tools, `none`
+/// first) and a cell for each pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatmapModel {
+    /// Tasks, top to bottom.
+    pub rows: Vec<Axis>,
+    /// Tools, left to right, the baseline first.
+    pub cols: Vec<Axis>,
+    /// `cells[row][col]`.
+    pub cells: Vec<Vec<CellView>>,
+}
+
+impl HeatmapModel {
+    /// The model of a grid counted from reports (no suppression: the
+    /// employee's own map).
+    pub fn from_grid(grid: &Grid) -> HeatmapModel {
+        let cells = grid
+            .cells
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell {
+                        Some(counts) if counts.n() > 0 => CellView::Shown {
+                            n: counts.n(),
+                            mean: counts.mean().unwrap_or(0.0),
+                            helped: counts.helped(),
+                        },
+                        _ => CellView::Empty,
+                    })
+                    .collect()
+            })
+            .collect();
+        HeatmapModel {
+            rows: grid.rows.clone(),
+            cols: grid.cols.clone(),
+            cells,
+        }
+    }
+}
+
+/// An interval wider than this (40 percentage points) marks a cell as uncertain.
+pub const UNCERTAIN_WIDTH: f64 = 0.4;
+
+/// Whether a cell's score is too uncertain to show at full strength.
+pub fn is_uncertain(helped: Option<Share>) -> bool {
+    helped.is_none_or(|share| share.width() > UNCERTAIN_WIDTH)
+}
+
+// ColorBrewer PuOr, 7 classes, reversed so that orange is "worse" and purple
+// "helped"; safe for the common forms of colour blindness.
+const PALETTE: [(f64, [u8; 3]); 7] = [
+    (-2.0, [0xb3, 0x58, 0x06]),
+    (-4.0 / 3.0, [0xf1, 0xa3, 0x40]),
+    (-2.0 / 3.0, [0xfe, 0xe0, 0xb6]),
+    (0.0, [0xf7, 0xf7, 0xf7]),
+    (2.0 / 3.0, [0xd8, 0xda, 0xeb]),
+    (4.0 / 3.0, [0x99, 0x8e, 0xc3]),
+    (2.0, [0x54, 0x27, 0x88]),
+];
+
+/// The fill for a mean outcome, interpolated along the palette.
+pub fn colour_for_mean(mean: f64) -> [u8; 3] {
+    let mean = mean.clamp(-2.0, 2.0);
+    let upper = PALETTE
+        .iter()
+        .position(|(stop, _)| *stop >= mean)
+        .unwrap_or(PALETTE.len() - 1)
+        .max(1);
+    let (low_stop, low) = PALETTE[upper - 1];
+    let (high_stop, high) = PALETTE[upper];
+    let t = ((mean - low_stop) / (high_stop - low_stop)).clamp(0.0, 1.0);
+    let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round() as u8;
+    [
+        mix(low[0], high[0]),
+        mix(low[1], high[1]),
+        mix(low[2], high[2]),
+    ]
+}
+
+fn faded(colour: [u8; 3]) -> [u8; 3] {
+    colour.map(|channel| (channel as f64 * 0.45 + 255.0 * 0.55).round() as u8)
+}
+
+fn hex(colour: [u8; 3]) -> String {
+    format!("#{:02x}{:02x}{:02x}", colour[0], colour[1], colour[2])
+}
+
+fn is_dark(colour: [u8; 3]) -> bool {
+    let [r, g, b] = colour.map(|channel| channel as f64);
+    0.299 * r + 0.587 * g + 0.114 * b < 140.0
+}
+
+/// A mean with its sign, e.g. "+1.2", "−0.5", "0.0".
+pub fn format_mean(mean: f64) -> String {
+    let rounded = (mean * 10.0).round() / 10.0;
+    if rounded > 0.0 {
+        format!("+{rounded:.1}")
+    } else if rounded < 0.0 {
+        format!("−{:.1}", -rounded)
+    } else {
+        "0.0".into()
+    }
+}
+
+fn format_share(share: Share) -> String {
+    format!(
+        "{:.0}% helped (95% interval {:.0}–{:.0}%)",
+        share.share * 100.0,
+        share.low * 100.0,
+        share.high * 100.0
+    )
+}
+
+fn axis_label(axis: &Axis) -> String {
+    if axis.retired {
+        format!("{} (retired)", axis.label)
+    } else {
+        axis.label.clone()
+    }
+}
+
+fn short(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+/// Words for one cell, as a screen reader or the table says them.
+pub fn describe_cell(cell: &CellView) -> String {
+    match cell {
+        CellView::Empty => "no reports".into(),
+        CellView::Hidden => "not enough reports".into(),
+        CellView::Shown { n, mean, helped } => {
+            let mut text = format!("mean {} from {n} report{}", format_mean(*mean), plural(*n));
+            if let Some(share) = helped {
+                text.push_str(&format!(", {}", format_share(*share)));
+            }
+            text
+        }
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+const LABEL_WIDTH: f64 = 180.0;
+const HEADER_HEIGHT: f64 = 40.0;
+const CELL_WIDTH: f64 = 112.0;
+const CELL_HEIGHT: f64 = 46.0;
+
+/// The heatmap as SVG, a legend, and the same numbers as a table.
+#[component]
+pub fn Heatmap(
+    /// What to draw.
+    model: HeatmapModel,
+    /// A short title, read as the figure's name.
+    title: &'static str,
+) -> impl IntoView {
+    let width = LABEL_WIDTH + CELL_WIDTH * model.cols.len() as f64;
+    let height = HEADER_HEIGHT + CELL_HEIGHT * model.rows.len() as f64;
+    let column_labels = model
+        .cols
+        .iter()
+        .enumerate()
+        .map(|(col, axis)| {
+            let x = LABEL_WIDTH + CELL_WIDTH * (col as f64 + 0.5);
+            view! {
+                <text class="axis-label col-label" x=x y=HEADER_HEIGHT - 12.0 text-anchor="middle">
+                    {short(&axis_label(axis), 17)}
+                </text>
+            }
+        })
+        .collect_view();
+    let rows = model
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(row, axis)| {
+            let y = HEADER_HEIGHT + CELL_HEIGHT * row as f64;
+            let cells = model.cells[row]
+                .iter()
+                .enumerate()
+                .map(|(col, cell)| draw_cell(cell, LABEL_WIDTH + CELL_WIDTH * col as f64, y))
+                .collect_view();
+            view! {
+                <g class="heatmap-row">
+                    <text class="axis-label row-label" x=LABEL_WIDTH - 10.0 y=y + CELL_HEIGHT / 2.0 + 5.0 text-anchor="end">
+                        {short(&axis_label(axis), 24)}
+                    </text>
+                    {cells}
+                </g>
+            }
+        })
+        .collect_view();
+    let table = heatmap_table(&model, title);
+    view! {
+        <figure class="heatmap">
+            <svg
+                viewBox=format!("0 0 {width} {height}")
+                width=width
+                role="img"
+                aria-label=format!("{title}: heatmap of mean outcome by task and tool; the same numbers are in the table below.")
+            >
+                {column_labels}
+                {rows}
+            </svg>
+            <Legend />
+            <details class="table-view">
+                <summary>"Show as a table"</summary>
+                {table}
+            </details>
+        </figure>
+    }
+}
+
+fn draw_cell(cell: &CellView, x: f64, y: f64) -> impl IntoView {
+    let (fill, class, first, second) = match cell {
+        CellView::Empty => (
+            "none".to_string(),
+            "cell empty",
+            String::new(),
+            "–".to_string(),
+        ),
+        CellView::Hidden => (
+            "#e0e0e0".to_string(),
+            "cell hidden",
+            "not enough".to_string(),
+            "reports".to_string(),
+        ),
+        CellView::Shown { n, mean, helped } => {
+            let base = colour_for_mean(*mean);
+            let uncertain = is_uncertain(*helped);
+            let colour = if uncertain { faded(base) } else { base };
+            let class = match (uncertain, is_dark(colour)) {
+                (true, _) => "cell shown uncertain",
+                (false, true) => "cell shown dark",
+                (false, false) => "cell shown",
+            };
+            (hex(colour), class, format_mean(*mean), format!("n = {n}"))
+        }
+    };
+    view! {
+        <g class=class>
+            <rect x=x + 2.0 y=y + 2.0 width=CELL_WIDTH - 4.0 height=CELL_HEIGHT - 4.0 rx="4" fill=fill />
+            <text x=x + CELL_WIDTH / 2.0 y=y + 20.0 text-anchor="middle" class="cell-score">{first}</text>
+            <text x=x + CELL_WIDTH / 2.0 y=y + 36.0 text-anchor="middle" class="cell-n">{second}</text>
+        </g>
+    }
+}
+
+#[component]
+fn Legend() -> impl IntoView {
+    let swatches = [-2.0, -1.0, 0.0, 1.0, 2.0]
+        .into_iter()
+        .map(|mean| {
+            let style = format!("background:{}", hex(colour_for_mean(mean)));
+            view! { <span class="swatch" style=style></span> }
+        })
+        .collect_view();
+    view! {
+        <div class="legend">
+            <span>"−2 much worse"</span>
+            <span class="swatches" aria-hidden="true">{swatches}</span>
+            <span>"+2 helped a lot"</span>
+            <span class="legend-note">
+                "Each cell: mean outcome and n, the number of reports. Faded cells have few reports, so their score is uncertain."
+            </span>
+        </div>
+    }
+}
+
+fn heatmap_table(model: &HeatmapModel, title: &'static str) -> impl IntoView {
+    let header = model
+        .cols
+        .iter()
+        .map(|axis| view! { <th scope="col">{axis_label(axis)}</th> })
+        .collect_view();
+    let body = model
+        .rows
+        .iter()
+        .zip(&model.cells)
+        .map(|(axis, cells)| {
+            let cells = cells
+                .iter()
+                .map(|cell| view! { <td>{describe_cell(cell)}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{axis_label(axis)}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table>
+            <caption>{title}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Task"</th>
+                    {header}
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}

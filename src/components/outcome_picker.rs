@@ -1,0 +1,56 @@
+//! The outcome scale −2..2, in words, with number keys 1–5 as shortcuts.
+
+use candor_core::OUTCOME_LABELS;
+use leptos::prelude::*;
+
+/// The outcome for a shortcut key: "1" is −2 (much worse) … "5" is 2.
+pub fn outcome_for_key(key: &str) -> Option<i8> {
+    match key {
+        "1" => Some(-2),
+        "2" => Some(-1),
+        "3" => Some(0),
+        "4" => Some(1),
+        "5" => Some(2),
+        _ => None,
+    }
+}
+
+/// The five outcomes as radio buttons bound to `selected`.
+#[component]
+pub fn OutcomePicker(
+    /// The chosen outcome, if any.
+    selected: RwSignal<Option<i8>>,
+) -> impl IntoView {
+    let options = (-2i8..=2)
+        .map(|outcome| {
+            let key = outcome + 3;
+            let input_id = format!("outcome-{key}");
+            let label_for = input_id.clone();
+            let (negative, positive) = (outcome < 0, outcome > 0);
+            let label = OUTCOME_LABELS[(outcome + 2) as usize];
+            view! {
+                <label class="chip outcome" class:negative=negative class:positive=positive for=label_for>
+                    <input
+                        type="radio"
+                        id=input_id
+                        name="outcome"
+                        value=outcome.to_string()
+                        prop:checked=move || selected.get() == Some(outcome)
+                        on:change=move |_| selected.set(Some(outcome))
+                    />
+                    <kbd aria-hidden="true">{key}</kbd>
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="choices outcome-scale">
+            <legend>
+                "How did it go? "
+                <span class="hint">"Keys 1–5, then Enter to save"</span>
+            </legend>
+            <div class="chips">{options}</div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,5 @@
+//! The Candor web app's entry point: mount the app, nothing else.
+
+fn main() {
+    candor_app::mount();
+}

@@ -1,0 +1,286 @@
+//! History: the employee's own reports by week, with export, import, erase,
+//! and "don't keep history on this device" for shared machines (SPEC §6.5).
+
+use candor_core::{outcome_label, Config, ImportOutcome, Report};
+use leptos::{prelude::*, task::spawn_local};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::store::history::LocalStore;
+
+/// The name of the file an export downloads as.
+const EXPORT_FILE: &str = "candor-history.json";
+
+/// A confirmation the page is waiting for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    Nothing,
+    Erase,
+    StopKeeping,
+}
+
+/// The History page.
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let store = expect_context::<LocalStore>();
+    let keeps = move || store.prefs().with(|prefs| prefs.keep_history);
+    view! {
+        <main>
+            <h1>"History"</h1>
+            <p class="lede">"Your own reports, kept only in this browser."</p>
+            <Show
+                when=keeps
+                fallback=move || view! { <HistoryOff store /> }
+            >
+                <HistoryOn store />
+            </Show>
+        </main>
+    }
+}
+
+#[component]
+fn HistoryOff(store: LocalStore) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    view! {
+        <section class="history-off">
+            <p>"History is off on this device: reports you file are not kept here."</p>
+            <button
+                type="button"
+                on:click=move |_| {
+                    if let Err(error) = store.set_keep_history(true) {
+                        problem.set(Some(error.to_string()));
+                    }
+                }
+            >
+                "Keep history on this device"
+            </button>
+            <p class="failed" role="alert">{move || problem.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn HistoryOn(store: LocalStore) -> impl IntoView {
+    let config = StoredValue::new(expect_context::<Config>());
+    let pending = RwSignal::new(Pending::Nothing);
+    let message = RwSignal::new(None::<String>);
+    let import_result = RwSignal::new(None::<ImportOutcome>);
+    let count = move || store.with_history(|history| history.reports.len());
+    let has_reports = move || count() > 0;
+
+    let weeks = move || {
+        store.with_history(|history| {
+            history
+                .by_week()
+                .into_iter()
+                .map(|(week, reports)| {
+                    let items = reports
+                        .into_iter()
+                        .map(|report| config.with_value(|config| report_line(config, report)))
+                        .collect_view();
+                    view! {
+                        <section class="week">
+                            <h2>{week.to_string()}</h2>
+                            <ul class="reports">{items}</ul>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let export = move |_| {
+        if let Err(error) = download(EXPORT_FILE, &store.export_json()) {
+            message.set(Some(format!("Export failed: {error}")));
+        }
+    };
+
+    let import = move |event: web_sys::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let text = match JsFuture::from(file.text()).await {
+                Ok(text) => text.as_string().unwrap_or_default(),
+                Err(_) => {
+                    message.set(Some("The file could not be read.".into()));
+                    return;
+                }
+            };
+            match store.import(&text) {
+                Ok(outcome) => {
+                    message.set(None);
+                    import_result.set(Some(outcome));
+                }
+                Err(error) => {
+                    import_result.set(None);
+                    message.set(Some(format!("Nothing was imported: {error}.")));
+                }
+            }
+        });
+    };
+
+    let confirm = move |_| {
+        let result = match pending.get_untracked() {
+            Pending::Erase => store.erase_all(),
+            Pending::StopKeeping => store.set_keep_history(false),
+            Pending::Nothing => Ok(()),
+        };
+        pending.set(Pending::Nothing);
+        import_result.set(None);
+        message.set(Some(match result {
+            Ok(()) => "Erased: no reports are kept on this device.".into(),
+            Err(error) => format!("Could not erase: {error}."),
+        }));
+    };
+
+    view! {
+        <div class="history-tools">
+            <button type="button" on:click=export disabled=move || !has_reports()>
+                "Export as JSON"
+            </button>
+            <label class="button" for="import-file">"Import JSON…"</label>
+            <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" on:change=import />
+            <button type="button" class="danger" on:click=move |_| pending.set(Pending::Erase) disabled=move || !has_reports()>
+                "Erase everything…"
+            </button>
+            <button type="button" on:click=move |_| pending.set(Pending::StopKeeping)>
+                "Don't keep history on this device…"
+            </button>
+        </div>
+        <Show when=move || pending.get() != Pending::Nothing>
+            <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+                <p id="confirm-text">
+                    {move || {
+                        let n = count();
+                        match pending.get() {
+                            Pending::StopKeeping => format!(
+                                "Stop keeping history here? This erases the {n} report(s) kept on this device, and new reports will not be kept. Export first if you want a copy."
+                            ),
+                            _ => format!("Erase all {n} report(s) kept on this device? This cannot be undone. Export first if you want a copy."),
+                        }
+                    }}
+                </p>
+                <button type="button" class="danger" on:click=confirm>"Yes, erase"</button>
+                <button type="button" on:click=move |_| pending.set(Pending::Nothing)>"Cancel"</button>
+            </div>
+        </Show>
+        <p class="message" role="status" aria-live="polite">{move || message.get()}</p>
+        {move || import_result.get().map(|outcome| view! { <ImportSummary outcome /> })}
+        <Show
+            when=has_reports
+            fallback=|| view! { <p class="empty-state">"No reports kept on this device."</p> }
+        >
+            <p class="summary">{move || format!("{} report(s), newest week first.", count())}</p>
+            {weeks}
+        </Show>
+    }
+}
+
+#[component]
+fn ImportSummary(outcome: ImportOutcome) -> impl IntoView {
+    let rejected = outcome
+        .rejected
+        .iter()
+        .map(|(index, error)| view! { <li>{format!("Entry {}: {error}", index + 1)}</li> })
+        .collect_view();
+    view! {
+        <section class="import-summary" aria-label="Import result">
+            <p>
+                {format!(
+                    "Imported {} new report(s); {} were already here; {} rejected.",
+                    outcome.added,
+                    outcome.duplicates,
+                    outcome.rejected.len()
+                )}
+            </p>
+            <ul class="rejected">{rejected}</ul>
+        </section>
+    }
+}
+
+fn label_or_retired(label: Option<&str>, id: &str) -> String {
+    label.map_or_else(|| format!("{id} (retired)"), str::to_string)
+}
+
+fn report_line(config: &Config, report: &Report) -> impl IntoView {
+    let task = label_or_retired(
+        config
+            .task(&report.task)
+            .map(|choice| choice.label.as_str()),
+        &report.task,
+    );
+    let tool = if report.tool == candor_core::NO_AI {
+        "No AI".to_string()
+    } else {
+        label_or_retired(
+            config
+                .tool(&report.tool)
+                .map(|choice| choice.label.as_str()),
+            &report.tool,
+        )
+    };
+    let mut details = Vec::new();
+    if let Some(effort) = report.effort {
+        details.push(effort.label().to_string());
+    }
+    if report.mandated == Some(true) {
+        details.push("told to use it".into());
+    }
+    if let Some(complexity) = report.complexity {
+        details.push(complexity.label().to_lowercase());
+    }
+    details.extend(
+        report
+            .reasons
+            .iter()
+            .map(|reason| reason.label().to_string()),
+    );
+    let details = (!details.is_empty()).then(|| format!(" ({})", details.join(", ")));
+    let outcome_class = match report.outcome {
+        ..=-1 => "outcome negative",
+        0 => "outcome neutral",
+        _ => "outcome positive",
+    };
+    view! {
+        <li class="report">
+            <span class="task">{task}</span>
+            " · "
+            <span class="tool">{tool}</span>
+            " · "
+            <span class=outcome_class>{outcome_label(report.outcome)}</span>
+            {details.map(|details| view! { <span class="details">{details}</span> })}
+        </li>
+    }
+}
+
+/// Offers `contents` to the user as a downloaded file.
+fn download(name: &str, contents: &str) -> Result<(), String> {
+    let describe = |error: JsValue| format!("{error:?}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "not a link".to_string())?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url).map_err(describe)?;
+    Ok(())
+}

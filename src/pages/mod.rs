@@ -1,0 +1,6 @@
+//! One file per screen.
+
+pub mod config_error;
+pub mod file;
+pub mod history;
+pub mod my_map;
