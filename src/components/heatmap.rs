@@ -116,24 +116,32 @@ fn is_dark(colour: [u8; 3]) -> bool {
     0.299 * r + 0.587 * g + 0.114 * b < 140.0
 }
 
-/// A mean with its sign, e.g. "+1.2", "−0.5", "0.0".
+/// A mean with its sign and one decimal, e.g. "+1.2", "−0.5", "0.0".
+///
+/// Formatted from integer tenths: float formatting would add kilobytes to
+/// the app for no visible gain.
 pub fn format_mean(mean: f64) -> String {
-    let rounded = (mean * 10.0).round() / 10.0;
-    if rounded > 0.0 {
-        format!("+{rounded:.1}")
-    } else if rounded < 0.0 {
-        format!("−{:.1}", -rounded)
-    } else {
-        "0.0".into()
-    }
+    let tenths = (mean * 10.0).round() as i64;
+    let sign = match tenths {
+        1.. => "+",
+        ..=-1 => "−",
+        0 => "",
+    };
+    let tenths = tenths.unsigned_abs();
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+}
+
+/// A share as a whole percentage, e.g. "57%".
+pub fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round() as i64)
 }
 
 fn format_share(share: Share) -> String {
     format!(
-        "{:.0}% helped (95% interval {:.0}–{:.0}%)",
-        share.share * 100.0,
-        share.low * 100.0,
-        share.high * 100.0
+        "{} helped (95% interval {}–{})",
+        percent(share.share),
+        percent(share.low),
+        percent(share.high)
     )
 }
 
@@ -177,10 +185,11 @@ fn plural(n: u64) -> &'static str {
     }
 }
 
-const LABEL_WIDTH: f64 = 180.0;
-const HEADER_HEIGHT: f64 = 40.0;
-const CELL_WIDTH: f64 = 112.0;
-const CELL_HEIGHT: f64 = 46.0;
+// Geometry in whole SVG units (integers keep float formatting out of the app).
+const LABEL_WIDTH: i32 = 180;
+const HEADER_HEIGHT: i32 = 40;
+const CELL_WIDTH: i32 = 112;
+const CELL_HEIGHT: i32 = 46;
 
 /// The heatmap as SVG, a legend, and the same numbers as a table.
 #[component]
@@ -190,16 +199,16 @@ pub fn Heatmap(
     /// A short title, read as the figure's name.
     title: &'static str,
 ) -> impl IntoView {
-    let width = LABEL_WIDTH + CELL_WIDTH * model.cols.len() as f64;
-    let height = HEADER_HEIGHT + CELL_HEIGHT * model.rows.len() as f64;
+    let width = LABEL_WIDTH + CELL_WIDTH * model.cols.len() as i32;
+    let height = HEADER_HEIGHT + CELL_HEIGHT * model.rows.len() as i32;
     let column_labels = model
         .cols
         .iter()
         .enumerate()
         .map(|(col, axis)| {
-            let x = LABEL_WIDTH + CELL_WIDTH * (col as f64 + 0.5);
+            let x = LABEL_WIDTH + CELL_WIDTH * col as i32 + CELL_WIDTH / 2;
             view! {
-                <text class="axis-label col-label" x=x y=HEADER_HEIGHT - 12.0 text-anchor="middle">
+                <text class="axis-label col-label" x=x y=HEADER_HEIGHT - 12 text-anchor="middle">
                     {short(&axis_label(axis), 17)}
                 </text>
             }
@@ -210,15 +219,15 @@ pub fn Heatmap(
         .iter()
         .enumerate()
         .map(|(row, axis)| {
-            let y = HEADER_HEIGHT + CELL_HEIGHT * row as f64;
+            let y = HEADER_HEIGHT + CELL_HEIGHT * row as i32;
             let cells = model.cells[row]
                 .iter()
                 .enumerate()
-                .map(|(col, cell)| draw_cell(cell, LABEL_WIDTH + CELL_WIDTH * col as f64, y))
+                .map(|(col, cell)| draw_cell(cell, LABEL_WIDTH + CELL_WIDTH * col as i32, y))
                 .collect_view();
             view! {
                 <g class="heatmap-row">
-                    <text class="axis-label row-label" x=LABEL_WIDTH - 10.0 y=y + CELL_HEIGHT / 2.0 + 5.0 text-anchor="end">
+                    <text class="axis-label row-label" x=LABEL_WIDTH - 10 y=y + CELL_HEIGHT / 2 + 5 text-anchor="end">
                         {short(&axis_label(axis), 24)}
                     </text>
                     {cells}
@@ -247,7 +256,7 @@ pub fn Heatmap(
     }
 }
 
-fn draw_cell(cell: &CellView, x: f64, y: f64) -> impl IntoView {
+fn draw_cell(cell: &CellView, x: i32, y: i32) -> impl IntoView {
     let (fill, class, first, second) = match cell {
         CellView::Empty => (
             "none".to_string(),
@@ -275,9 +284,9 @@ fn draw_cell(cell: &CellView, x: f64, y: f64) -> impl IntoView {
     };
     view! {
         <g class=class>
-            <rect x=x + 2.0 y=y + 2.0 width=CELL_WIDTH - 4.0 height=CELL_HEIGHT - 4.0 rx="4" fill=fill />
-            <text x=x + CELL_WIDTH / 2.0 y=y + 20.0 text-anchor="middle" class="cell-score">{first}</text>
-            <text x=x + CELL_WIDTH / 2.0 y=y + 36.0 text-anchor="middle" class="cell-n">{second}</text>
+            <rect x=x + 2 y=y + 2 width=CELL_WIDTH - 4 height=CELL_HEIGHT - 4 rx="4" fill=fill />
+            <text x=x + CELL_WIDTH / 2 y=y + 20 text-anchor="middle" class="cell-score">{first}</text>
+            <text x=x + CELL_WIDTH / 2 y=y + 36 text-anchor="middle" class="cell-n">{second}</text>
         </g>
     }
 }

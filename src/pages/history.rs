@@ -235,7 +235,7 @@ fn report_line(config: &Config, report: &Report) -> impl IntoView {
         details.push("told to use it".into());
     }
     if let Some(complexity) = report.complexity {
-        details.push(complexity.label().to_lowercase());
+        details.push(complexity.label().to_string());
     }
     details.extend(
         report

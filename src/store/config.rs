@@ -2,6 +2,8 @@
 
 use candor_core::{Config, ConfigError};
 use thiserror::Error;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// The file the app reads its taxonomy and settings from.
 pub const CONFIG_FILE: &str = "candor.json";
@@ -34,22 +36,32 @@ pub enum ConfigLoadError {
 
 /// Fetches and validates the config at `url` (relative to the app's base).
 pub async fn load(url: &str) -> Result<Config, ConfigLoadError> {
-    let unreachable = |error: gloo_net::Error| ConfigLoadError::Unreachable {
+    let unreachable = |error: JsValue| ConfigLoadError::Unreachable {
         url: url.to_string(),
-        reason: error.to_string(),
+        reason: js_sys::Error::from(error)
+            .message()
+            .as_string()
+            .unwrap_or_else(|| "network error".into()),
     };
-    let response = gloo_net::http::Request::get(url)
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
+    let window = web_sys::window().expect("the app runs in a browser window");
+    // Always ask the server: an operator's edit must show on the next load.
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(unreachable)?;
+        .map_err(unreachable)?
+        .unchecked_into();
     if !response.ok() {
         return Err(ConfigLoadError::Status {
             url: url.to_string(),
             status: response.status(),
         });
     }
-    let text = response.text().await.map_err(unreachable)?;
+    let text = JsFuture::from(response.text().map_err(unreachable)?)
+        .await
+        .map_err(unreachable)?
+        .as_string()
+        .unwrap_or_default();
     Ok(Config::from_json(&text)?)
 }
 

@@ -172,7 +172,13 @@ impl Config {
         match self.privacy.epsilon {
             Some(epsilon) if !(epsilon.is_finite() && epsilon > 0.0) => Err(ConfigError::new(
                 "privacy.epsilon",
-                format!("must be a number greater than 0 (it is {epsilon})"),
+                // serde_json's number printer, not `{epsilon}`: f64 Display
+                // would add kilobytes to the browser app.
+                format!(
+                    "must be a number greater than 0 (it is {})",
+                    serde_json::Number::from_f64(epsilon)
+                        .map_or_else(|| "not a finite number".to_string(), |n| n.to_string())
+                ),
             )),
             None if self.privacy.randomized_response => Err(ConfigError::new(
                 "privacy.epsilon",
