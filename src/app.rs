@@ -11,7 +11,7 @@ use crate::components::{header::Header, notice_board::NoticeBoard};
 use crate::pages::{
     config_error::ConfigErrorPage, file::FilePage, history::HistoryPage, my_map::MyMapPage,
 };
-use crate::store::{config, history::LocalStore, notices::Notices};
+use crate::store::{config, history::LocalStore, notices::Notices, sync::SyncStore};
 
 /// The last path segments the router owns; anything before them is where the
 /// app is published (e.g. `/candor` on `https://intranet.example/candor/`).
@@ -60,7 +60,9 @@ pub fn App() -> impl IntoView {
 fn Shell(config: Config, base: String) -> impl IntoView {
     let notices = Notices::new();
     provide_context(notices);
-    provide_context(LocalStore::open(notices));
+    let local = LocalStore::open(notices);
+    provide_context(local);
+    provide_context(SyncStore::open(&config, local.keeps_history(), notices));
     provide_context(config);
     provide_context(AppBase(base.clone()));
     view! {

@@ -13,6 +13,7 @@ use crate::components::outcome_picker::{outcome_for_key, OutcomePicker};
 use crate::store::device;
 use crate::store::history::LocalStore;
 use crate::store::notices::{Level, Notices};
+use crate::store::sync::SyncStore;
 
 /// How long "Saved — Undo" stays on screen.
 const UNDO_WINDOW: Duration = Duration::from_secs(8);
@@ -116,6 +117,7 @@ fn activates_on_enter(target: &web_sys::Element) -> bool {
 pub fn FilePage() -> impl IntoView {
     let config = expect_context::<Config>();
     let store = expect_context::<LocalStore>();
+    let sync = expect_context::<SyncStore>();
     let notices = expect_context::<Notices>();
     let tools = config.baseline_tools();
     let prefs = store.prefs().get_untracked();
@@ -147,11 +149,11 @@ pub fn FilePage() -> impl IntoView {
         reasons: RwSignal::new(Vec::new()),
     };
     let status = RwSignal::new(Status::Idle);
-    let can_keep = store.keeps_history() || config.sync_enabled();
+    let can_keep = move || store.prefs().with(|prefs| prefs.keep_history) || sync.enabled();
     let config = StoredValue::new(config);
 
     let save = move || {
-        if !can_keep {
+        if !can_keep() {
             return;
         }
         let report = match form.report() {
@@ -169,6 +171,14 @@ pub fn FilePage() -> impl IntoView {
             return;
         }
         let id = report.id.clone();
+        // The outbox first: once it holds the report, the report will reach
+        // the server even if keeping it in the history fails.
+        if sync.enabled() {
+            if let Err(error) = sync.enqueue(report.clone()) {
+                status.set(Status::Failed(format!("Not saved: {error}.")));
+                return;
+            }
+        }
         match store.file(report) {
             Ok(()) => {
                 form.reset_answers();
@@ -181,6 +191,12 @@ pub fn FilePage() -> impl IntoView {
                     },
                     UNDO_WINDOW,
                 );
+            }
+            Err(error) if sync.enabled() => {
+                form.reset_answers();
+                status.set(Status::Failed(format!(
+                    "Saved for sending, but not kept in your history: {error}."
+                )));
             }
             Err(error) => status.set(Status::Failed(format!("Not saved: {error}."))),
         }
@@ -261,12 +277,12 @@ pub fn FilePage() -> impl IntoView {
                     <ChoicePicker legend="The task was" name="complexity" choices=complexity_choices() selected=form.complexity />
                 </details>
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=!can_keep>
+                    <button type="submit" class="primary" disabled=move || !can_keep()>
                         "Save " <kbd aria-hidden="true">"Enter"</kbd>
                     </button>
-                    <StatusLine status store />
+                    <StatusLine status store sync />
                 </div>
-                <Show when=move || !can_keep>
+                <Show when=move || !can_keep()>
                     <p class="notice problem">
                         "History is off on this device and this deployment has no sync server, so a report would be kept nowhere. "
                         "Turn history back on in History to file reports."
@@ -281,10 +297,10 @@ pub fn FilePage() -> impl IntoView {
 }
 
 #[component]
-fn StatusLine(status: RwSignal<Status>, store: LocalStore) -> impl IntoView {
+fn StatusLine(status: RwSignal<Status>, store: LocalStore, sync: SyncStore) -> impl IntoView {
     let undo = move |_| {
         if let Status::Saved(id) = status.get_untracked() {
-            match store.undo(&id) {
+            match sync.withdraw(&id).and_then(|()| store.undo(&id)) {
                 Ok(()) => status.set(Status::Undone),
                 Err(error) => status.set(Status::Failed(format!("Could not undo: {error}."))),
             }

@@ -1,12 +1,13 @@
 //! History: the employee's own reports by week, with export, import, erase,
 //! and "don't keep history on this device" for shared machines (SPEC §6.5).
 
-use candor_core::{outcome_label, Config, ImportOutcome, Report};
+use candor_core::{outcome_label, Config, Delivery, ImportOutcome, Report};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::store::history::LocalStore;
+use crate::store::sync::{SyncStatus, SyncStore};
 
 /// The name of the file an export downloads as.
 const EXPORT_FILE: &str = "candor-history.json";
@@ -28,6 +29,7 @@ pub fn HistoryPage() -> impl IntoView {
         <main>
             <h1>"History"</h1>
             <p class="lede">"Your own reports, kept only in this browser."</p>
+            <SyncPanel />
             <Show
                 when=keeps
                 fallback=move || view! { <HistoryOff store /> }
@@ -40,6 +42,7 @@ pub fn HistoryPage() -> impl IntoView {
 
 #[component]
 fn HistoryOff(store: LocalStore) -> impl IntoView {
+    let sync = expect_context::<SyncStore>();
     let problem = RwSignal::new(None::<String>);
     view! {
         <section class="history-off">
@@ -47,8 +50,9 @@ fn HistoryOff(store: LocalStore) -> impl IntoView {
             <button
                 type="button"
                 on:click=move |_| {
-                    if let Err(error) = store.set_keep_history(true) {
-                        problem.set(Some(error.to_string()));
+                    match store.set_keep_history(true) {
+                        Ok(()) => sync.set_keep_sent(true),
+                        Err(error) => problem.set(Some(error.to_string())),
                     }
                 }
             >
@@ -62,6 +66,7 @@ fn HistoryOff(store: LocalStore) -> impl IntoView {
 #[component]
 fn HistoryOn(store: LocalStore) -> impl IntoView {
     let config = StoredValue::new(expect_context::<Config>());
+    let sync = expect_context::<SyncStore>();
     let pending = RwSignal::new(Pending::Nothing);
     let message = RwSignal::new(None::<String>);
     let import_result = RwSignal::new(None::<ImportOutcome>);
@@ -76,7 +81,10 @@ fn HistoryOn(store: LocalStore) -> impl IntoView {
                 .map(|(week, reports)| {
                     let items = reports
                         .into_iter()
-                        .map(|report| config.with_value(|config| report_line(config, report)))
+                        .map(|report| {
+                            let delivery = sync.delivery(&report.id);
+                            config.with_value(|config| report_line(config, report, delivery))
+                        })
                         .collect_view();
                     view! {
                         <section class="week">
@@ -130,7 +138,9 @@ fn HistoryOn(store: LocalStore) -> impl IntoView {
     let confirm = move |_| {
         let result = match pending.get_untracked() {
             Pending::Erase => store.erase_all(),
-            Pending::StopKeeping => store.set_keep_history(false),
+            Pending::StopKeeping => store
+                .set_keep_history(false)
+                .map(|()| sync.set_keep_sent(false)),
             Pending::Nothing => Ok(()),
         };
         pending.set(Pending::Nothing);
@@ -184,6 +194,67 @@ fn HistoryOn(store: LocalStore) -> impl IntoView {
     }
 }
 
+/// What the outbox holds: how many reports wait, whether the last attempt
+/// failed, and every report the server refused, with its reason.
+#[component]
+fn SyncPanel() -> impl IntoView {
+    let sync = expect_context::<SyncStore>();
+    let config = StoredValue::new(expect_context::<Config>());
+    let message = RwSignal::new(None::<String>);
+    let waiting = move || sync.with_outbox(|outbox| outbox.waiting.len());
+    let status_line = move || {
+        match sync.status().get() {
+        SyncStatus::Off => None,
+        SyncStatus::Idle | SyncStatus::Sending => Some(match waiting() {
+            0 => "Every report filed here has been sent.".to_string(),
+            n => format!("{n} report(s) waiting to be sent. They leave after a random delay, in shuffled batches, so the time they arrive says nothing about when you filed them."),
+        }),
+        SyncStatus::Retrying(reason) => Some(format!(
+            "{} report(s) waiting: {reason}. Candor will try again; nothing is lost.",
+            waiting()
+        )),
+    }
+    };
+    let rejected = move || {
+        sync.with_outbox(|outbox| {
+            outbox
+                .rejected
+                .iter()
+                .map(|entry| {
+                    let line = config.with_value(|config| report_line(config, &entry.report, None));
+                    let reason = entry.error.message.clone();
+                    view! {
+                        <div class="rejected-report">
+                            <ul class="reports">{line}</ul>
+                            <p class="failed">{format!("Not accepted by the server: {reason}")}</p>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_rejected = move || sync.with_outbox(|outbox| !outbox.rejected.is_empty());
+    let send_again = move |_| {
+        message.set(Some(match sync.retry_rejected() {
+            Ok(n) => format!("{n} report(s) queued to be sent again."),
+            Err(error) => format!("Could not queue them again: {error}."),
+        }));
+    };
+    view! {
+        <Show when=move || sync.enabled()>
+            <section class="sync-panel" aria-label="Sending to the team map">
+                <p class="sync-status">{status_line}</p>
+                <Show when=has_rejected>
+                    <h2>"Not accepted by the server"</h2>
+                    {rejected}
+                    <button type="button" on:click=send_again>"Send these again"</button>
+                </Show>
+                <p class="message" role="status">{move || message.get()}</p>
+            </section>
+        </Show>
+    }
+}
+
 #[component]
 fn ImportSummary(outcome: ImportOutcome) -> impl IntoView {
     let rejected = outcome
@@ -210,7 +281,7 @@ fn label_or_retired(label: Option<&str>, id: &str) -> String {
     label.map_or_else(|| format!("{id} (retired)"), str::to_string)
 }
 
-fn report_line(config: &Config, report: &Report) -> impl IntoView {
+fn report_line(config: &Config, report: &Report, delivery: Option<Delivery>) -> impl IntoView {
     let task = label_or_retired(
         config
             .task(&report.task)
@@ -257,6 +328,14 @@ fn report_line(config: &Config, report: &Report) -> impl IntoView {
             " · "
             <span class=outcome_class>{outcome_label(report.outcome)}</span>
             {details.map(|details| view! { <span class="details">{details}</span> })}
+            {delivery.map(|delivery| {
+                let (class, words) = match delivery {
+                    Delivery::Waiting => ("delivery waiting", "waiting to be sent".to_string()),
+                    Delivery::Sent => ("delivery sent", "sent".to_string()),
+                    Delivery::Rejected(error) => ("delivery rejected", format!("not accepted: {}", error.message)),
+                };
+                view! { <span class=class>{words}</span> }
+            })}
         </li>
     }
 }

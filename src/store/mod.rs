@@ -6,3 +6,4 @@ pub mod device;
 pub mod history;
 pub mod notices;
 pub mod prefs;
+pub mod sync;

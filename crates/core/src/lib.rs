@@ -9,7 +9,8 @@
 //! - [`week`]: ISO weeks, the only time a report carries, and periods;
 //! - [`config`]: the deployment's `candor.json` (SPEC §3);
 //! - [`aggregate`]: counts, Wilson intervals and task × tool grids;
-//! - [`history`]: the device's own stored history, versioned.
+//! - [`history`]: the device's own stored history, versioned;
+//! - [`outbox`]: reports waiting for the sync server and when they may leave.
 //!
 //! ```
 //! use candor_core::{Config, Report, Tally, Grid};
@@ -33,12 +34,16 @@
 pub mod aggregate;
 pub mod config;
 pub mod history;
+pub mod outbox;
 pub mod report;
 pub mod week;
 
 pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
 pub use config::{Choice, Config, ConfigError, Privacy, DEFAULT_K, MIN_K};
 pub use history::{History, HistoryError, ImportOutcome, Loaded, SetAside, SCHEMA};
+pub use outbox::{
+    BatchAnswer, Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue, ServerError,
+};
 pub use report::{
     is_identifier, outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule,
     FORMAT_VERSION, MAX_REASONS, NO_AI, OUTCOME_LABELS,

@@ -1,0 +1,385 @@
+//! The outbox on this device and the background sync with the server
+//! (SPEC §6.3, §7): reports leave in shuffled batches after a random delay,
+//! failures back off with jitter, and a refused report stays visible with the
+//! server's reason. The rules live in `candor_core::outbox`; this module only
+//! stores, schedules and fetches.
+
+use std::time::Duration;
+
+use candor_core::{
+    BatchAnswer, Config, Delivery, Outbox, Randomness, Report, ReportId, SendPolicy, SendQueue,
+    ServerError,
+};
+use leptos::{prelude::*, task::spawn_local};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::device::{self, StorageError};
+use super::notices::{Level, Notices};
+
+/// Where the outbox lives on the device.
+pub const OUTBOX_KEY: &str = "candor.outbox";
+
+/// The browser's cryptographic random source, for delays and shuffling.
+pub struct BrowserRandom;
+
+impl Randomness for BrowserRandom {
+    fn next_u32(&mut self) -> u32 {
+        let mut bytes = [0u8; 4];
+        web_sys::window()
+            .and_then(|window| window.crypto().ok())
+            .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).ok())
+            .expect("the browser offers crypto.getRandomValues");
+        u32::from_le_bytes(bytes)
+    }
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// What the sync is doing, in words the History page can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncStatus {
+    /// No sync server in this deployment: reports stay on the device.
+    Off,
+    /// Nothing in flight; waiting reports leave at their time.
+    Idle,
+    /// A batch is on its way.
+    Sending,
+    /// The last attempt failed; it will be retried.
+    Retrying(String),
+}
+
+/// How a request for a batch ended.
+enum Attempt {
+    Answered(BatchAnswer),
+    Retry {
+        reason: String,
+        retry_after_ms: Option<u64>,
+    },
+    Refused(ServerError),
+}
+
+/// The outbox and its sender, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct SyncStore {
+    outbox: RwSignal<Outbox>,
+    status: RwSignal<SyncStatus>,
+    queue: StoredValue<SendQueue>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    endpoint: StoredValue<Option<String>>,
+    keep_sent: StoredValue<bool>,
+}
+
+impl SyncStore {
+    /// Opens the outbox and, when the config names a sync server, schedules
+    /// every waiting report with a fresh random delay.
+    pub fn open(config: &Config, keep_history: bool, notices: Notices) -> SyncStore {
+        let endpoint = config.sync_endpoint("reports");
+        let outbox = if endpoint.is_some() {
+            open_outbox(notices)
+        } else {
+            Outbox::default()
+        };
+        let store = SyncStore {
+            outbox: RwSignal::new(outbox),
+            status: RwSignal::new(if endpoint.is_some() {
+                SyncStatus::Idle
+            } else {
+                SyncStatus::Off
+            }),
+            queue: StoredValue::new(SendQueue::new()),
+            timer: StoredValue::new(None),
+            endpoint: StoredValue::new(endpoint),
+            keep_sent: StoredValue::new(keep_history),
+        };
+        let waiting: Vec<ReportId> = store
+            .outbox
+            .with_untracked(|outbox| outbox.waiting.iter().map(|r| r.id.clone()).collect());
+        store.hold_all(&waiting);
+        store.schedule();
+        store
+    }
+
+    /// Whether this deployment syncs at all.
+    pub fn enabled(&self) -> bool {
+        self.endpoint.with_value(Option::is_some)
+    }
+
+    /// What the sync is doing.
+    pub fn status(&self) -> Signal<SyncStatus> {
+        self.status.into()
+    }
+
+    /// Runs `read` over the outbox.
+    pub fn with_outbox<T>(&self, read: impl FnOnce(&Outbox) -> T) -> T {
+        self.outbox.with(read)
+    }
+
+    /// Where a report stands with the server, if the outbox knows it.
+    pub fn delivery(&self, id: &ReportId) -> Option<Delivery> {
+        self.outbox.with(|outbox| outbox.delivery(id))
+    }
+
+    /// Queues a report; returns once it is stored on the device.
+    pub fn enqueue(&self, report: Report) -> Result<(), StorageError> {
+        let id = report.id.clone();
+        let mut outbox = self.outbox.get_untracked();
+        outbox.add(report);
+        device::write(OUTBOX_KEY, &outbox.to_json())?;
+        self.outbox.set(outbox);
+        self.hold_all(&[id]);
+        self.schedule();
+        Ok(())
+    }
+
+    /// Takes back a report that has not left yet.
+    pub fn withdraw(&self, id: &ReportId) -> Result<(), StorageError> {
+        let mut outbox = self.outbox.get_untracked();
+        if outbox.withdraw(id) {
+            device::write(OUTBOX_KEY, &outbox.to_json())?;
+            self.outbox.set(outbox);
+        }
+        self.queue.update_value(|queue| queue.forget(id));
+        Ok(())
+    }
+
+    /// Puts every refused report back in the queue.
+    pub fn retry_rejected(&self) -> Result<usize, StorageError> {
+        let mut outbox = self.outbox.get_untracked();
+        let count = outbox.retry_rejected();
+        device::write(OUTBOX_KEY, &outbox.to_json())?;
+        let waiting: Vec<ReportId> = outbox.waiting.iter().map(|r| r.id.clone()).collect();
+        self.outbox.set(outbox);
+        self.hold_all(&waiting);
+        self.schedule();
+        Ok(count)
+    }
+
+    /// Follows the history setting: without history, sent ids are not kept.
+    pub fn set_keep_sent(&self, keep: bool) {
+        self.keep_sent.set_value(keep);
+        if !keep {
+            let mut outbox = self.outbox.get_untracked();
+            outbox.sent.clear();
+            if device::write(OUTBOX_KEY, &outbox.to_json()).is_ok() {
+                self.outbox.set(outbox);
+            }
+        }
+    }
+
+    fn hold_all(&self, ids: &[ReportId]) {
+        let now = now_ms();
+        let policy = SendPolicy::default();
+        self.queue.update_value(|queue| {
+            for id in ids {
+                queue.hold(id, now, &policy, &mut BrowserRandom);
+            }
+        });
+    }
+
+    /// Sets the one timer to the next moment anything may leave.
+    fn schedule(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        self.timer.set_value(None);
+        if !self.enabled() || self.status.get_untracked() == SyncStatus::Sending {
+            return;
+        }
+        let Some(wake) = self.queue.with_value(SendQueue::next_wake) else {
+            return;
+        };
+        let wait = Duration::from_millis(wake.saturating_sub(now_ms()));
+        let store = *self;
+        if let Ok(handle) = set_timeout_with_handle(move || store.send_due(), wait) {
+            self.timer.set_value(Some(handle));
+        }
+    }
+
+    fn send_due(&self) {
+        self.timer.set_value(None);
+        let policy = SendPolicy::default();
+        let ids = self
+            .queue
+            .with_value(|queue| queue.due_batch(now_ms(), &policy, &mut BrowserRandom));
+        let batch = self.outbox.with_untracked(|outbox| outbox.batch(&ids));
+        let Some(url) = self.endpoint.get_value() else {
+            return;
+        };
+        if batch.is_empty() {
+            for id in &ids {
+                self.queue.update_value(|queue| queue.forget(id));
+            }
+            self.schedule();
+            return;
+        }
+        let order: Vec<ReportId> = batch.iter().map(|report| report.id.clone()).collect();
+        self.status.set(SyncStatus::Sending);
+        let store = *self;
+        spawn_local(async move {
+            let attempt = post_batch(&url, &batch).await;
+            store.settle(&order, attempt);
+        });
+    }
+
+    fn settle(&self, order: &[ReportId], attempt: Attempt) {
+        let policy = SendPolicy::default();
+        let mut outbox = self.outbox.get_untracked();
+        let finished = match attempt {
+            Attempt::Answered(answer) => {
+                outbox.apply_answer(order, &answer, self.keep_sent.get_value());
+                self.queue.update_value(SendQueue::succeeded);
+                self.status.set(SyncStatus::Idle);
+                true
+            }
+            Attempt::Refused(error) => {
+                outbox.reject_all(order, &error);
+                self.queue.update_value(SendQueue::succeeded);
+                self.status.set(SyncStatus::Idle);
+                true
+            }
+            Attempt::Retry {
+                reason,
+                retry_after_ms,
+            } => {
+                self.queue.update_value(|queue| {
+                    queue.failed(now_ms(), retry_after_ms, &policy, &mut BrowserRandom)
+                });
+                self.status.set(SyncStatus::Retrying(reason));
+                false
+            }
+        };
+        if finished {
+            for id in order {
+                self.queue.update_value(|queue| queue.forget(id));
+            }
+            // The outbox in memory is right either way; if the device refuses
+            // the write, the batch is sent again later and counted as
+            // duplicates by the server.
+            let _ = device::write(OUTBOX_KEY, &outbox.to_json());
+            self.outbox.set(outbox);
+        }
+        self.schedule();
+    }
+}
+
+fn js_message(error: JsValue) -> String {
+    js_sys::Error::from(error)
+        .message()
+        .as_string()
+        .unwrap_or_else(|| "network error".into())
+}
+
+async fn post_batch(url: &str, batch: &[Report]) -> Attempt {
+    let body = serde_json::json!({ "reports": batch }).to_string();
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(&body));
+    let headers = web_sys::Headers::new().expect("headers can be made");
+    let _ = headers.set("content-type", "application/json");
+    init.set_headers(&headers);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let window = web_sys::window().expect("the app runs in a browser window");
+    let response: web_sys::Response =
+        match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
+            Ok(response) => response.unchecked_into(),
+            Err(error) => {
+                return Attempt::Retry {
+                    reason: format!(
+                        "the sync server could not be reached ({})",
+                        js_message(error)
+                    ),
+                    retry_after_ms: None,
+                }
+            }
+        };
+    let status = response.status();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    if response.ok() {
+        return match serde_json::from_str::<BatchAnswer>(&text) {
+            Ok(answer) => Attempt::Answered(answer),
+            Err(error) => Attempt::Retry {
+                reason: format!("the sync server's answer was not understood ({error})"),
+                retry_after_ms: None,
+            },
+        };
+    }
+    if status == 429 || status == 408 || status >= 500 {
+        let retry_after_ms = response
+            .headers()
+            .get("retry-after")
+            .ok()
+            .flatten()
+            .and_then(|seconds| seconds.trim().parse::<u64>().ok())
+            .map(|seconds| seconds * 1000);
+        return Attempt::Retry {
+            reason: format!("the sync server answered HTTP {status}"),
+            retry_after_ms,
+        };
+    }
+    #[derive(serde::Deserialize)]
+    struct ErrorBody {
+        error: ServerError,
+    }
+    match serde_json::from_str::<ErrorBody>(&text) {
+        Ok(body) => Attempt::Refused(body.error),
+        // Not the server's error shape (a proxy's page, say): try again later
+        // rather than mark reports refused for a reason nobody can read.
+        Err(_) => Attempt::Retry {
+            reason: format!("the sync server answered HTTP {status}"),
+            retry_after_ms: None,
+        },
+    }
+}
+
+fn open_outbox(notices: Notices) -> Outbox {
+    let raw = match device::read(OUTBOX_KEY) {
+        Ok(Some(raw)) => raw,
+        _ => return Outbox::default(),
+    };
+    match Outbox::load(&raw) {
+        Ok(loaded) => {
+            if !loaded.set_aside.is_empty() {
+                let kept = serde_json::to_string(&loaded.set_aside).expect("json serialises");
+                if let Ok(key) = device::set_aside("outbox", &kept) {
+                    notices.push(
+                        Level::Problem,
+                        format!(
+                            "{} report(s) waiting to be sent could not be read; they were kept aside under “{key}”.",
+                            loaded.set_aside.len()
+                        ),
+                    );
+                    let _ = device::write(OUTBOX_KEY, &loaded.outbox.to_json());
+                }
+            }
+            loaded.outbox
+        }
+        Err(error) => {
+            match device::set_aside("outbox", &raw) {
+                Ok(key) => {
+                    let _ = device::remove(OUTBOX_KEY);
+                    notices.push(
+                        Level::Problem,
+                        format!(
+                            "The reports waiting to be sent could not be read ({error}). They were kept aside, untouched, under “{key}”."
+                        ),
+                    );
+                }
+                Err(aside_error) => notices.push(
+                    Level::Problem,
+                    format!("The reports waiting to be sent could not be read ({error}) nor kept aside ({aside_error})."),
+                ),
+            }
+            Outbox::default()
+        }
+    }
+}
