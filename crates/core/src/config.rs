@@ -86,6 +86,7 @@ impl ConfigError {
     }
 
     /// Turns a JSON-level error into one that names the field, line and column.
+    #[cfg(feature = "field-paths")]
     fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> ConfigError {
         // The path includes an unknown field's own name, so it is always the field to fix.
         let path = err.path().to_string();
@@ -132,8 +133,11 @@ impl Config {
     /// Reads and validates `candor.json`; unknown fields are errors, the rest defaults.
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
         let mut json = serde_json::Deserializer::from_str(text);
+        #[cfg(feature = "field-paths")]
         let file: File =
             serde_path_to_error::deserialize(&mut json).map_err(ConfigError::from_json)?;
+        #[cfg(not(feature = "field-paths"))]
+        let file = File::deserialize(&mut json).map_err(|err| ConfigError::new("", err.to_string()))?;
         json.end()
             .map_err(|err| ConfigError::new("", err.to_string()))?;
         let config = Config::from(file);
