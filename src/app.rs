@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
     let pathname = window().location().pathname().unwrap_or_default();
     let base = app_base(&pathname);
     let config_url = format!("{base}/{}", config::CONFIG_FILE);
-    let loaded = LocalResource::new(move || config::load_owned(config_url.clone()));
+    let loaded = LocalResource::new(move || config::load(config_url.clone()));
     move || match loaded.get() {
         None => view! { <p class="loading">"Loading Candor…"</p> }.into_any(),
         Some(Ok(config)) => view! { <Shell config base=base.clone() /> }.into_any(),

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::store::config::ConfigLoadError;
+use crate::store::fetch::FetchError;
 
 /// A full page explaining why Candor cannot start.
 #[component]
@@ -12,10 +13,10 @@ pub fn ConfigErrorPage(
     error: ConfigLoadError,
 ) -> impl IntoView {
     let advice = match &error {
-        ConfigLoadError::Unreachable { .. } => {
+        ConfigLoadError::Fetch(FetchError::Unreachable { .. }) => {
             "Check your connection and reload. If it keeps happening, tell whoever runs Candor here."
         }
-        ConfigLoadError::Status { .. } => {
+        ConfigLoadError::Fetch(FetchError::Status { .. }) => {
             "Whoever runs Candor here needs to put candor.json next to index.html."
         }
         ConfigLoadError::Invalid(_) => {

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod device;
+pub mod fetch;
 pub mod history;
 pub mod notices;
 pub mod prefs;
