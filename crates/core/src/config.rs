@@ -137,7 +137,8 @@ impl Config {
         let file: File =
             serde_path_to_error::deserialize(&mut json).map_err(ConfigError::from_json)?;
         #[cfg(not(feature = "field-paths"))]
-        let file = File::deserialize(&mut json).map_err(|err| ConfigError::new("", err.to_string()))?;
+        let file =
+            File::deserialize(&mut json).map_err(|err| ConfigError::new("", err.to_string()))?;
         json.end()
             .map_err(|err| ConfigError::new("", err.to_string()))?;
         let config = Config::from(file);
