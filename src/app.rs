@@ -10,12 +10,13 @@ use leptos_router::{
 use crate::components::{header::Header, notice_board::NoticeBoard};
 use crate::pages::{
     config_error::ConfigErrorPage, file::FilePage, history::HistoryPage, my_map::MyMapPage,
+    team_map::TeamMapPage,
 };
 use crate::store::{config, history::LocalStore, notices::Notices, sync::SyncStore};
 
 /// The last path segments the router owns; anything before them is where the
 /// app is published (e.g. `/candor` on `https://intranet.example/candor/`).
-const ROUTES: [&str; 2] = ["history", "map"];
+const ROUTES: [&str; 3] = ["history", "map", "team"];
 
 /// Where the app is published: the page's path without the route part, and
 /// without a trailing slash ("" at the root).
@@ -73,6 +74,7 @@ fn Shell(config: Config, base: String) -> impl IntoView {
                 <Route path=path!("/") view=FilePage />
                 <Route path=path!("/history") view=HistoryPage />
                 <Route path=path!("/map") view=MyMapPage />
+                <Route path=path!("/team") view=TeamMapPage />
             </Routes>
         </Router>
     }

@@ -182,3 +182,46 @@ fn a_new_report_id_is_fresh_and_the_week_is_valid() {
     let week = device::this_week();
     assert!(week.year() >= 2024, "{week}");
 }
+
+#[wasm_bindgen_test]
+fn the_team_map_marks_hidden_cells_and_keeps_the_baseline_first() {
+    use candor_app::components::heatmap::CellView;
+    use candor_app::pages::team_map::model_of;
+    use candor_core::publish::Published;
+
+    let published: Published = serde_json::from_str(
+        r#"{"k":5,"weeks":{"from":"2026-W36","to":"2026-W47"},"total":{"n":12},
+            "tasks":[{"task":"debugging","n":12}],"tools":[{"tool":"chat","n":null}],
+            "cells":[{"task":"debugging","tool":"chat","n":7,"outcomes":[0,1,1,3,2],
+                      "helped":{"share":0.71,"low":0.36,"high":0.92}},
+                     {"task":"debugging","tool":"none","n":null}]}"#,
+    )
+    .expect("the documented shape parses");
+    let model = model_of(&published, &config());
+    assert_eq!(model.cols[0].id, "none");
+    let row = model
+        .rows
+        .iter()
+        .position(|axis| axis.id == "debugging")
+        .unwrap();
+    let chat = model
+        .cols
+        .iter()
+        .position(|axis| axis.id == "chat")
+        .unwrap();
+    assert_eq!(model.cells[row][0], CellView::Hidden);
+    match &model.cells[row][chat] {
+        CellView::Shown { n, mean, .. } => {
+            assert_eq!(*n, 7);
+            // (−1·1 + 0·1 + 1·3 + 2·2) / 7
+            assert!((mean - 6.0 / 7.0).abs() < 1e-9, "{mean}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let review = model
+        .rows
+        .iter()
+        .position(|axis| axis.id == "code_review")
+        .unwrap();
+    assert_eq!(model.cells[review][chat], CellView::Empty);
+}

@@ -3,12 +3,17 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use candor_core::Config;
+
 use crate::app::AppBase;
 
 /// The page header with the one-line promise and the navigation.
 #[component]
 pub fn Header() -> impl IntoView {
     let base = expect_context::<AppBase>();
+    let team = expect_context::<Config>()
+        .sync_enabled()
+        .then(|| view! { <A href=base.href("/team")>"Team map"</A> });
     view! {
         <header class="site-header">
             <p class="brand">
@@ -21,6 +26,7 @@ pub fn Header() -> impl IntoView {
                 <A href=base.href("/") exact=true>"File a report"</A>
                 <A href=base.href("/history")>"History"</A>
                 <A href=base.href("/map")>"My map"</A>
+                {team}
             </nav>
         </header>
     }

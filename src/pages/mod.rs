@@ -4,3 +4,4 @@ pub mod config_error;
 pub mod file;
 pub mod history;
 pub mod my_map;
+pub mod team_map;

@@ -69,3 +69,53 @@ export function countingKeyboard(page) {
 export function stored(page, key) {
   return page.evaluate((key) => window.localStorage.getItem(key), key);
 }
+
+/** The sync server binary the test command builds (debug profile). */
+export const SERVER_BIN = new URL('../../target/debug/candor-server', import.meta.url).pathname;
+
+/** A free TCP port on 127.0.0.1, so a server can be restarted on the same address. */
+export async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * Starts the real candor-server serving the built app, with its SQLite file
+ * at `db`; resolves once it prints its listening line.
+ */
+export async function startSyncServer({ port, db, today, demo = false, extraArgs = [] }) {
+  const { spawn } = await import('node:child_process');
+  const args = ['--listen', `127.0.0.1:${port}`, '--db', db, '--dist', DIST, '--today', today, ...extraArgs];
+  if (demo) args.push('--demo');
+  const child = spawn(SERVER_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (chunk) => (output += chunk));
+  await new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`candor-server did not start:\n${output}`)), 20000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('listening on')) {
+        clearTimeout(timer);
+        done();
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`candor-server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    output: () => output,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      }),
+  };
+}
