@@ -48,7 +48,10 @@ pub fn App() -> impl IntoView {
     let pathname = window().location().pathname().unwrap_or_default();
     let base = app_base(&pathname);
     let config_url = format!("{base}/{}", config::CONFIG_FILE);
-    let loaded = LocalResource::new(move || config::load(config_url.clone()));
+    // A signal filled by a spawned task rather than a resource: the app loads
+    // the config once, and the async-derived machinery would cost kilobytes.
+    let loaded = RwSignal::new(None);
+    leptos::task::spawn_local(async move { loaded.set(Some(config::load(config_url).await)) });
     move || match loaded.get() {
         None => view! { <p class="loading">"Loading Candor…"</p> }.into_any(),
         Some(Ok(config)) => view! { <Shell config base=base.clone() /> }.into_any(),

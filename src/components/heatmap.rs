@@ -191,72 +191,63 @@ const HEADER_HEIGHT: i32 = 40;
 const CELL_WIDTH: i32 = 112;
 const CELL_HEIGHT: i32 = 46;
 
-/// The heatmap as SVG, a legend, and the same numbers as a table.
-#[component]
-pub fn Heatmap(
-    /// What to draw.
-    model: HeatmapModel,
-    /// A short title, read as the figure's name.
-    title: &'static str,
-) -> impl IntoView {
-    let width = LABEL_WIDTH + CELL_WIDTH * model.cols.len() as i32;
-    let height = HEADER_HEIGHT + CELL_HEIGHT * model.rows.len() as i32;
-    let column_labels = model
-        .cols
-        .iter()
-        .enumerate()
-        .map(|(col, axis)| {
-            let x = LABEL_WIDTH + CELL_WIDTH * col as i32 + CELL_WIDTH / 2;
-            view! {
-                <text class="axis-label col-label" x=x y=HEADER_HEIGHT - 12 text-anchor="middle">
-                    {short(&axis_label(axis), 17)}
-                </text>
-            }
-        })
-        .collect_view();
-    let rows = model
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(row, axis)| {
-            let y = HEADER_HEIGHT + CELL_HEIGHT * row as i32;
-            let cells = model.cells[row]
-                .iter()
-                .enumerate()
-                .map(|(col, cell)| draw_cell(cell, LABEL_WIDTH + CELL_WIDTH * col as i32, y))
-                .collect_view();
-            view! {
-                <g class="heatmap-row">
-                    <text class="axis-label row-label" x=LABEL_WIDTH - 10 y=y + CELL_HEIGHT / 2 + 5 text-anchor="end">
-                        {short(&axis_label(axis), 24)}
-                    </text>
-                    {cells}
-                </g>
-            }
-        })
-        .collect_view();
-    let table = heatmap_table(&model, title);
-    view! {
-        <figure class="heatmap">
-            <svg
-                viewBox=format!("0 0 {width} {height}")
-                width=width
-                role="img"
-                aria-label=format!("{title}: heatmap of mean outcome by task and tool; the same numbers are in the table below.")
-            >
-                {column_labels}
-                {rows}
-            </svg>
-            <Legend />
-            <details class="table-view">
-                <summary>"Show as a table"</summary>
-                {table}
-            </details>
-        </figure>
+/// Escapes text for use inside markup or a quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            _ => escaped.push(c),
+        }
     }
+    escaped
 }
 
-fn draw_cell(cell: &CellView, x: i32, y: i32) -> impl IntoView {
+/// The heatmap as SVG markup. Drawn as one string rather than a tree of
+/// view nodes: the chart is static once built, and a string keeps the app
+/// many kilobytes under its size budget. Every label is escaped.
+pub fn svg_markup(model: &HeatmapModel, title: &str) -> String {
+    use std::fmt::Write;
+    let width = LABEL_WIDTH + CELL_WIDTH * model.cols.len() as i32;
+    let height = HEADER_HEIGHT + CELL_HEIGHT * model.rows.len() as i32;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" role=\"img\" \
+         aria-label=\"{}: heatmap of mean outcome by task and tool; the same numbers are in the table below.\">",
+        escape(title)
+    );
+    for (col, axis) in model.cols.iter().enumerate() {
+        let x = LABEL_WIDTH + CELL_WIDTH * col as i32 + CELL_WIDTH / 2;
+        let _ = write!(
+            svg,
+            "<text class=\"axis-label col-label\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            HEADER_HEIGHT - 12,
+            escape(&short(&axis_label(axis), 17))
+        );
+    }
+    for (row, axis) in model.rows.iter().enumerate() {
+        let y = HEADER_HEIGHT + CELL_HEIGHT * row as i32;
+        let _ = write!(
+            svg,
+            "<g class=\"heatmap-row\"><text class=\"axis-label row-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            LABEL_WIDTH - 10,
+            y + CELL_HEIGHT / 2 + 5,
+            escape(&short(&axis_label(axis), 24))
+        );
+        for (col, cell) in model.cells[row].iter().enumerate() {
+            draw_cell(&mut svg, cell, LABEL_WIDTH + CELL_WIDTH * col as i32, y);
+        }
+        svg.push_str("</g>");
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn draw_cell(svg: &mut String, cell: &CellView, x: i32, y: i32) {
+    use std::fmt::Write;
     let (fill, class, first, second) = match cell {
         CellView::Empty => (
             "none".to_string(),
@@ -282,69 +273,82 @@ fn draw_cell(cell: &CellView, x: i32, y: i32) -> impl IntoView {
             (hex(colour), class, format_mean(*mean), format!("n = {n}"))
         }
     };
-    view! {
-        <g class=class>
-            <rect x=x + 2 y=y + 2 width=CELL_WIDTH - 4 height=CELL_HEIGHT - 4 rx="4" fill=fill />
-            <text x=x + CELL_WIDTH / 2 y=y + 20 text-anchor="middle" class="cell-score">{first}</text>
-            <text x=x + CELL_WIDTH / 2 y=y + 36 text-anchor="middle" class="cell-n">{second}</text>
-        </g>
-    }
+    let _ = write!(
+        svg,
+        "<g class=\"{class}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"{fill}\"></rect>\
+         <text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" class=\"cell-score\">{first}</text>\
+         <text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" class=\"cell-n\">{second}</text></g>",
+        x + 2,
+        y + 2,
+        CELL_WIDTH - 4,
+        CELL_HEIGHT - 4,
+        y + 20,
+        y + 36,
+        cx = x + CELL_WIDTH / 2,
+    );
 }
 
-#[component]
-fn Legend() -> impl IntoView {
-    let swatches = [-2.0, -1.0, 0.0, 1.0, 2.0]
+/// The same numbers as an HTML table, for screen readers and for anyone
+/// who prefers one.
+pub fn table_markup(model: &HeatmapModel, title: &str) -> String {
+    let mut table = format!(
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">Task</th>",
+        escape(title)
+    );
+    for axis in &model.cols {
+        table.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            escape(&axis_label(axis))
+        ));
+    }
+    table.push_str("</tr></thead><tbody>");
+    for (axis, cells) in model.rows.iter().zip(&model.cells) {
+        table.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th>",
+            escape(&axis_label(axis))
+        ));
+        for cell in cells {
+            table.push_str(&format!("<td>{}</td>", escape(&describe_cell(cell))));
+        }
+        table.push_str("</tr>");
+    }
+    table.push_str("</tbody></table>");
+    table
+}
+
+fn legend_markup() -> String {
+    let swatches: String = [-2.0, -1.0, 0.0, 1.0, 2.0]
         .into_iter()
         .map(|mean| {
-            let style = format!("background:{}", hex(colour_for_mean(mean)));
-            view! { <span class="swatch" style=style></span> }
+            format!(
+                "<span class=\"swatch\" style=\"background:{}\"></span>",
+                hex(colour_for_mean(mean))
+            )
         })
-        .collect_view();
-    view! {
-        <div class="legend">
-            <span>"−2 much worse"</span>
-            <span class="swatches" aria-hidden="true">{swatches}</span>
-            <span>"+2 helped a lot"</span>
-            <span class="legend-note">
-                "Each cell: mean outcome and n, the number of reports. Faded cells have few reports, so their score is uncertain."
-            </span>
-        </div>
-    }
+        .collect();
+    format!(
+        "<span>−2 much worse</span><span class=\"swatches\" aria-hidden=\"true\">{swatches}</span>\
+         <span>+2 helped a lot</span><span class=\"legend-note\">Each cell: mean outcome and n, the number of \
+         reports. Faded cells have few reports, so their score is uncertain.</span>"
+    )
 }
 
-fn heatmap_table(model: &HeatmapModel, title: &'static str) -> impl IntoView {
-    let header = model
-        .cols
-        .iter()
-        .map(|axis| view! { <th scope="col">{axis_label(axis)}</th> })
-        .collect_view();
-    let body = model
-        .rows
-        .iter()
-        .zip(&model.cells)
-        .map(|(axis, cells)| {
-            let cells = cells
-                .iter()
-                .map(|cell| view! { <td>{describe_cell(cell)}</td> })
-                .collect_view();
-            view! {
-                <tr>
-                    <th scope="row">{axis_label(axis)}</th>
-                    {cells}
-                </tr>
-            }
-        })
-        .collect_view();
+/// The heatmap as SVG, a legend, and the same numbers as a table.
+#[component]
+pub fn Heatmap(
+    /// What to draw.
+    model: HeatmapModel,
+    /// A short title, read as the figure's name.
+    title: &'static str,
+) -> impl IntoView {
     view! {
-        <table>
-            <caption>{title}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Task"</th>
-                    {header}
-                </tr>
-            </thead>
-            <tbody>{body}</tbody>
-        </table>
+        <figure class="heatmap">
+            <div class="chart" inner_html=svg_markup(&model, title)></div>
+            <div class="legend" inner_html=legend_markup()></div>
+            <details class="table-view">
+                <summary>"Show as a table"</summary>
+                <div inner_html=table_markup(&model, title)></div>
+            </details>
+        </figure>
     }
 }

@@ -65,7 +65,8 @@ pub fn TeamMapPage() -> impl IntoView {
         }
         .into_any();
     };
-    let published = LocalResource::new(move || load(url.clone()));
+    let published = RwSignal::new(None);
+    leptos::task::spawn_local(async move { published.set(Some(load(url).await)) });
     let config = StoredValue::new(config);
     let body = move || match published.get() {
         None => view! { <p class="loading">"Loading the team map…"</p> }.into_any(),
