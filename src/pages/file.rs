@@ -183,10 +183,12 @@ pub fn FilePage() -> impl IntoView {
             Ok(()) => {
                 form.reset_answers();
                 status.set(Status::Saved(id.clone()));
+                // The page may be gone by then (the employee moved on), so
+                // the signal is only touched if it still exists.
                 set_timeout(
                     move || {
-                        if status.get_untracked() == Status::Saved(id) {
-                            status.set(Status::Idle);
+                        if status.try_get_untracked() == Some(Status::Saved(id)) {
+                            status.try_set(Status::Idle);
                         }
                     },
                     UNDO_WINDOW,

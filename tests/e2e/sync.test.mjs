@@ -44,6 +44,8 @@ test('reports filed while the server is down wait, then drain when it is back', 
 
   const context = await browser.newContext();
   const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.clock.install({ time: NOW });
   await page.goto(`${server.url}?task=debugging&tool=agent`);
   await page.locator('#outcome-4').waitFor({ state: 'attached' });
@@ -82,6 +84,8 @@ test('reports filed while the server is down wait, then drain when it is back', 
     body: JSON.stringify({ reports: (await page.evaluate(() => JSON.parse(localStorage.getItem('candor.history')).reports)) }),
   }).then((response) => response.json());
   assert.deepEqual([again.accepted, again.duplicates], [0, 3]);
+  // Timers that outlive a page (the undo window) must not crash the app.
+  assert.deepEqual(errors, []);
   await context.close();
   await server.stop();
 });

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::{Choice, Config};
 use crate::report::{outcome_index, Effort, Reason, Report};
@@ -84,7 +84,8 @@ fn effort_index(effort: Effort) -> usize {
 }
 
 /// A share with its Wilson 95% score interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Share {
     /// The observed share, 0.0 to 1.0.
     pub share: f64,

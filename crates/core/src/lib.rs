@@ -10,7 +10,9 @@
 //! - [`config`]: the deployment's `candor.json` (SPEC §3);
 //! - [`aggregate`]: counts, Wilson intervals and task × tool grids;
 //! - [`history`]: the device's own stored history, versioned;
-//! - [`outbox`]: reports waiting for the sync server and when they may leave.
+//! - [`outbox`]: reports waiting for the sync server and when they may leave;
+//! - [`publish`](mod@publish): the shared aggregate a sync server publishes, and stored counts;
+//! - [`suppress`](mod@suppress): what a shared aggregate must hide (SPEC §5), and its audit.
 //!
 //! ```
 //! use candor_core::{Config, Report, Tally, Grid};
@@ -35,7 +37,9 @@ pub mod aggregate;
 pub mod config;
 pub mod history;
 pub mod outbox;
+pub mod publish;
 pub mod report;
+pub mod suppress;
 pub mod week;
 
 pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
@@ -44,8 +48,13 @@ pub use history::{History, HistoryError, ImportOutcome, Loaded, SetAside, SCHEMA
 pub use outbox::{
     BatchAnswer, Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue, ServerError,
 };
+pub use publish::{
+    publish, AggregateFilter, CountIndex, FilterError, GroupCount, Published, PublishedCell,
+    StoredCount, TaskCount, ToolCount, WeekRange, FILTER_PARAMETERS,
+};
 pub use report::{
     is_identifier, outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule,
     FORMAT_VERSION, MAX_REASONS, NO_AI, OUTCOME_LABELS,
 };
+pub use suppress::{audit, suppress, AuditFailure, Suppression};
 pub use week::{IsoWeek, Period, PeriodError, WeekError};

@@ -1,0 +1,468 @@
+//! The server's SPEC §8 budgets, measured against the real binary, next to a yardstick.
+//!
+//! Run with `scripts/bench-server.sh` (a release-speed build), or
+//! `cargo bench -p candor-server --profile server --bench server -- [--reports N] [--clients C]`.
+//!
+//! It prints, for candor-server over HTTP:
+//! - durable ingest in reports/s with batches of 100 (budget ≥ 20,000/s);
+//! - `GET /aggregate` p50/p99 with the stored reports (budget p99 ≤ 50 ms);
+//! - resident memory, idle: fresh, and restarted over the full database (budget ≤ 30 MB);
+//!
+//! and, as a yardstick, the same reports stored in-process (no HTTP, no
+//! JSON) two ways with the same durability settings — candor's counts
+//! keyed by content, and a plain table with one row per report — with
+//! ingest rates and aggregate latencies side by side.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use candor_server::store::{ReportStore, SqliteStore};
+use rusqlite::{params, Connection};
+
+const BATCH: u64 = 100;
+/// Every report falls in 2026-W01..W47; the server's clock is a week later, so all are closed.
+const TODAY: &str = "2026-11-30";
+const TASKS: [&str; 8] = [
+    "code_review",
+    "debugging",
+    "tests",
+    "feature",
+    "incident",
+    "docs",
+    "design",
+    "data",
+];
+const TOOLS: [&str; 4] = ["none", "chat", "completion", "agent"];
+const FILTERS: [&str; 8] = [
+    "",
+    "?period=2026-03",
+    "?period=2026-Q2",
+    "?mandated=true",
+    "?effort=high",
+    "?complexity=complex&mandated=false",
+    "?period=2026-10&effort=low",
+    "?period=all",
+];
+
+struct Options {
+    reports: u64,
+    clients: u64,
+    queries: usize,
+}
+
+fn options() -> Options {
+    let mut options = Options {
+        reports: 1_000_000,
+        clients: 4,
+        queries: 2000,
+    };
+    let args: Vec<String> = std::env::args().collect();
+    let mut at = 1;
+    while at < args.len() {
+        let value = || args.get(at + 1).and_then(|v| v.parse::<u64>().ok());
+        match args[at].as_str() {
+            "--reports" => options.reports = value().expect("--reports N"),
+            "--clients" => options.clients = value().expect("--clients N"),
+            "--queries" => options.queries = value().expect("--queries N") as usize,
+            // cargo bench passes --bench; anything else is not ours.
+            _ => {
+                at += 1;
+                continue;
+            }
+        }
+        at += 2;
+    }
+    options
+}
+
+/// The report with number `i`: a deterministic spread over weeks, cells and answers.
+fn report(i: u64) -> Report {
+    let h = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i >> 7);
+    let outcome = (h % 5) as i8 - 2;
+    let pick = |shift: u32, n: u64| ((h >> shift) % n) as usize;
+    Report {
+        // Random-looking like real ids (128 random bits), so both stores pay
+        // for inserting keys in random order; the low half keeps them unique.
+        id: (u128::from(h.wrapping_mul(0xbf58_476d_1ce4_e5b9)) << 64) | u128::from(i),
+        week: 1 + pick(8, 47) as u32,
+        task: TASKS[pick(16, 8)],
+        tool: TOOLS[pick(20, 4)],
+        outcome,
+        effort: [None, Some("low"), Some("medium"), Some("high")][pick(24, 4)],
+        mandated: [None, Some(true), Some(false)][pick(28, 3)],
+        complexity: [None, Some("routine"), Some("complex")][pick(32, 3)],
+        reasons: if outcome < 0 {
+            [&[][..], &["wrong"], &["checking", "context"]][pick(36, 3)]
+        } else {
+            &[]
+        },
+    }
+}
+
+struct Report {
+    id: u128,
+    week: u32,
+    task: &'static str,
+    tool: &'static str,
+    outcome: i8,
+    effort: Option<&'static str>,
+    mandated: Option<bool>,
+    complexity: Option<&'static str>,
+    reasons: &'static [&'static str],
+}
+
+impl Report {
+    fn json(&self) -> String {
+        let mut text = format!(
+            r#"{{"v":1,"id":"{:032x}","week":"2026-W{:02}","task":"{}","tool":"{}","outcome":{}"#,
+            self.id, self.week, self.task, self.tool, self.outcome
+        );
+        if let Some(effort) = self.effort {
+            text.push_str(&format!(r#","effort":"{effort}""#));
+        }
+        if let Some(mandated) = self.mandated {
+            text.push_str(&format!(r#","mandated":{mandated}"#));
+        }
+        if let Some(complexity) = self.complexity {
+            text.push_str(&format!(r#","complexity":"{complexity}""#));
+        }
+        if !self.reasons.is_empty() {
+            let list: Vec<String> = self.reasons.iter().map(|r| format!("\"{r}\"")).collect();
+            text.push_str(&format!(r#","reasons":[{}]"#, list.join(",")));
+        }
+        text.push('}');
+        text
+    }
+}
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(db: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_candor-server"))
+            .args(["--listen", "127.0.0.1:0", "--today", TODAY, "--db"])
+            .arg(db)
+            .arg("--dist")
+            .arg(db.with_extension("no-app"))
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("candor-server starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .trim()
+            .strip_prefix("candor-server listening on ")
+            .expect("the listening line")
+            .to_owned();
+        Server { child, base }
+    }
+
+    /// CPU time the server has used so far, user + system, in seconds.
+    fn cpu_seconds(&self) -> f64 {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap();
+        // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .unwrap()
+            .1
+            .split_whitespace()
+            .collect();
+        let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+        ticks / 100.0
+    }
+
+    fn rss_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let kb: f64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .expect("VmRSS in /proc");
+        kb / 1024.0
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .new_agent()
+}
+
+/// Sends reports 0..total in batches of 100 from `clients` threads; returns reports/s.
+fn ingest_http(base: &str, total: u64, clients: u64) -> f64 {
+    let next = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let threads: Vec<_> = (0..clients)
+        .map(|_| {
+            let (next, base) = (Arc::clone(&next), base.to_owned());
+            std::thread::spawn(move || {
+                let agent = agent();
+                loop {
+                    let first = next.fetch_add(BATCH, Ordering::Relaxed);
+                    if first >= total {
+                        return;
+                    }
+                    let body: Vec<String> = (first..(first + BATCH).min(total))
+                        .map(|i| report(i).json())
+                        .collect();
+                    let body = format!(r#"{{"reports":[{}]}}"#, body.join(","));
+                    let mut response = agent
+                        .post(format!("{base}/api/v1/reports"))
+                        .header("content-type", "application/json")
+                        .send(body)
+                        .expect("the server answers");
+                    let answer = response.body_mut().read_to_string().unwrap();
+                    assert!(answer.contains(r#""rejected":[]"#), "{answer}");
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    total as f64 / started.elapsed().as_secs_f64()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let at = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[at].as_secs_f64() * 1000.0
+}
+
+/// GETs the aggregate `queries` times over the filters; returns (p50, p99) in ms.
+fn aggregate_http(base: &str, queries: usize) -> (f64, f64) {
+    let agent = agent();
+    let mut times = Vec::with_capacity(queries);
+    for q in 0..queries {
+        let url = format!("{base}/api/v1/aggregate{}", FILTERS[q % FILTERS.len()]);
+        let started = Instant::now();
+        let mut response = agent.get(&url).call().unwrap();
+        let body = response.body_mut().read_to_string().unwrap();
+        times.push(started.elapsed());
+        assert!(body.starts_with("{\"k\":"), "{body}");
+    }
+    times.sort();
+    (percentile(&times, 0.5), percentile(&times, 0.99))
+}
+
+/// The yardstick's table: one row per report, as a naive design would keep them.
+const PLAIN_SCHEMA: &str = "CREATE TABLE reports (
+    id BLOB PRIMARY KEY, week TEXT NOT NULL, task TEXT NOT NULL, tool TEXT NOT NULL,
+    outcome INTEGER NOT NULL, effort TEXT, mandated INTEGER, complexity TEXT,
+    team TEXT, reasons TEXT)";
+
+fn plain_table(path: &Path) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    candor_server::store::sqlite::configure(&conn).unwrap();
+    conn.execute_batch(PLAIN_SCHEMA).unwrap();
+    conn
+}
+
+/// The same reports into the plain table, one durable transaction per batch of 100.
+///
+/// Only the transactions are timed: building the rows is not storage work.
+fn ingest_plain(conn: &mut Connection, total: u64) -> f64 {
+    let mut busy = Duration::ZERO;
+    let mut first = 0;
+    while first < total {
+        let rows: Vec<Report> = (first..(first + BATCH).min(total)).map(report).collect();
+        let started = Instant::now();
+        let tx = conn.transaction().unwrap();
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO reports VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, ?9)",
+                )
+                .unwrap();
+            for r in &rows {
+                insert
+                    .execute(params![
+                        r.id.to_be_bytes(),
+                        format!("2026-W{:02}", r.week),
+                        r.task,
+                        r.tool,
+                        r.outcome,
+                        r.effort,
+                        r.mandated,
+                        r.complexity,
+                        r.reasons.join(","),
+                    ])
+                    .unwrap();
+            }
+        }
+        tx.commit().unwrap();
+        busy += started.elapsed();
+        first += BATCH;
+    }
+    total as f64 / busy.as_secs_f64()
+}
+
+/// The same reports through candor's own store (counts keyed by content, ids apart).
+fn ingest_counts(store: &SqliteStore, total: u64) -> f64 {
+    let mut busy = Duration::ZERO;
+    let mut first = 0;
+    while first < total {
+        let batch: Vec<candor_core::Report> = (first..(first + BATCH).min(total))
+            .map(|i| candor_core::Report::from_json(&report(i).json()).unwrap())
+            .collect();
+        let started = Instant::now();
+        store.ingest(&batch).unwrap();
+        busy += started.elapsed();
+        first += BATCH;
+    }
+    total as f64 / busy.as_secs_f64()
+}
+
+/// The aggregate by SQL, per request: GROUP BY over `table`, adding up `count`.
+fn aggregate_sql(conn: &Connection, table: &str, count: &str, queries: usize) -> (f64, f64) {
+    let sql = [
+        "",
+        " AND week BETWEEN '2026-W10' AND '2026-W13'",
+        " AND week BETWEEN '2026-W14' AND '2026-W26'",
+        " AND mandated = 1",
+        " AND effort = 'high'",
+        " AND complexity = 'complex' AND mandated = 0",
+        " AND week BETWEEN '2026-W40' AND '2026-W44' AND effort = 'low'",
+        "",
+    ];
+    let mut times = Vec::with_capacity(queries);
+    for q in 0..queries {
+        let started = Instant::now();
+        let mut statement = conn
+            .prepare_cached(&format!(
+                "SELECT task, tool, outcome, {count} FROM {table} WHERE week < '2026-W48'{} \
+                 GROUP BY task, tool, outcome",
+                sql[q % sql.len()]
+            ))
+            .unwrap();
+        let rows: Vec<(String, String, i64, i64)> = statement
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        times.push(started.elapsed());
+        assert!(!rows.is_empty());
+    }
+    times.sort();
+    (percentile(&times, 0.5), percentile(&times, 0.99))
+}
+
+fn main() {
+    let options = options();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bench.db");
+    println!(
+        "candor-server benchmark: {} reports, batches of {BATCH}, {} client threads, {} aggregate queries",
+        options.reports, options.clients, options.queries
+    );
+
+    let server = Server::start(&db);
+    // Let start-up allocations settle before reading memory.
+    std::thread::sleep(Duration::from_millis(300));
+    let rss_fresh = server.rss_mb();
+    let cpu_before = server.cpu_seconds();
+    let ingest = ingest_http(&server.base, options.reports, options.clients);
+    let server_cpu = server.cpu_seconds() - cpu_before;
+    let (agg_p50, agg_p99) = aggregate_http(&server.base, options.queries);
+    drop(server);
+
+    let started = Instant::now();
+    let server = Server::start(&db);
+    let load_s = started.elapsed().as_secs_f64();
+    let _ = aggregate_http(&server.base, 16);
+    std::thread::sleep(Duration::from_millis(300));
+    let rss_loaded = server.rss_mb();
+    drop(server);
+
+    let counts_store = SqliteStore::open(&dir.path().join("counts.db")).unwrap();
+    let counts_ingest = ingest_counts(&counts_store, options.reports);
+    drop(counts_store);
+    let counts_conn = Connection::open(dir.path().join("counts.db")).unwrap();
+    let sql_queries = (options.queries / 20).max(16);
+    let (_, counts_sql_p99) = aggregate_sql(&counts_conn, "counts", "sum(n)", sql_queries);
+    let mut plain = plain_table(&dir.path().join("plain.db"));
+    let plain_ingest = ingest_plain(&mut plain, options.reports);
+    let (_, plain_sql_p99) = aggregate_sql(&plain, "reports", "count(*)", sql_queries);
+
+    let db_mb = |name: &str| {
+        ["", "-wal"]
+            .iter()
+            .filter_map(|s| std::fs::metadata(dir.path().join(format!("{name}{s}"))).ok())
+            .map(|m| m.len() as f64 / 1e6)
+            .sum::<f64>()
+    };
+    let verdict = |ok: bool| if ok { "ok" } else { "OVER BUDGET" };
+    println!();
+    println!("candor-server over HTTP (SPEC §8 budgets):");
+    println!(
+        "  ingest, batches of 100, durable   {ingest:>10.0} reports/s   budget >= 20,000   {}",
+        verdict(ingest >= 20_000.0)
+    );
+    println!(
+        "  GET /aggregate                    p50 {agg_p50:.2} ms, p99 {agg_p99:.2} ms   budget p99 <= 50 ms   {}",
+        verdict(agg_p99 <= 50.0)
+    );
+    println!(
+        "  resident memory, idle             {rss_fresh:.1} MB fresh, {rss_loaded:.1} MB with {} reports   budget <= 30 MB   {}",
+        options.reports,
+        verdict(rss_fresh.max(rss_loaded) <= 30.0)
+    );
+    println!(
+        "  server CPU during ingest          {:.1} s, {:.0} us per report (clients share the 2 cores); start-up over the full file {load_s:.1} s",
+        server_cpu,
+        server_cpu * 1e6 / options.reports as f64
+    );
+    println!();
+    println!("yardstick: the same reports stored in-process, same batches, same durability (WAL, synchronous=FULL):");
+    println!(
+        "{:<40} {:>18} {:>18} {:>8}",
+        "", "candor counts", "row per report", "ratio"
+    );
+    println!(
+        "{:<40} {:>18.0} {:>18.0} {:>7.2}x",
+        "ingest (reports/s)",
+        counts_ingest,
+        plain_ingest,
+        counts_ingest / plain_ingest
+    );
+    println!(
+        "{:<40} {:>18.2} {:>18.2} {:>7.1}x",
+        "aggregate p99, SQL GROUP BY (ms)",
+        counts_sql_p99,
+        plain_sql_p99,
+        plain_sql_p99 / counts_sql_p99
+    );
+    println!(
+        "{:<40} {:>18.2} {:>18.2} {:>7.1}x",
+        "aggregate p99, as served (ms)",
+        agg_p99,
+        plain_sql_p99,
+        plain_sql_p99 / agg_p99
+    );
+    println!(
+        "{:<40} {:>18.1} {:>18.1}",
+        "database on disk (MB)",
+        db_mb("counts.db"),
+        db_mb("plain.db")
+    );
+}

@@ -1,0 +1,167 @@
+//! Every error the API answers with, in the one shape of SPEC §4.
+//!
+//! `{"error":{"code":"…","message":"…","field":"…"}}` with a 4xx status; `field`
+//! is left out when no single field is at fault. A 5xx is always a bug (or
+//! a disk that failed): it is logged, and the client is told only that.
+
+use axum::body::Body;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use candor_core::{FilterError, ReportError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::store::StoreError;
+
+/// The largest request body `POST /reports` reads: 500 reports need about a quarter of it.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The most reports one `POST /reports` may carry (SPEC §4).
+pub const MAX_BATCH: usize = 500;
+
+/// An API call that went wrong, and what the caller can do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body was not sent as JSON.
+    #[error("send the body as JSON, with Content-Type: application/json")]
+    UnsupportedMediaType,
+    /// The body is not valid JSON; carries the parser's words, with line and column.
+    #[error("the body is not valid JSON: {0}")]
+    MalformedJson(String),
+    /// The body is JSON but not `{"reports":[…]}`.
+    #[error("the body must be {{\"reports\":[…]}}: {0}")]
+    BadBatch(String),
+    /// The body could not be read to the end (the client went away mid-way).
+    #[error("the body could not be read: {0}")]
+    UnreadableBody(String),
+    /// The body is larger than [`MAX_BODY_BYTES`].
+    #[error("the body is larger than {MAX_BODY_BYTES} bytes; send fewer reports per request")]
+    BodyTooLarge,
+    /// The batch holds more than [`MAX_BATCH`] reports.
+    #[error("a batch holds at most {MAX_BATCH} reports (this one has {0}); split it")]
+    BatchTooLarge(usize),
+    /// A query parameter of `GET /aggregate` is wrong.
+    #[error("{0}")]
+    Filter(#[from] FilterError),
+    /// No such API path.
+    #[error("no such API path; the API is described at /api/v1/openapi.json")]
+    NotFound,
+    /// The path exists but not with this method.
+    #[error("this path does not take this method; see /api/v1/openapi.json")]
+    MethodNotAllowed,
+    /// The store failed: a bug or a broken disk, never the caller's fault.
+    #[error("the server could not store or read reports; nothing was stored, try again later")]
+    Store(#[from] StoreError),
+    /// Something that cannot happen did (a task panicked).
+    #[error("the server hit a bug; nothing was stored, try again later")]
+    Bug(String),
+}
+
+impl ApiError {
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::MalformedJson(_)
+            | ApiError::BadBatch(_)
+            | ApiError::UnreadableBody(_)
+            | ApiError::Filter(_) => StatusCode::BAD_REQUEST,
+            ApiError::BodyTooLarge | ApiError::BatchTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Store(_) | ApiError::Bug(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable snake_case code clients branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::MalformedJson(_) => "malformed_json",
+            ApiError::BadBatch(_) => "bad_batch",
+            ApiError::UnreadableBody(_) => "unreadable_body",
+            ApiError::BodyTooLarge => "body_too_large",
+            ApiError::BatchTooLarge(_) => "batch_too_large",
+            ApiError::Filter(err) => err.code(),
+            ApiError::NotFound => "not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::Store(_) | ApiError::Bug(_) => "internal",
+        }
+    }
+
+    /// The request field or query parameter at fault, if one is.
+    pub fn field(&self) -> Option<String> {
+        match self {
+            ApiError::Filter(err) => Some(err.parameter().to_owned()),
+            ApiError::BatchTooLarge(_) | ApiError::BadBatch(_) => Some("reports".to_owned()),
+            _ => None,
+        }
+    }
+
+    /// The body sent for this error.
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_owned(),
+                message: self.to_string(),
+                field: self.field(),
+            },
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if self.status().is_server_error() {
+            // The cause goes to the operator's log; the caller learns only that it failed.
+            match &self {
+                ApiError::Store(err) => tracing::error!("store failed: {err}"),
+                ApiError::Bug(what) => tracing::error!("bug: {what}"),
+                _ => tracing::error!("{self}"),
+            }
+        }
+        (self.status(), Json(self.body())).into_response()
+    }
+}
+
+/// The error body of SPEC §4.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorDetail,
+}
+
+/// What went wrong: a stable code, words for people, and the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// A stable snake_case code, e.g. `unknown_task` or `malformed_json`.
+    pub code: String,
+    /// Plain words saying what to change.
+    pub message: String,
+    /// The field or parameter at fault, e.g. `outcome` or `reasons[1]`; absent when none is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl From<&ReportError> for ErrorDetail {
+    fn from(err: &ReportError) -> ErrorDetail {
+        ErrorDetail {
+            code: err.code().to_owned(),
+            message: err.to_string(),
+            field: (!err.field.is_empty()).then(|| err.field.clone()),
+        }
+    }
+}
+
+/// Answers API paths that do not exist.
+pub async fn not_found(body: Body) -> ApiError {
+    crate::routes::reports::drain(body).await;
+    ApiError::NotFound
+}
+
+/// Answers API paths called with a method they do not take.
+pub async fn method_not_allowed(body: Body) -> ApiError {
+    crate::routes::reports::drain(body).await;
+    ApiError::MethodNotAllowed
+}

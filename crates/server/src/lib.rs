@@ -1,0 +1,124 @@
+//! Candor's optional sync server: reports in, honest aggregates out, and the app itself.
+//!
+//! One binary, one SQLite file, one config (SPEC §1, §4). The rules —
+//! what a valid report is, what an aggregate may show — live in
+//! `candor-core`; this crate moves bytes between HTTP, the disk and those rules.
+//!
+//! - [`routes`]: the API handlers, one file per resource;
+//! - [`store`]: counts on disk ([`store::SqliteStore`]) and in memory ([`store::Ledger`]);
+//! - [`static_files`]: the built app, with the right cache headers;
+//! - [`config`]: the deployment's `candor.json` as served;
+//! - [`clock`]: which weeks are open and closed;
+//! - [`demo`]: synthetic reports for a first look;
+//! - [`error`]: the one error type every handler returns.
+//!
+//! [`router`] builds the whole server from explicit parts, so tests and
+//! benchmarks can run it in-process exactly as `main` does.
+
+#![warn(missing_docs)]
+
+pub mod clock;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod routes;
+pub mod static_files;
+pub mod store;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::Request;
+use axum::http::header::{CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS};
+use axum::http::{HeaderValue, Method};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{any, get, post};
+use axum::Router;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use clock::Clock;
+pub use config::ServedConfig;
+pub use error::ApiError;
+pub use store::{Ledger, ReportStore, SqliteStore};
+
+/// What every handler can reach: the config, the counts, the clock.
+#[derive(Clone)]
+pub struct AppState {
+    /// The deployment config in force.
+    pub config: Arc<ServedConfig>,
+    /// The stored counts.
+    pub ledger: Arc<Ledger>,
+    /// Where "this week" comes from.
+    pub clock: Clock,
+}
+
+/// How the HTTP side is set up, beyond the state.
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    /// The built app to serve; when it holds no `index.html`, pages say how to build it.
+    pub dist: PathBuf,
+    /// Origins allowed to call the API from another site; empty turns CORS off.
+    pub cors_origins: Vec<HeaderValue>,
+}
+
+/// The whole server: the API under `/api/v1`, `/candor.json`, and the app.
+pub fn router(state: AppState, options: &HttpOptions) -> Router {
+    let api = Router::new()
+        .route("/health", get(routes::health::health))
+        .route("/config", get(routes::config::config))
+        .route("/reports", post(routes::reports::post_reports))
+        .route("/aggregate", get(routes::aggregate::aggregate))
+        .route("/aggregate.csv", get(routes::aggregate::aggregate_csv))
+        .route("/openapi.json", get(routes::openapi::openapi_json))
+        .fallback(error::not_found)
+        .method_not_allowed_fallback(error::method_not_allowed);
+
+    let mut app = Router::new()
+        .nest("/api/v1", api)
+        // Anything else under /api is an API path too, and gets a JSON 404.
+        .route("/api", any(error::not_found))
+        .route("/api/{*rest}", any(error::not_found))
+        .route("/candor.json", get(routes::config::config))
+        .with_state(state)
+        .fallback_service(static_files::router(options.dist.clone()));
+    if !options.cors_origins.is_empty() {
+        app = app.layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(options.cors_origins.clone()))
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([CONTENT_TYPE]),
+        );
+    }
+    app.layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(middleware::from_fn(log_request))
+}
+
+/// Logs one line per request: method, path, status, time taken.
+///
+/// Deliberately not the query string (it is the caller's filter, but
+/// nothing needs it), and never an address, user agent or report id (SPEC §6.4).
+async fn log_request(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    tracing::info!(
+        target: "candor_server::request",
+        "{method} {path} {} {:.1}ms",
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    response
+}

@@ -1,0 +1,201 @@
+//! `candor-server`: options, start, clean stop. Everything else is in the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use axum::http::HeaderValue;
+use candor_server::config::LoadError;
+use candor_server::store::StoreError;
+use candor_server::{
+    demo, router, AppState, Clock, HttpOptions, Ledger, ServedConfig, SqliteStore,
+};
+use chrono::NaiveDate;
+use clap::Parser;
+use tokio::net::TcpListener;
+use tracing::Level;
+use tracing_subscriber::filter::{filter_fn, EnvFilter};
+use tracing_subscriber::prelude::*;
+
+/// Candor's sync server: stores reports as counts, publishes honest aggregates, serves the app.
+///
+/// Every option can also be set in the environment, as CANDOR_<NAME>.
+#[derive(Debug, Parser)]
+#[command(name = "candor-server", version, about, long_about = None)]
+struct Options {
+    /// Address to listen on, e.g. 0.0.0.0:8080; port 0 picks a free port.
+    #[arg(long, env = "CANDOR_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: String,
+
+    /// The SQLite database file; created when missing.
+    #[arg(long, env = "CANDOR_DB", default_value = "candor.db")]
+    db: PathBuf,
+
+    /// The deployment config (candor.json) [default: the built-in copy of public/candor.json].
+    #[arg(long, env = "CANDOR_CONFIG")]
+    config: Option<PathBuf>,
+
+    /// The built app (`./candor build`); the API works without it.
+    #[arg(long, env = "CANDOR_DIST", default_value = "dist")]
+    dist: PathBuf,
+
+    /// Seed an empty database with synthetic reports for the past 12 weeks, for a first look.
+    #[arg(long, env = "CANDOR_DEMO")]
+    demo: bool,
+
+    /// Let pages from this origin call the API, e.g. https://intranet.example (repeatable;
+    /// CANDOR_CORS_ORIGINS takes a comma-separated list). Off by default.
+    #[arg(
+        long = "cors-origin",
+        env = "CANDOR_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    cors_origins: Vec<String>,
+
+    /// For tests only: take this date (YYYY-MM-DD) as today instead of the system clock.
+    #[arg(long, env = "CANDOR_TODAY", hide = true)]
+    today: Option<NaiveDate>,
+}
+
+/// Why the server did not start.
+#[derive(Debug, thiserror::Error)]
+enum StartError {
+    #[error(transparent)]
+    Config(#[from] LoadError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot listen on {address}: {source} (is another server using the port?)")]
+    Listen {
+        address: String,
+        source: std::io::Error,
+    },
+    #[error("--cors-origin {0:?} is not an origin; write it like https://intranet.example or http://localhost:3000")]
+    CorsOrigin(String),
+    #[error("the server stopped with an error: {0}")]
+    Serve(std::io::Error),
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let options = Options::parse();
+    init_logging();
+    match run(options).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("candor-server: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(options: Options) -> Result<(), StartError> {
+    let config = ServedConfig::load(options.config.as_deref())?;
+    let cors_origins = options
+        .cors_origins
+        .iter()
+        .map(|origin| cors_origin(origin))
+        .collect::<Result<Vec<_>, _>>()?;
+    let clock = options.today.map_or(Clock::System, Clock::Fixed);
+    let ledger = Ledger::load(Box::new(SqliteStore::open(&options.db)?))?;
+    if options.demo {
+        let seeded = demo::seed(&ledger, &config.config, clock.open_week())?;
+        if seeded > 0 {
+            tracing::info!("--demo: seeded {seeded} synthetic reports");
+        }
+    }
+    tracing::info!(
+        "{} reports stored in {}",
+        ledger.len_reports(),
+        options.db.display()
+    );
+    let state = AppState {
+        config: config.into(),
+        ledger: ledger.into(),
+        clock,
+    };
+    let app = router(
+        state,
+        &HttpOptions {
+            dist: options.dist,
+            cors_origins,
+        },
+    );
+
+    let listener =
+        TcpListener::bind(&options.listen)
+            .await
+            .map_err(|source| StartError::Listen {
+                address: options.listen.clone(),
+                source,
+            })?;
+    let address = listener.local_addr().map_err(StartError::Serve)?;
+    // Exactly one line on stdout: scripts and tests read the port from it.
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "candor-server listening on http://{address}");
+    let _ = stdout.flush();
+    drop(stdout);
+
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(StartError::Serve)?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// An origin is scheme://host[:port], nothing after it.
+fn cors_origin(origin: &str) -> Result<HeaderValue, StartError> {
+    let bad = || StartError::CorsOrigin(origin.to_owned());
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    if rest.is_empty() || rest.contains(['/', '?', '#', ' ']) {
+        return Err(bad());
+    }
+    HeaderValue::from_str(origin).map_err(|_| bad())
+}
+
+/// Logs to stderr at RUST_LOG's level (default info).
+///
+/// Other crates' events below WARN are dropped whatever RUST_LOG says:
+/// at trace level the HTTP stack logs peer addresses, and the logs must
+/// never carry one (SPEC §6.4).
+fn init_logging() {
+    let level = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let ours_or_warnings =
+        filter_fn(|meta| meta.target().starts_with("candor") || *meta.level() <= Level::WARN);
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(std::io::stderr().is_terminal())
+                .with_target(false)
+                .with_filter(ours_or_warnings),
+        )
+        .with(level)
+        .init();
+}
+
+/// Resolves on Ctrl-C or SIGTERM; requests in flight are finished first.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("stopping: finishing the requests in flight");
+}

@@ -1,0 +1,81 @@
+//! `GET /api/v1/aggregate` and `GET /api/v1/aggregate.csv`: the honest team view (SPEC §5).
+
+use axum::extract::{RawQuery, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::IntoResponse;
+use axum::Json;
+use candor_core::{AggregateFilter, Published};
+
+use crate::error::{ApiError, ErrorBody};
+use crate::AppState;
+
+/// Reads the filter from the raw query string; any undecodable byte is replaced, then refused by the filter.
+fn filter(query: Option<&str>) -> Result<AggregateFilter, ApiError> {
+    let pairs = form_urlencoded::parse(query.unwrap_or("").as_bytes());
+    Ok(AggregateFilter::from_query(pairs)?)
+}
+
+fn published(state: &AppState, query: Option<&str>) -> Result<Published, ApiError> {
+    let filter = filter(query)?;
+    Ok(state
+        .ledger
+        .publish(&filter, &state.config.config, state.clock.open_week()))
+}
+
+/// Counts by task × tool over closed weeks, with small groups hidden (SPEC §4, §5).
+///
+/// Served from memory: no request touches the database.
+#[utoipa::path(get, path = "/api/v1/aggregate", tag = "candor",
+    params(
+        ("period" = Option<String>, Query, description = "`all` (default), a month `2026-03` or a quarter `2026-Q1`; weeks belong to the month of their Thursday"),
+        ("team" = Option<String>, Query, description = "Only reports that name this team id"),
+        ("complexity" = Option<String>, Query, description = "`routine` or `complex`"),
+        ("mandated" = Option<bool>, Query, description = "`true` or `false`: only reports that answered so"),
+        ("effort" = Option<String>, Query, description = "`low`, `medium` or `high`"),
+    ),
+    responses(
+        (status = 200, description = "The published view; `n: null` marks a hidden group", body = Published),
+        (status = 400, description = "`unknown_parameter`, `repeated_parameter` or `bad_parameter`; `field` names the parameter", body = ErrorBody),
+    ))]
+pub async fn aggregate(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Published>, ApiError> {
+    published(&state, query.as_deref()).map(Json)
+}
+
+/// The same view as CSV, one row per cell with a header row; hidden cells have every number empty.
+///
+/// Columns: `task, tool, n, much_worse, slowed_me, no_difference, helped,
+/// helped_a_lot` (reports per outcome, −2 to 2), `helped_share,
+/// helped_low, helped_high` (share with outcome > 0 and its Wilson 95%
+/// interval), then `reason_checking, reason_context, reason_wrong,
+/// reason_redo, reason_friction`.
+#[utoipa::path(get, path = "/api/v1/aggregate.csv", tag = "candor",
+    params(
+        ("period" = Option<String>, Query, description = "As for /aggregate"),
+        ("team" = Option<String>, Query, description = "As for /aggregate"),
+        ("complexity" = Option<String>, Query, description = "As for /aggregate"),
+        ("mandated" = Option<bool>, Query, description = "As for /aggregate"),
+        ("effort" = Option<String>, Query, description = "As for /aggregate"),
+    ),
+    responses(
+        (status = 200, description = "One row per task × tool cell with reports", content_type = "text/csv", body = String),
+        (status = 400, description = "A bad filter, as for /aggregate", body = ErrorBody),
+    ))]
+pub async fn aggregate_csv(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<impl IntoResponse, ApiError> {
+    let csv = published(&state, query.as_deref())?.to_csv();
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                CONTENT_DISPOSITION,
+                "attachment; filename=\"candor-aggregate.csv\"",
+            ),
+        ],
+        csv,
+    ))
+}

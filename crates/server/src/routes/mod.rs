@@ -1,0 +1,7 @@
+//! The API's handlers, one file per resource; each only moves bytes between HTTP and the core.
+
+pub mod aggregate;
+pub mod config;
+pub mod health;
+pub mod openapi;
+pub mod reports;

@@ -1,0 +1,53 @@
+//! `GET /api/v1/openapi.json`: the API described from the handlers themselves.
+
+use std::sync::OnceLock;
+
+use axum::http::header::CONTENT_TYPE;
+use axum::response::IntoResponse;
+use utoipa::OpenApi;
+
+use super::{aggregate, config, health, reports};
+
+/// The OpenAPI document, gathered from each handler's `#[utoipa::path]`.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Candor sync API",
+        version = "1",
+        description = "Reports in, honest aggregates out (Candor SPEC §4). Errors are \
+            {\"error\":{\"code\",\"message\",\"field\"}} with a 4xx status; a 5xx is a bug."
+    ),
+    paths(
+        health::health,
+        config::config,
+        reports::post_reports,
+        aggregate::aggregate,
+        aggregate::aggregate_csv,
+        openapi_json,
+    ),
+    components(schemas(
+        crate::error::ErrorBody,
+        crate::error::ErrorDetail,
+        candor_core::Published,
+        candor_core::WeekRange,
+        candor_core::GroupCount,
+        candor_core::TaskCount,
+        candor_core::ToolCount,
+        candor_core::PublishedCell,
+        candor_core::Share,
+    ))
+)]
+pub struct ApiDoc;
+
+/// This document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "candor",
+    responses((status = 200, description = "OpenAPI 3.1", content_type = "application/json", body = Object)))]
+pub async fn openapi_json() -> impl IntoResponse {
+    static DOC: OnceLock<String> = OnceLock::new();
+    let doc = DOC.get_or_init(|| {
+        ApiDoc::openapi()
+            .to_pretty_json()
+            .expect("the OpenAPI document serialises")
+    });
+    ([(CONTENT_TYPE, "application/json")], doc.as_str())
+}

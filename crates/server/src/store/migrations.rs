@@ -1,0 +1,82 @@
+//! The database schema, as a list of steps; the file's version is `PRAGMA user_version`.
+//!
+//! Step i (counting from 1) takes a file from version i − 1 to version i.
+//! Steps are only ever appended: a released step is never edited, so every
+//! file, however old, reaches the current schema the same way.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// The schema steps, oldest first.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: counts keyed by the whole report content, and ids apart (SPEC §6.4).
+    // WITHOUT ROWID so no row id or insertion order hints at arrival; every
+    // column NOT NULL ('' or -1 for an answer not given) so the key compares
+    // plainly. Reasons are sorted ids joined by ','.
+    "CREATE TABLE counts (
+        week TEXT NOT NULL,
+        task TEXT NOT NULL,
+        tool TEXT NOT NULL,
+        outcome INTEGER NOT NULL CHECK (outcome BETWEEN -2 AND 2),
+        effort TEXT NOT NULL,
+        mandated INTEGER NOT NULL CHECK (mandated IN (-1, 0, 1)),
+        complexity TEXT NOT NULL,
+        team TEXT NOT NULL,
+        reasons TEXT NOT NULL,
+        n INTEGER NOT NULL CHECK (n > 0),
+        PRIMARY KEY (week, task, tool, outcome, effort, mandated, complexity, team, reasons)
+    ) WITHOUT ROWID;
+    CREATE TABLE seen_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;",
+];
+
+/// The schema version this build writes.
+pub fn current_version() -> u32 {
+    u32::try_from(MIGRATIONS.len()).expect("fewer than 2^32 migrations")
+}
+
+/// Brings the file up to [`current_version`], one transaction per step.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if found > current_version() {
+        return Err(StoreError::NewerSchema {
+            found,
+            known: current_version(),
+        });
+    }
+    for (done, step) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(step)?;
+        // PRAGMA takes no bound parameters; the value is our own integer.
+        tx.execute_batch(&format!("PRAGMA user_version = {}", done + 1))?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_gets_every_step_and_a_second_run_changes_nothing() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, current_version());
+    }
+
+    #[test]
+    fn a_file_from_a_newer_server_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA user_version = 99").unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NewerSchema { found: 99, .. }),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! Where reports go: counts on disk, and the same counts in memory for reading.
+//!
+//! The server keeps counts, not reports (SPEC §6.4): one count per distinct
+//! report content, and apart from them the ids seen, linked to nothing.
+//! [`ReportStore`] is the durable part (SQLite by default, see
+//! [`sqlite::SqliteStore`]); [`Ledger`] puts a [`CountIndex`] in front of it so
+//! `GET /aggregate` never touches the disk: the index is loaded once at start
+//! and updated after each commit, and its size depends on weeks × taxonomy,
+//! not on how many reports there are.
+
+pub mod migrations;
+pub mod sqlite;
+
+use std::sync::RwLock;
+
+use candor_core::{AggregateFilter, Config, CountIndex, IsoWeek, Published, Report, StoredCount};
+
+pub use sqlite::SqliteStore;
+
+/// Why the store could not do its job; none of these is the client's fault.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database file could not be opened or set up.
+    #[error("cannot open the database {path}: {source}")]
+    Open {
+        /// The file, as given with --db.
+        path: String,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer candor-server.
+    #[error("the database has schema version {found}, but this candor-server knows versions up to {known}; run a newer candor-server")]
+    NewerSchema {
+        /// The version in the file.
+        found: u32,
+        /// The newest version this build knows.
+        known: u32,
+    },
+    /// A stored row does not hold a valid count.
+    #[error("the database holds a row that is not a valid count ({0}); was it edited by hand?")]
+    Corrupt(String),
+    /// SQLite failed while reading or writing.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// What storing a batch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ingested {
+    /// The reports stored now, as counts of one, in batch order.
+    pub stored: Vec<StoredCount>,
+    /// How many reports had been stored before (same id): dropped.
+    pub duplicates: u64,
+}
+
+/// Durable storage of report counts and of the ids seen.
+///
+/// Implementations store no arrival time, address or anything else about
+/// a request, and nothing that ties a count to an id.
+pub trait ReportStore: Send + Sync {
+    /// Stores valid `reports` in one transaction, durably, before returning.
+    ///
+    /// A report whose id was stored before, in this batch or an earlier
+    /// one, is a duplicate and changes nothing. Either the whole batch is
+    /// stored or, on error, none of it.
+    fn ingest(&self, reports: &[Report]) -> Result<Ingested, StoreError>;
+
+    /// Calls `visit` with every stored count, in no particular order.
+    fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError>;
+}
+
+/// The counts the server holds: durable in a [`ReportStore`], readable from memory.
+pub struct Ledger {
+    store: Box<dyn ReportStore>,
+    index: RwLock<CountIndex>,
+}
+
+impl Ledger {
+    /// Opens a ledger over `store`, reading every stored count into memory.
+    pub fn load(store: Box<dyn ReportStore>) -> Result<Ledger, StoreError> {
+        let mut index = CountIndex::new();
+        store.scan(&mut |count| index.add(&count))?;
+        Ok(Ledger {
+            store,
+            index: RwLock::new(index),
+        })
+    }
+
+    /// Stores `reports` durably, then counts them in memory; blocks on the disk.
+    pub fn ingest(&self, reports: &[Report]) -> Result<Ingested, StoreError> {
+        let ingested = self.store.ingest(reports)?;
+        if !ingested.stored.is_empty() {
+            let mut index = self
+                .index
+                .write()
+                .unwrap_or_else(|poison| poison.into_inner());
+            index.extend(&ingested.stored);
+        }
+        Ok(ingested)
+    }
+
+    /// How many reports are stored, in every week.
+    pub fn len_reports(&self) -> u64 {
+        self.read().len_reports()
+    }
+
+    /// The aggregate for `filter` over weeks before `current_week` (SPEC §5).
+    pub fn publish(
+        &self,
+        filter: &AggregateFilter,
+        config: &Config,
+        current_week: IsoWeek,
+    ) -> Published {
+        self.read().publish(filter, config, current_week)
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, CountIndex> {
+        // A panic while adding counts leaves at worst a few counts missing
+        // from memory until restart; reading on is better than failing every request.
+        self.index
+            .read()
+            .unwrap_or_else(|poison| poison.into_inner())
+    }
+}
