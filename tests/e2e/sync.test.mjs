@@ -69,7 +69,11 @@ test('reports filed while the server is down wait, then drain when it is back', 
   await page.getByText(/could not be reached|answered HTTP/).waitFor();
   assert.equal((await outboxOf(page)).waiting.length, 3);
 
+  // The server is back; the employee reloads the tab. The outbox was on
+  // the device all along, so the reports are still waiting, and leave.
   server = await startSyncServer({ port, db, today: TODAY });
+  await page.reload();
+  await page.getByText('3 report(s) waiting to be sent').waitFor();
   await waitWithClock(page, async () => (await outboxOf(page)).waiting.length === 0);
   const outbox = await outboxOf(page);
   assert.equal(outbox.sent.length, 3);
