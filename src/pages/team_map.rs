@@ -22,7 +22,9 @@ pub enum TeamMapError {
 
 async fn load(url: String) -> Result<Published, TeamMapError> {
     let text = get_text(&url).await?;
-    serde_json::from_str(&text).map_err(|error| TeamMapError::Shape(error.to_string()))
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|error| TeamMapError::Shape(error.to_string()))?;
+    Published::from_value(&value).map_err(TeamMapError::Shape)
 }
 
 /// The model of a published aggregate: the same rows and columns as a grid

@@ -311,10 +311,10 @@ async fn post_batch(url: &str, batch: &[Report]) -> Attempt {
         Err(_) => String::new(),
     };
     if response.ok() {
-        return match serde_json::from_str::<BatchAnswer>(&text) {
-            Ok(answer) => Attempt::Answered(answer),
-            Err(error) => Attempt::Retry {
-                reason: format!("the sync server's answer was not understood ({error})"),
+        return match BatchAnswer::from_json(&text) {
+            Some(answer) => Attempt::Answered(answer),
+            None => Attempt::Retry {
+                reason: "the sync server's answer was not understood".into(),
                 retry_after_ms: None,
             },
         };
@@ -332,15 +332,11 @@ async fn post_batch(url: &str, batch: &[Report]) -> Attempt {
             retry_after_ms,
         };
     }
-    #[derive(serde::Deserialize)]
-    struct ErrorBody {
-        error: ServerError,
-    }
-    match serde_json::from_str::<ErrorBody>(&text) {
-        Ok(body) => Attempt::Refused(body.error),
+    match ServerError::from_response(&text) {
+        Some(error) => Attempt::Refused(error),
         // Not the server's error shape (a proxy's page, say): try again later
         // rather than mark reports refused for a reason nobody can read.
-        Err(_) => Attempt::Retry {
+        None => Attempt::Retry {
             reason: format!("the sync server answered HTTP {status}"),
             retry_after_ms: None,
         },

@@ -1,9 +1,14 @@
 //! The deployment config, `candor.json` (SPEC §3).
 //!
 //! Operators edit this file by hand, so every error names the field to fix
-//! (`tasks[2].id`) and, for JSON mistakes, the line and column.
+//! (`tasks[2].id`) and, for JSON syntax mistakes, the line and column.
+//!
+//! The file is read by hand over `serde_json::Value`, like a report: the
+//! paths in errors come for free, and a derived parser would add its own code
+//! to the browser app, which has a size budget (SPEC §8).
 
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
 
 use crate::report::{is_identifier, NO_AI};
 
@@ -35,27 +40,23 @@ pub struct Config {
 }
 
 /// One entry of a taxonomy list: a stable id and the words people see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Choice {
     /// The id stored in reports; changing it retires the old one.
     pub id: String,
     /// The short name shown on buttons and axes.
     pub label: String,
     /// A one-line explanation, shown as help text; may be empty.
-    #[serde(default)]
     pub description: String,
 }
 
 /// Optional privacy measures (SPEC §6.6).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Privacy {
     /// Whether devices randomise `outcome` before it leaves (k-ary randomized response).
-    #[serde(default)]
     pub randomized_response: bool,
     /// The privacy budget for randomized response; required when it is on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub epsilon: Option<f64>,
 }
 
@@ -84,69 +85,146 @@ impl ConfigError {
             message: message.into(),
         }
     }
+}
 
-    /// Turns a JSON-level error into one that names the field, line and column.
-    #[cfg(feature = "field-paths")]
-    fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> ConfigError {
-        // The path includes an unknown field's own name, so it is always the field to fix.
-        let path = err.path().to_string();
-        let field = if path == "." { String::new() } else { path };
-        ConfigError::new(field, err.into_inner().to_string())
+/// Reads the fields of one JSON object, rejecting any it does not know, so a
+/// typo is an error rather than a silently ignored setting.
+struct Fields<'a> {
+    path: String,
+    object: &'a Map<String, Value>,
+}
+
+impl<'a> Fields<'a> {
+    fn of(path: String, value: &'a Value, known: &[&str]) -> Result<Fields<'a>, ConfigError> {
+        let object = value
+            .as_object()
+            .ok_or_else(|| ConfigError::new(path.clone(), "must be an object: { … }"))?;
+        if let Some(unknown) = object.keys().find(|key| !known.contains(&key.as_str())) {
+            return Err(ConfigError::new(
+                join(&path, unknown),
+                format!("unknown field; the fields here are {}", known.join(", ")),
+            ));
+        }
+        Ok(Fields { path, object })
+    }
+
+    fn at(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    fn text(&self, key: &str) -> Result<Option<String>, ConfigError> {
+        match self.object.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.clone())),
+            Some(_) => Err(ConfigError::new(self.at(key), "must be text in quotes")),
+        }
+    }
+
+    fn required_text(&self, key: &str) -> Result<String, ConfigError> {
+        self.text(key)?
+            .ok_or_else(|| ConfigError::new(self.at(key), "is missing"))
+    }
+
+    fn choices(&self, key: &str, required: bool) -> Result<Vec<Choice>, ConfigError> {
+        let list = match self.object.get(key) {
+            None if required => return Err(ConfigError::new(self.at(key), "is missing")),
+            None => return Ok(Vec::new()),
+            Some(Value::Array(list)) => list,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    self.at(key),
+                    "must be a list: [{\"id\": …, \"label\": …}, …]",
+                ))
+            }
+        };
+        list.iter()
+            .enumerate()
+            .map(|(index, entry)| {
+                let entry = Fields::of(
+                    format!("{}[{index}]", self.at(key)),
+                    entry,
+                    &["id", "label", "description"],
+                )?;
+                Ok(Choice {
+                    id: entry.required_text("id")?,
+                    label: entry.required_text("label")?,
+                    description: entry.text("description")?.unwrap_or_default(),
+                })
+            })
+            .collect()
     }
 }
 
-/// The file's shape, before the rules serde cannot express are checked.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    tasks: Vec<Choice>,
-    tools: Vec<Choice>,
-    #[serde(default)]
-    teams: Vec<Choice>,
-    #[serde(default = "default_k")]
-    k: u32,
-    #[serde(default)]
-    sync_url: Option<String>,
-    #[serde(default)]
-    privacy: Privacy,
-}
-
-fn default_k() -> u32 {
-    DEFAULT_K
-}
-
-impl From<File> for Config {
-    fn from(file: File) -> Config {
-        Config {
-            tasks: file.tasks,
-            tools: file.tools,
-            teams: file.teams,
-            k: file.k,
-            // An empty string is how an operator blanks the setting out.
-            sync_url: file.sync_url.filter(|url| !url.is_empty()),
-            privacy: file.privacy,
-        }
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
     }
 }
 
 impl Config {
-    /// Reads and validates `candor.json`; unknown fields are errors, the rest defaults.
-    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        let mut json = serde_json::Deserializer::from_str(text);
-        #[cfg(feature = "field-paths")]
-        let file: File =
-            serde_path_to_error::deserialize(&mut json).map_err(ConfigError::from_json)?;
-        #[cfg(not(feature = "field-paths"))]
-        let file =
-            File::deserialize(&mut json).map_err(|err| ConfigError::new("", err.to_string()))?;
-        json.end()
-            .map_err(|err| ConfigError::new("", err.to_string()))?;
-        let config = Config::from(file);
+    /// Reads a config from parsed JSON: shape errors name the field's path.
+    pub fn from_value(value: &Value) -> Result<Config, ConfigError> {
+        let file = Fields::of(
+            String::new(),
+            value,
+            &["tasks", "tools", "teams", "k", "sync_url", "privacy"],
+        )?;
+        let k = match file.object.get("k") {
+            None => DEFAULT_K,
+            Some(k) => k
+                .as_u64()
+                .and_then(|k| u32::try_from(k).ok())
+                .ok_or_else(|| ConfigError::new("k", "must be a whole number, e.g. 5"))?,
+        };
+        let privacy = match file.object.get("privacy") {
+            None => Privacy::default(),
+            Some(value) => {
+                let fields =
+                    Fields::of("privacy".into(), value, &["randomized_response", "epsilon"])?;
+                Privacy {
+                    randomized_response: match fields.object.get("randomized_response") {
+                        None => false,
+                        Some(Value::Bool(on)) => *on,
+                        Some(_) => {
+                            return Err(ConfigError::new(
+                                "privacy.randomized_response",
+                                "must be true or false",
+                            ))
+                        }
+                    },
+                    epsilon: match fields.object.get("epsilon") {
+                        None | Some(Value::Null) => None,
+                        Some(epsilon) => Some(epsilon.as_f64().ok_or_else(|| {
+                            ConfigError::new("privacy.epsilon", "must be a number, e.g. 1.0")
+                        })?),
+                    },
+                }
+            }
+        };
+        let config = Config {
+            tasks: file.choices("tasks", true)?,
+            tools: file.choices("tools", true)?,
+            teams: file.choices("teams", false)?,
+            k,
+            // An empty string is how an operator blanks the setting out.
+            sync_url: file.text("sync_url")?.filter(|url| !url.is_empty()),
+            privacy,
+        };
         config.validate()?;
         Ok(config)
     }
 
-    /// Checks the rules serde cannot: ids, labels, `k`, privacy and `sync_url`.
+    /// Reads and validates `candor.json`; unknown fields are errors, the rest defaults.
+    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        // Syntax errors carry serde_json's line and column.
+        let value: Value =
+            serde_json::from_str(text).map_err(|err| ConfigError::new("", err.to_string()))?;
+        Config::from_value(&value)
+    }
+
+    /// Checks the rules a shape cannot: ids, labels, `k`, privacy and `sync_url`.
     pub fn validate(&self) -> Result<(), ConfigError> {
         if self.tasks.is_empty() {
             return Err(ConfigError::new(
@@ -247,9 +325,8 @@ impl Config {
 impl<'de> Deserialize<'de> for Config {
     /// Reads a config with the same rules as [`Config::from_json`].
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Config, D::Error> {
-        let config = Config::from(File::deserialize(deserializer)?);
-        config.validate().map_err(serde::de::Error::custom)?;
-        Ok(config)
+        let value = Value::deserialize(deserializer)?;
+        Config::from_value(&value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -399,7 +476,7 @@ mod tests {
     fn unknown_fields_are_named() {
         let err = error_for(&MINIMAL.replace("\"tools\"", "\"colour\":1,\"tools\""));
         assert_eq!(err.field, "colour");
-        assert!(err.message.contains("line 1 column"), "{err}");
+        assert!(err.message.contains("unknown field"), "{err}");
 
         let err = error_for(r#"{"tasks":[{"id":"a","label":"A","descripton":"typo"}],"tools":[]}"#);
         assert_eq!(err.field, "tasks[0].descripton");
@@ -410,20 +487,20 @@ mod tests {
     }
 
     #[test]
-    fn json_errors_name_the_field_line_and_column() {
+    fn shape_errors_name_the_field_and_syntax_errors_the_line_and_column() {
         let err = error_for(
             "{\"tasks\":[{\"id\":\"a\",\"label\":\"A\"}],\n\"tools\":[],\n\"k\":\"five\"}",
         );
         assert_eq!(err.field, "k");
-        assert!(err.message.contains("line 3 column"), "{err}");
+        assert!(err.message.contains("whole number"), "{err}");
         assert!(
             err.to_string().starts_with("candor.json, field `k`: "),
             "{err}"
         );
 
         let err = error_for(r#"{"tasks":[{"id":"a"}],"tools":[]}"#);
-        assert_eq!(err.field, "tasks[0]");
-        assert!(err.message.contains("label"), "{err}");
+        assert_eq!(err.field, "tasks[0].label");
+        assert!(err.message.contains("missing"), "{err}");
 
         let err = error_for("{\"tasks\": [");
         assert!(err.message.contains("line 1 column"), "{err}");
@@ -437,7 +514,7 @@ mod tests {
     #[test]
     fn missing_lists_are_errors() {
         let err = error_for(r#"{"tasks":[{"id":"a","label":"A"}]}"#);
-        assert!(err.message.contains("tools"), "{err}");
+        assert_eq!(err.field, "tools");
     }
 
     #[test]

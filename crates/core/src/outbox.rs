@@ -9,10 +9,9 @@
 //! (`now`, in milliseconds) and the random source are passed in, so the
 //! rules are tested without waiting and without real randomness.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::report::{Report, ReportId};
 
@@ -102,7 +101,9 @@ impl SendPolicy {
 /// next attempt is allowed after failures. Never stored.
 #[derive(Debug, Clone, Default)]
 pub struct SendQueue {
-    due: BTreeMap<ReportId, u64>,
+    // A list, not a map: an outbox holds a handful of reports, and a map
+    // type would add kilobytes to the browser app.
+    due: Vec<(ReportId, u64)>,
     retry_at: Option<u64>,
     failures: u32,
 }
@@ -122,20 +123,20 @@ impl SendQueue {
         policy: &SendPolicy,
         random: &mut impl Randomness,
     ) {
-        if !self.due.contains_key(id) {
+        if !self.due.iter().any(|(held, _)| held == id) {
             let at = now + policy.send_delay(random);
-            self.due.insert(id.clone(), at);
+            self.due.push((id.clone(), at));
         }
     }
 
     /// Forgets a report (sent, rejected or taken back).
     pub fn forget(&mut self, id: &ReportId) {
-        self.due.remove(id);
+        self.due.retain(|(held, _)| held != id);
     }
 
     /// When the next send should be tried, if anything is scheduled.
     pub fn next_wake(&self) -> Option<u64> {
-        let earliest = self.due.values().min().copied()?;
+        let earliest = self.due.iter().map(|(_, at)| *at).min()?;
         Some(self.retry_at.map_or(earliest, |retry| retry.max(earliest)))
     }
 
@@ -153,7 +154,7 @@ impl SendQueue {
         let mut due: Vec<ReportId> = self
             .due
             .iter()
-            .filter(|(_, at)| **at <= now)
+            .filter(|(_, at)| *at <= now)
             .map(|(id, _)| id.clone())
             .collect();
         // Shuffle before cutting, so which reports make the batch is random too.
@@ -191,19 +192,53 @@ impl SendQueue {
 }
 
 /// The error body the server gives for a rejected report (SPEC §4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerError {
     /// A stable code, e.g. `unknown_task`.
     pub code: String,
     /// Plain words for the employee.
     pub message: String,
     /// The report field at fault, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
 }
 
+// The documents below are read and written by hand over `serde_json::Value`
+// rather than derived: every derived parser adds its own code to the browser
+// app, which has a size budget (SPEC §8).
+
+fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key)?.as_str().map(str::to_string)
+}
+
+impl ServerError {
+    /// Reads `{"code","message","field"?}`.
+    pub fn from_value(value: &Value) -> Option<ServerError> {
+        Some(ServerError {
+            code: text(value, "code")?,
+            message: text(value, "message")?,
+            field: text(value, "field"),
+        })
+    }
+
+    /// Reads the body of an error response, `{"error":{…}}`.
+    pub fn from_response(body: &str) -> Option<ServerError> {
+        let value: Value = serde_json::from_str(body).ok()?;
+        ServerError::from_value(value.get("error")?)
+    }
+
+    fn to_value(&self) -> Value {
+        let mut object = Map::new();
+        object.insert("code".into(), Value::from(self.code.as_str()));
+        object.insert("message".into(), Value::from(self.message.as_str()));
+        if let Some(field) = &self.field {
+            object.insert("field".into(), Value::from(field.as_str()));
+        }
+        Value::Object(object)
+    }
+}
+
 /// One report the server refused, by its index in the batch.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RejectedIndex {
     /// Index in the batch as sent.
     pub index: usize,
@@ -212,15 +247,39 @@ pub struct RejectedIndex {
 }
 
 /// The server's answer to `POST /reports` (SPEC §4).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BatchAnswer {
     /// Stored now.
     pub accepted: u64,
     /// Already stored before (a retry).
     pub duplicates: u64,
     /// Refused, with reasons.
-    #[serde(default)]
     pub rejected: Vec<RejectedIndex>,
+}
+
+impl BatchAnswer {
+    /// Reads the answer's JSON; `None` when it is not that shape.
+    pub fn from_json(body: &str) -> Option<BatchAnswer> {
+        let value: Value = serde_json::from_str(body).ok()?;
+        let rejected = match value.get("rejected") {
+            None => Vec::new(),
+            Some(list) => list
+                .as_array()?
+                .iter()
+                .map(|entry| {
+                    Some(RejectedIndex {
+                        index: usize::try_from(entry.get("index")?.as_u64()?).ok()?,
+                        error: ServerError::from_value(entry.get("error")?)?,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?,
+        };
+        Some(BatchAnswer {
+            accepted: value.get("accepted")?.as_u64()?,
+            duplicates: value.get("duplicates")?.as_u64()?,
+            rejected,
+        })
+    }
 }
 
 /// Where a report filed on this device stands with the sync server.
@@ -265,25 +324,6 @@ pub enum OutboxError {
     TooNew(u64),
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredOutbox {
-    schema: u64,
-    #[serde(default)]
-    waiting: Vec<Value>,
-    #[serde(default)]
-    rejected: Vec<StoredRejected>,
-    #[serde(default)]
-    sent: Vec<ReportId>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredRejected {
-    report: Value,
-    error: ServerError,
-}
-
 /// An outbox read from storage, with entries that no longer read as reports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedOutbox {
@@ -296,38 +336,56 @@ pub struct LoadedOutbox {
 impl Outbox {
     /// Reads a stored outbox document.
     pub fn load(raw: &str) -> Result<LoadedOutbox, OutboxError> {
+        let foreign = |why: &str| OutboxError::Foreign(why.to_string());
         let value: Value =
             serde_json::from_str(raw).map_err(|error| OutboxError::Foreign(error.to_string()))?;
-        if let Some(schema) = value.get("schema").and_then(Value::as_u64) {
-            if schema > OUTBOX_SCHEMA {
-                return Err(OutboxError::TooNew(schema));
-            }
+        let object = value.as_object().ok_or_else(|| foreign("not an object"))?;
+        if let Some(unknown) = object
+            .keys()
+            .find(|key| !["schema", "waiting", "rejected", "sent"].contains(&key.as_str()))
+        {
+            return Err(OutboxError::Foreign(format!("unknown field `{unknown}`")));
         }
-        let stored: StoredOutbox = serde_json::from_value(value)
-            .map_err(|error| OutboxError::Foreign(error.to_string()))?;
+        let schema = object
+            .get("schema")
+            .and_then(Value::as_u64)
+            .ok_or_else(|| foreign("no schema"))?;
+        if schema > OUTBOX_SCHEMA {
+            return Err(OutboxError::TooNew(schema));
+        }
+        let list = |key: &str| -> Result<&[Value], OutboxError> {
+            match object.get(key) {
+                None => Ok(&[]),
+                Some(Value::Array(items)) => Ok(items),
+                Some(_) => Err(OutboxError::Foreign(format!("`{key}` is not a list"))),
+            }
+        };
         let mut set_aside = Vec::new();
         let mut waiting = Vec::new();
-        for entry in stored.waiting {
-            match Report::from_value(&entry) {
+        for entry in list("waiting")? {
+            match Report::from_value(entry) {
                 Ok(report) => waiting.push(report),
                 Err(_) => set_aside.push(entry.to_string()),
             }
         }
         let mut rejected = Vec::new();
-        for entry in stored.rejected {
-            match Report::from_value(&entry.report) {
-                Ok(report) => rejected.push(RejectedReport {
-                    report,
-                    error: entry.error,
-                }),
-                Err(_) => set_aside.push(entry.report.to_string()),
+        for entry in list("rejected")? {
+            let report = entry.get("report").map(Report::from_value);
+            let error = entry.get("error").and_then(ServerError::from_value);
+            match (report, error) {
+                (Some(Ok(report)), Some(error)) => rejected.push(RejectedReport { report, error }),
+                _ => set_aside.push(entry.to_string()),
             }
         }
+        let sent = list("sent")?
+            .iter()
+            .filter_map(|id| id.as_str().and_then(ReportId::parse))
+            .collect();
         Ok(LoadedOutbox {
             outbox: Outbox {
                 waiting,
                 rejected,
-                sent: stored.sent,
+                sent,
             },
             set_aside,
         })
@@ -335,24 +393,31 @@ impl Outbox {
 
     /// The document to store.
     pub fn to_json(&self) -> String {
-        let stored = StoredOutbox {
-            schema: OUTBOX_SCHEMA,
-            waiting: self
-                .waiting
-                .iter()
-                .map(|report| serde_json::to_value(report).expect("reports serialise"))
-                .collect(),
-            rejected: self
-                .rejected
-                .iter()
-                .map(|entry| StoredRejected {
-                    report: serde_json::to_value(&entry.report).expect("reports serialise"),
-                    error: entry.error.clone(),
-                })
-                .collect(),
-            sent: self.sent.clone(),
-        };
-        serde_json::to_string(&stored).expect("the outbox serialises")
+        let report = |report: &Report| serde_json::to_value(report).expect("reports serialise");
+        let mut object = Map::new();
+        object.insert("schema".into(), Value::from(OUTBOX_SCHEMA));
+        object.insert(
+            "waiting".into(),
+            Value::Array(self.waiting.iter().map(report).collect()),
+        );
+        let rejected = self
+            .rejected
+            .iter()
+            .map(|entry| {
+                let mut pair = Map::new();
+                pair.insert("report".into(), report(&entry.report));
+                pair.insert("error".into(), entry.error.to_value());
+                Value::Object(pair)
+            })
+            .collect();
+        object.insert("rejected".into(), Value::Array(rejected));
+        let sent = self
+            .sent
+            .iter()
+            .map(|id| Value::from(id.as_str()))
+            .collect();
+        object.insert("sent".into(), Value::Array(sent));
+        Value::Object(object).to_string()
     }
 
     /// Queues a report for sending.
@@ -387,19 +452,22 @@ impl Outbox {
         answer: &BatchAnswer,
         remember_sent: bool,
     ) {
-        let mut refused: BTreeMap<usize, &ServerError> = BTreeMap::new();
-        for rejected in &answer.rejected {
-            refused.insert(rejected.index, &rejected.error);
-        }
+        let refused = |index: usize| {
+            answer
+                .rejected
+                .iter()
+                .find(|rejected| rejected.index == index)
+                .map(|rejected| &rejected.error)
+        };
         for (index, id) in sent_order.iter().enumerate() {
             let Some(at) = self.waiting.iter().position(|report| &report.id == id) else {
                 continue;
             };
             let report = self.waiting.remove(at);
-            match refused.get(&index) {
+            match refused(index) {
                 Some(error) => self.rejected.push(RejectedReport {
                     report,
-                    error: (*error).clone(),
+                    error: error.clone(),
                 }),
                 None if remember_sent => self.sent.push(report.id),
                 None => {}

@@ -43,7 +43,7 @@ use crate::week::{IsoWeek, Period};
 ///
 /// A group whose `n` is `null` is hidden by the rules of SPEC §5 and says
 /// nothing else. A cell the view does not list has no reports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Published {
     /// The minimum group size these numbers were published under.
@@ -58,6 +58,140 @@ pub struct Published {
     pub tools: Vec<ToolCount>,
     /// Every task × tool cell with at least one report, row by row in the order of `tasks` and `tools`.
     pub cells: Vec<PublishedCell>,
+}
+
+impl<'de> Deserialize<'de> for Published {
+    /// Reads a view with [`Published::from_value`].
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Published, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Published::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Published {
+    /// Reads a view from parsed JSON, by hand rather than derived: the
+    /// browser app reads it, and every derived parser costs it kilobytes of
+    /// its size budget (SPEC §8). The error names the part that is wrong.
+    pub fn from_value(value: &serde_json::Value) -> Result<Published, String> {
+        use serde_json::Value;
+        let count = |group: &Value, at: &str| -> Result<Option<u64>, String> {
+            match group.get("n") {
+                Some(Value::Null) => Ok(None),
+                Some(n) => n.as_u64().map(Some).ok_or(format!("{at}.n is not a count")),
+                None => Err(format!("{at}.n is missing")),
+            }
+        };
+        let text = |group: &Value, key: &str, at: &str| -> Result<String, String> {
+            group
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .ok_or(format!("{at}.{key} is missing"))
+        };
+        let list = |key: &str| -> Result<&Vec<Value>, String> {
+            value
+                .get(key)
+                .and_then(Value::as_array)
+                .ok_or(format!("{key} is not a list"))
+        };
+        let week = |range: &Value, key: &str| -> Result<IsoWeek, String> {
+            range
+                .get(key)
+                .and_then(Value::as_str)
+                .and_then(|week| week.parse().ok())
+                .ok_or(format!("weeks.{key} is not a week"))
+        };
+        let weeks = match value.get("weeks") {
+            None | Some(Value::Null) => None,
+            Some(range) => Some(WeekRange {
+                from: week(range, "from")?,
+                to: week(range, "to")?,
+            }),
+        };
+        let tasks = list("tasks")?
+            .iter()
+            .map(|group| {
+                Ok(TaskCount {
+                    task: text(group, "task", "tasks[]")?,
+                    n: count(group, "tasks[]")?,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        let tools = list("tools")?
+            .iter()
+            .map(|group| {
+                Ok(ToolCount {
+                    tool: text(group, "tool", "tools[]")?,
+                    n: count(group, "tools[]")?,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        let cells = list("cells")?
+            .iter()
+            .map(|cell| {
+                let outcomes = match cell.get("outcomes").and_then(Value::as_array) {
+                    None => None,
+                    Some(counts) => {
+                        let mut outcomes = [0u64; 5];
+                        if counts.len() != 5 {
+                            return Err("cells[].outcomes must hold 5 counts".to_string());
+                        }
+                        for (slot, count) in outcomes.iter_mut().zip(counts) {
+                            *slot = count.as_u64().ok_or("cells[].outcomes holds a non-count")?;
+                        }
+                        Some(outcomes)
+                    }
+                };
+                let helped = match cell.get("helped") {
+                    None | Some(Value::Null) => None,
+                    Some(share) => {
+                        let part = |key: &str| {
+                            share
+                                .get(key)
+                                .and_then(Value::as_f64)
+                                .ok_or(format!("cells[].helped.{key} is not a number"))
+                        };
+                        Some(Share {
+                            share: part("share")?,
+                            low: part("low")?,
+                            high: part("high")?,
+                        })
+                    }
+                };
+                let reasons = cell
+                    .get("reasons")
+                    .and_then(Value::as_object)
+                    .map(|counts| {
+                        counts
+                            .iter()
+                            .filter_map(|(reason, n)| Some((Reason::parse(reason)?, n.as_u64()?)))
+                            .collect()
+                    });
+                Ok(PublishedCell {
+                    task: text(cell, "task", "cells[]")?,
+                    tool: text(cell, "tool", "cells[]")?,
+                    n: count(cell, "cells[]")?,
+                    outcomes,
+                    helped,
+                    reasons,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Published {
+            k: value
+                .get("k")
+                .and_then(Value::as_u64)
+                .and_then(|k| u32::try_from(k).ok())
+                .ok_or("k is missing")?,
+            weeks,
+            total: GroupCount {
+                n: count(value.get("total").ok_or("total is missing")?, "total")?,
+            },
+            tasks,
+            tools,
+            cells,
+        })
+    }
 }
 
 /// The closed weeks a view covers, both ends included.
@@ -827,6 +961,37 @@ mod tests {
             week("2026-W08"),
         );
         assert_eq!(later.total.n, Some(10));
+    }
+
+    #[test]
+    fn a_view_reads_back_as_it_was_written() {
+        let mut counts = vec![
+            count("2026-W06", "review", "none", 1, 12),
+            count("2026-W06", "review", "chat", -1, 2),
+            count("2026-W06", "debug", "none", 0, 9),
+            count("2026-W06", "debug", "chat", 2, 8),
+        ];
+        counts[0].reasons = vec![];
+        let mut with_reason = count("2026-W06", "debug", "chat", -2, 6);
+        with_reason.reasons = vec![Reason::Wrong];
+        counts.push(with_reason);
+        let view = publish(
+            &counts,
+            &AggregateFilter::default(),
+            &config(5),
+            week("2026-W07"),
+        );
+        let text = serde_json::to_string(&view).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(Published::from_value(&value).unwrap(), view);
+        let through_serde: Published = serde_json::from_str(&text).unwrap();
+        assert_eq!(through_serde, view);
+        let broken = text.replace("\"total\"", "\"totals\"");
+        let value: serde_json::Value = serde_json::from_str(&broken).unwrap();
+        assert_eq!(
+            Published::from_value(&value).unwrap_err(),
+            "total is missing"
+        );
     }
 
     #[test]

@@ -265,7 +265,7 @@ mod tests {
             }],
         };
         let text = serde_json::to_string(&answer).unwrap();
-        let read: candor_core::BatchAnswer = serde_json::from_str(&text).unwrap();
+        let read = candor_core::BatchAnswer::from_json(&text).unwrap();
         assert_eq!((read.accepted, read.duplicates), (2, 1));
         assert_eq!(read.rejected[0].index, 3);
         assert_eq!(read.rejected[0].error.field.as_deref(), Some("task"));
