@@ -330,9 +330,9 @@ fn report_line(config: &Config, report: &Report, delivery: Option<Delivery>) -> 
             {details.map(|details| view! { <span class="details">{details}</span> })}
             {delivery.map(|delivery| {
                 let (class, words) = match delivery {
-                    Delivery::Waiting => ("delivery waiting", "waiting to be sent".to_string()),
-                    Delivery::Sent => ("delivery sent", "sent".to_string()),
-                    Delivery::Rejected(error) => ("delivery rejected", format!("not accepted: {}", error.message)),
+                    Delivery::Waiting => ("delivery waiting", " — waiting to be sent".to_string()),
+                    Delivery::Sent => ("delivery sent", " — sent".to_string()),
+                    Delivery::Rejected(error) => ("delivery rejected", format!(" — not accepted: {}", error.message)),
                 };
                 view! { <span class=class>{words}</span> }
             })}
