@@ -83,13 +83,18 @@ pub fn aside_keys() -> Vec<String> {
     keys
 }
 
-/// A fresh report id: 128 bits from the browser's cryptographic generator.
-pub fn new_report_id() -> ReportId {
-    let mut bytes = [0u8; 16];
+/// Fills `bytes` from the browser's cryptographic generator.
+pub fn random_bytes(bytes: &mut [u8]) {
     web_sys::window()
         .and_then(|window| window.crypto().ok())
-        .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).ok())
+        .and_then(|crypto| crypto.get_random_values_with_u8_array(bytes).ok())
         .expect("the browser offers crypto.getRandomValues");
+}
+
+/// A fresh report id: 128 random bits, linked to nothing.
+pub fn new_report_id() -> ReportId {
+    let mut bytes = [0u8; 16];
+    random_bytes(&mut bytes);
     ReportId::from_bytes(bytes)
 }
 

@@ -26,10 +26,7 @@ pub struct BrowserRandom;
 impl Randomness for BrowserRandom {
     fn next_u32(&mut self) -> u32 {
         let mut bytes = [0u8; 4];
-        web_sys::window()
-            .and_then(|window| window.crypto().ok())
-            .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).ok())
-            .expect("the browser offers crypto.getRandomValues");
+        device::random_bytes(&mut bytes);
         u32::from_le_bytes(bytes)
     }
 }
