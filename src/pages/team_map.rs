@@ -42,11 +42,8 @@ pub fn model_of(published: &Published, config: &Config) -> HeatmapModel {
     let mut model = HeatmapModel::from_grid(&grid);
     for (row, task) in grid.rows.iter().enumerate() {
         for (col, tool) in grid.cols.iter().enumerate() {
-            let hidden = published
-                .cells
-                .iter()
-                .any(|cell| cell.task == task.id && cell.tool == tool.id && cell.n.is_none());
-            if hidden {
+            let hidden = published.cell(&task.id, &tool.id).map(|cell| cell.n);
+            if hidden == Some(None) {
                 model.cells[row][col] = CellView::Hidden;
             }
         }

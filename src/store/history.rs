@@ -28,12 +28,6 @@ impl LocalStore {
         }
     }
 
-    /// The stored reports, in filing order.
-    pub fn reports(&self) -> Signal<Vec<Report>> {
-        let history = self.history;
-        Signal::derive(move || history.with(|history| history.reports.clone()))
-    }
-
     /// Runs `read` over the history without cloning it.
     pub fn with_history<T>(&self, read: impl FnOnce(&History) -> T) -> T {
         self.history.with(read)
