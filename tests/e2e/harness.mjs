@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 
-export const DIST = new URL('../../dist/', import.meta.url).pathname;
+// CANDOR_DIST and CANDOR_SERVER_BIN point the tests at another build, e.g.
+// one made with its own CARGO_TARGET_DIR while someone else builds into dist/.
+export const DIST = process.env.CANDOR_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 
 // Without the background-networking flags Chromium keeps trying hosts this
 // closed network refuses.
@@ -71,7 +73,7 @@ export function stored(page, key) {
 }
 
 /** The sync server binary the test command builds (debug profile). */
-export const SERVER_BIN = new URL('../../target/debug/candor-server', import.meta.url).pathname;
+export const SERVER_BIN = process.env.CANDOR_SERVER_BIN ?? new URL('../../target/debug/candor-server', import.meta.url).pathname;
 
 /** A free TCP port on 127.0.0.1, so a server can be restarted on the same address. */
 export async function freePort() {
