@@ -10,7 +10,8 @@
 //! - [`config`]: the deployment's `candor.json` as served;
 //! - [`clock`]: which weeks are open and closed;
 //! - [`demo`]: synthetic reports for a first look;
-//! - [`error`]: the one error type every handler returns.
+//! - [`error`]: the one error type every handler returns;
+//! - [`headers`]: the security headers on every response (CSP, nosniff, no cookies).
 //!
 //! [`router`] builds the whole server from explicit parts, so tests and
 //! benchmarks can run it in-process exactly as `main` does.
@@ -21,6 +22,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod headers;
 pub mod routes;
 pub mod static_files;
 pub mod store;
@@ -30,7 +32,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::Request;
-use axum::http::header::{CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -38,7 +40,6 @@ use axum::routing::{any, get, post};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use clock::Clock;
 pub use config::ServedConfig;
@@ -67,6 +68,15 @@ pub struct HttpOptions {
 
 /// The whole server: the API under `/api/v1`, `/candor.json`, and the app.
 pub fn router(state: AppState, options: &HttpOptions) -> Router {
+    // The app may call its configured sync server when that is another origin.
+    let connect_origins = (state.config.config.sync_url.as_deref())
+        .and_then(headers::origin_of)
+        .into_iter()
+        .collect();
+    let security = Arc::new(headers::SecurityHeaders::new(
+        &options.dist,
+        connect_origins,
+    ));
     let api = Router::new()
         .route("/health", get(routes::health::health))
         .route("/config", get(routes::config::config))
@@ -94,14 +104,8 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         );
     }
     app.layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
-        ))
+        // Outside everything but the log line, so errors get the headers too.
+        .layer(middleware::from_fn_with_state(security, headers::apply))
         .layer(middleware::from_fn(log_request))
 }
 
