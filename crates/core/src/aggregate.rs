@@ -272,7 +272,7 @@ impl Grid {
 }
 
 /// The listed choices in order, then the seen ids they lack, sorted and marked retired.
-fn axes(listed: &[Choice], seen: BTreeSet<&str>) -> Vec<Axis> {
+pub(crate) fn axes(listed: &[Choice], seen: BTreeSet<&str>) -> Vec<Axis> {
     let current = listed.iter().map(|choice| Axis {
         id: choice.id.clone(),
         label: choice.label.clone(),

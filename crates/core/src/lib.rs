@@ -12,7 +12,8 @@
 //! - [`history`]: the device's own stored history, versioned;
 //! - [`outbox`]: reports waiting for the sync server and when they may leave;
 //! - [`publish`](mod@publish): the shared aggregate a sync server publishes, and stored counts;
-//! - [`suppress`](mod@suppress): what a shared aggregate must hide (SPEC §5), and its audit.
+//! - [`suppress`](mod@suppress): what one shared view must hide (SPEC §5), and its audit;
+//! - [`nested`]: what must also be hidden so nested views cannot be subtracted, and its audit.
 //!
 //! ```
 //! use candor_core::{Config, Report, Tally, Grid};
@@ -36,6 +37,7 @@
 pub mod aggregate;
 pub mod config;
 pub mod history;
+pub mod nested;
 pub mod outbox;
 pub mod publish;
 pub mod report;
@@ -45,6 +47,7 @@ pub mod week;
 pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
 pub use config::{Choice, Config, ConfigError, Privacy, DEFAULT_K, MIN_K};
 pub use history::{History, HistoryError, ImportOutcome, Loaded, SetAside, SCHEMA};
+pub use nested::{audit_nested, ChoiceState, Dimension, FilterChoice, NestedViews};
 pub use outbox::{
     BatchAnswer, Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue, ServerError,
 };
@@ -56,5 +59,5 @@ pub use report::{
     is_identifier, outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule,
     FORMAT_VERSION, MAX_REASONS, NO_AI, OUTCOME_LABELS,
 };
-pub use suppress::{audit, suppress, AuditFailure, Suppression};
+pub use suppress::{audit, suppress, suppress_with, AuditFailure, Suppression};
 pub use week::{IsoWeek, Period, PeriodError, WeekError};

@@ -3,8 +3,8 @@
 //! A sync server keeps one [`StoredCount`] per distinct report content, never
 //! the reports themselves (SPEC §6.4). [`publish`] turns those counts into
 //! a [`Published`] view for one [`AggregateFilter`]: closed weeks only, the
-//! filter applied, counted with [`Tally`], laid out with [`Grid`] and hidden
-//! where [`crate::suppress`](mod@crate::suppress) says. The same types read the server's JSON in
+//! filter applied, and hidden where [`crate::suppress`](mod@crate::suppress)
+//! says for the view alone and [`crate::nested`] says across views. The same types read the server's JSON in
 //! the browser, so both sides share one definition of the body.
 //!
 //! ```
@@ -33,10 +33,10 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{CellCounts, Grid, Share, Tally};
+use crate::aggregate::{CellCounts, Share};
 use crate::config::Config;
+use crate::nested::NestedViews;
 use crate::report::{is_identifier, outcome_index, Complexity, Effort, Reason, Report};
-use crate::suppress::suppress;
 use crate::week::{IsoWeek, Period};
 
 /// A shared aggregate: counts by task × tool for the closed weeks it covers (SPEC §4).
@@ -518,103 +518,13 @@ pub fn publish<'a>(
     config: &Config,
     current_week: IsoWeek,
 ) -> Published {
-    let mut tally = Tally::new();
-    let mut weeks = Weeks::default();
-    for count in counts {
-        if count.n > 0 && count.week < current_week && count.matches(filter) {
-            tally.add_counts(&count.task, &count.tool, &count.cell_counts());
-            weeks.add(count.week);
-        }
-    }
-    Published::from_tally(&tally, weeks.range(), config)
-}
-
-/// The first and last week seen so far.
-#[derive(Default)]
-struct Weeks(Option<WeekRange>);
-
-impl Weeks {
-    fn add(&mut self, week: IsoWeek) {
-        self.0 = Some(match self.0 {
-            None => WeekRange {
-                from: week,
-                to: week,
-            },
-            Some(range) => WeekRange {
-                from: range.from.min(week),
-                to: range.to.max(week),
-            },
-        });
-    }
-
-    fn range(&self) -> Option<WeekRange> {
-        self.0
-    }
+    counts
+        .into_iter()
+        .collect::<CountIndex>()
+        .publish(filter, config, current_week)
 }
 
 impl Published {
-    /// Lays out already filtered counts and hides what SPEC §5 says to hide.
-    ///
-    /// `weeks` is the range of the counted weeks; it is dropped unless the
-    /// total is shown, so a hidden group does not give away when it was filed.
-    pub fn from_tally(tally: &Tally, weeks: Option<WeekRange>, config: &Config) -> Published {
-        let grid = Grid::build(tally, config);
-        let counts: Vec<Vec<u64>> = grid
-            .cells
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|cell| cell.as_ref().map_or(0, CellCounts::n))
-                    .collect()
-            })
-            .collect();
-        let hidden = suppress(&counts, grid.cols.len(), config.k);
-        let shown = |n: u64, is_hidden: bool| (!is_hidden).then_some(n);
-
-        let row_totals: Vec<u64> = counts.iter().map(|row| row.iter().sum()).collect();
-        let tasks = grid
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(r, axis)| TaskCount {
-                task: axis.id.clone(),
-                n: shown(row_totals[r], hidden.row_total(r)),
-            })
-            .collect();
-        let tools = grid
-            .cols
-            .iter()
-            .enumerate()
-            .map(|(c, axis)| ToolCount {
-                tool: axis.id.clone(),
-                n: shown(counts.iter().map(|row| row[c]).sum(), hidden.col_total(c)),
-            })
-            .collect();
-        let mut cells = Vec::new();
-        for (r, row) in grid.cells.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let Some(cell) = cell.as_ref().filter(|cell| cell.n() > 0) else {
-                    continue;
-                };
-                cells.push(PublishedCell::new(
-                    &grid.rows[r].id,
-                    &grid.cols[c].id,
-                    cell,
-                    hidden.cell(r, c),
-                ));
-            }
-        }
-        let total = shown(row_totals.iter().sum(), hidden.total());
-        Published {
-            k: config.k,
-            weeks: weeks.filter(|_| total.unwrap_or(0) > 0),
-            total: GroupCount { n: total },
-            tasks,
-            tools,
-            cells,
-        }
-    }
-
     /// The view as CSV: a header row, then one row per listed cell; a hidden cell's numbers are empty.
     ///
     /// Columns: `task, tool, n`; reports per outcome `much_worse,
@@ -667,7 +577,8 @@ impl Published {
 }
 
 impl PublishedCell {
-    fn new(task: &str, tool: &str, counts: &CellCounts, hidden: bool) -> PublishedCell {
+    /// A cell of a view: its counts when shown; only its ids when hidden.
+    pub(crate) fn of(task: &str, tool: &str, counts: &CellCounts, hidden: bool) -> PublishedCell {
         if hidden {
             return PublishedCell {
                 task: task.to_owned(),
@@ -698,36 +609,28 @@ impl PublishedCell {
 /// weeks, not on how many reports there are.
 #[derive(Debug, Clone, Default)]
 pub struct CountIndex {
-    names: Vec<String>,
-    ids: HashMap<String, u32>,
-    groups: HashMap<GroupKey, GroupSums>,
+    pub(crate) names: Vec<String>,
+    pub(crate) ids: HashMap<String, u32>,
+    pub(crate) groups: HashMap<GroupKey, GroupSums>,
     reports: u64,
 }
 
 /// What a filter can ask about a group, with names interned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct GroupKey {
-    week: IsoWeek,
-    task: u32,
-    tool: u32,
-    team: Option<u32>,
-    complexity: Option<Complexity>,
-    mandated: Option<bool>,
-    effort: Option<Effort>,
+pub(crate) struct GroupKey {
+    pub(crate) week: IsoWeek,
+    pub(crate) task: u32,
+    pub(crate) tool: u32,
+    pub(crate) team: Option<u32>,
+    pub(crate) complexity: Option<Complexity>,
+    pub(crate) mandated: Option<bool>,
+    pub(crate) effort: Option<Effort>,
 }
 
 #[derive(Debug, Clone, Default)]
-struct GroupSums {
-    outcomes: [u64; 5],
-    reasons: [u64; Reason::ALL.len()],
-}
-
-/// A cell's sums while a view is being counted; effort comes from the group keys.
-#[derive(Debug, Clone, Default)]
-struct CellSums {
-    outcomes: [u64; 5],
-    effort: [u64; Effort::ALL.len()],
-    reasons: [u64; Reason::ALL.len()],
+pub(crate) struct GroupSums {
+    pub(crate) outcomes: [u64; 5],
+    pub(crate) reasons: [u64; Reason::ALL.len()],
 }
 
 impl CountIndex {
@@ -779,71 +682,16 @@ impl CountIndex {
         self.groups.len()
     }
 
-    /// The same as [`publish`] over every count added.
+    /// The view for `filter` of every count added, over the weeks before
+    /// `current_week`, hidden where SPEC §5 says — including what a wider
+    /// view would give away by difference ([`NestedViews`]).
     pub fn publish(
         &self,
         filter: &AggregateFilter,
         config: &Config,
         current_week: IsoWeek,
     ) -> Published {
-        // An unknown team has no reports; the lookup also saves comparing strings per group.
-        let team = match &filter.team {
-            None => None,
-            Some(team) => match self.ids.get(team) {
-                Some(&id) => Some(id),
-                None => return Published::from_tally(&Tally::new(), None, config),
-            },
-        };
-        let mut in_period: HashMap<IsoWeek, bool> = HashMap::new();
-        let mut cells: HashMap<(u32, u32), CellSums> = HashMap::new();
-        let mut weeks = Weeks::default();
-        for (key, sums) in &self.groups {
-            let wanted = key.week < current_week
-                && (team.is_none() || key.team == team)
-                && (filter.complexity.is_none() || key.complexity == filter.complexity)
-                && (filter.mandated.is_none() || key.mandated == filter.mandated)
-                && (filter.effort.is_none() || key.effort == filter.effort)
-                && *in_period
-                    .entry(key.week)
-                    .or_insert_with(|| filter.period.contains(key.week));
-            if !wanted {
-                continue;
-            }
-            let n: u64 = sums.outcomes.iter().sum();
-            if n == 0 {
-                continue;
-            }
-            weeks.add(key.week);
-            let cell = cells.entry((key.task, key.tool)).or_default();
-            for (mine, theirs) in cell.outcomes.iter_mut().zip(sums.outcomes) {
-                *mine += theirs;
-            }
-            if let Some(answer) = key.effort {
-                cell.effort[effort_index(answer)] += n;
-            }
-            for (mine, theirs) in cell.reasons.iter_mut().zip(sums.reasons) {
-                *mine += theirs;
-            }
-        }
-        let mut tally = Tally::new();
-        for ((task, tool), sums) in cells {
-            let counts = CellCounts {
-                outcomes: sums.outcomes,
-                effort: sums.effort,
-                reasons: Reason::ALL
-                    .iter()
-                    .zip(sums.reasons)
-                    .filter(|(_, n)| *n > 0)
-                    .map(|(reason, n)| (*reason, n))
-                    .collect(),
-            };
-            tally.add_counts(
-                &self.names[task as usize],
-                &self.names[tool as usize],
-                &counts,
-            );
-        }
-        Published::from_tally(&tally, weeks.range(), config)
+        NestedViews::new(self, config, current_week).publish(filter)
     }
 }
 

@@ -71,6 +71,11 @@ impl Suppression {
         self.hidden[self.hidden.len() - 1]
     }
 
+    /// Whether the group at `entry` of the table with its margins is hidden (row-major, margins last).
+    pub fn entry(&self, entry: usize) -> bool {
+        self.hidden[entry]
+    }
+
     /// How many groups are hidden, margins included.
     pub fn hidden_count(&self) -> usize {
         self.hidden.iter().filter(|hidden| **hidden).count()
@@ -265,10 +270,23 @@ impl Extended {
 ///
 /// If a row of `cells` does not hold `cols` counts.
 pub fn suppress(cells: &[Vec<u64>], cols: usize, k: u32) -> Suppression {
+    suppress_with(cells, cols, k, &[])
+}
+
+/// [`suppress`], with some non-empty groups hidden from the start.
+///
+/// `forced` holds one flag per group of the table with its margins,
+/// `(rows + 1) × (cols + 1)` row-major like [`Suppression`]; a shorter
+/// slice forces nothing past its end. Views nested in one another use it
+/// (see [`crate::nested`]): a group a wider view would give away by
+/// difference is hidden first, and the table's own rules then hide
+/// whatever that exposes.
+pub fn suppress_with(cells: &[Vec<u64>], cols: usize, k: u32, forced: &[bool]) -> Suppression {
     let k = u64::from(k);
     let mut table = Extended::new(cells, cols);
     for e in 0..table.counts.len() {
-        table.hidden[e] = (1..k).contains(&table.counts[e]);
+        let force = forced.get(e).copied().unwrap_or(false) && table.counts[e] > 0;
+        table.hidden[e] = force || (1..k).contains(&table.counts[e]);
     }
     while let Some(e) = table.remainder_fix(k).or_else(|| table.bridge_fix()) {
         table.hidden[e] = true;

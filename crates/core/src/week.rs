@@ -213,6 +213,18 @@ pub enum Period {
 pub struct PeriodError;
 
 impl Period {
+    /// The period one step wider: a month's quarter, a quarter's `all`; `None` for `all`.
+    pub fn wider(&self) -> Option<Period> {
+        match *self {
+            Period::All => None,
+            Period::Quarter { .. } => Some(Period::All),
+            Period::Month { year, month } => Some(Period::Quarter {
+                year,
+                quarter: (month - 1) / 3 + 1,
+            }),
+        }
+    }
+
     /// Whether `week` falls in this period, judged by the week's Thursday.
     pub fn contains(&self, week: IsoWeek) -> bool {
         match *self {
