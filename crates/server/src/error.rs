@@ -5,7 +5,8 @@
 //! a disk that failed): it is logged, and the client is told only that.
 
 use axum::body::Body;
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use candor_core::{FilterError, ReportError};
@@ -50,6 +51,15 @@ pub enum ApiError {
     /// The path exists but not with this method.
     #[error("this path does not take this method; see /api/v1/openapi.json")]
     MethodNotAllowed,
+    /// This source sent more requests than its limit allows (SPEC §6.7).
+    #[error("too many requests from this network address; try again in {retry_after} s")]
+    RateLimited {
+        /// Seconds until a request would be accepted again, sent as `Retry-After`.
+        retry_after: u64,
+    },
+    /// The request took longer than the server waits (a slow or stalled client).
+    #[error("the request took too long to arrive; send it again")]
+    Timeout,
     /// The store failed: a bug or a broken disk, never the caller's fault.
     #[error("the server could not store or read reports; nothing was stored, try again later")]
     Store(#[from] StoreError),
@@ -70,6 +80,8 @@ impl ApiError {
             ApiError::BodyTooLarge | ApiError::BatchTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Store(_) | ApiError::Bug(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -86,6 +98,8 @@ impl ApiError {
             ApiError::Filter(err) => err.code(),
             ApiError::NotFound => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::Timeout => "request_timeout",
             ApiError::Store(_) | ApiError::Bug(_) => "internal",
         }
     }
@@ -121,7 +135,13 @@ impl IntoResponse for ApiError {
                 _ => tracing::error!("{self}"),
             }
         }
-        (self.status(), Json(self.body())).into_response()
+        let mut response = (self.status(), Json(self.body())).into_response();
+        if let ApiError::RateLimited { retry_after } = self {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(retry_after));
+        }
+        response
     }
 }
 

@@ -11,7 +11,8 @@
 //! - [`clock`]: which weeks are open and closed;
 //! - [`demo`]: synthetic reports for a first look;
 //! - [`error`]: the one error type every handler returns;
-//! - [`headers`]: the security headers on every response (CSP, nosniff, no cookies).
+//! - [`headers`]: the security headers on every response (CSP, nosniff, no cookies);
+//! - [`limits`]: rate limits per source without identity, and the request deadline.
 //!
 //! [`router`] builds the whole server from explicit parts, so tests and
 //! benchmarks can run it in-process exactly as `main` does.
@@ -23,13 +24,14 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod headers;
+pub mod limits;
 pub mod routes;
 pub mod static_files;
 pub mod store;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::extract::Request;
 use axum::http::header::CONTENT_TYPE;
@@ -64,6 +66,10 @@ pub struct HttpOptions {
     pub dist: PathBuf,
     /// Origins allowed to call the API from another site; empty turns CORS off.
     pub cors_origins: Vec<HeaderValue>,
+    /// Rate limits per source (SPEC §6.7).
+    pub limits: limits::LimitOptions,
+    /// How long a request may take to arrive and be answered before it gets 408.
+    pub request_timeout: Duration,
 }
 
 /// The whole server: the API under `/api/v1`, `/candor.json`, and the app.
@@ -103,7 +109,14 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
                 .allow_headers([CONTENT_TYPE]),
         );
     }
+    let limiter = Arc::new(limits::RateLimiter::new(options.limits.clone()));
     app.layer(CompressionLayer::new())
+        // Before anything reads the body, so a flood costs as little as possible.
+        .layer(middleware::from_fn_with_state(limiter, limits::limit))
+        .layer(middleware::from_fn_with_state(
+            options.request_timeout,
+            limits::deadline,
+        ))
         // Outside everything but the log line, so errors get the headers too.
         .layer(middleware::from_fn_with_state(security, headers::apply))
         .layer(middleware::from_fn(log_request))

@@ -1,11 +1,14 @@
 //! `candor-server`: options, start, clean stop. Everything else is in the library.
 
 use std::io::{IsTerminal, Write};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use axum::http::HeaderValue;
 use candor_server::config::LoadError;
+use candor_server::limits::{LimitOptions, TrustedProxy};
 use candor_server::store::StoreError;
 use candor_server::{
     demo, router, AppState, Clock, HttpOptions, Ledger, ServedConfig, SqliteStore,
@@ -51,6 +54,32 @@ struct Options {
         value_delimiter = ','
     )]
     cors_origins: Vec<String>,
+
+    /// POST /api/v1/reports allowed per client address per minute (also the burst); 0: no limit.
+    #[arg(long, env = "CANDOR_REPORTS_PER_MINUTE", default_value_t = 30)]
+    reports_per_minute: u32,
+
+    /// Other requests allowed per client address per minute (also the burst); 0: no limit.
+    #[arg(long, env = "CANDOR_REQUESTS_PER_MINUTE", default_value_t = 600)]
+    requests_per_minute: u32,
+
+    /// A reverse proxy (address or network, e.g. 10.0.0.5 or 10.0.0.0/8) whose
+    /// X-Forwarded-For names the client (repeatable; CANDOR_TRUSTED_PROXY takes a
+    /// comma-separated list). Without it X-Forwarded-For is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "CANDOR_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<TrustedProxy>,
+
+    /// Rate limit clients on this machine (127.0.0.1, ::1) too; by default they are not limited.
+    #[arg(long, env = "CANDOR_LIMIT_LOOPBACK")]
+    limit_loopback: bool,
+
+    /// Seconds a request may take to arrive and be answered before it gets 408.
+    #[arg(long, env = "CANDOR_REQUEST_TIMEOUT", default_value_t = 30)]
+    request_timeout: u64,
 
     /// For tests only: take this date (YYYY-MM-DD) as today instead of the system clock.
     #[arg(long, env = "CANDOR_TODAY", hide = true)]
@@ -108,9 +137,10 @@ async fn run(options: Options) -> Result<(), StartError> {
         ledger.len_reports(),
         options.db.display()
     );
+    let ledger = std::sync::Arc::new(ledger);
     let state = AppState {
         config: config.into(),
-        ledger: ledger.into(),
+        ledger: std::sync::Arc::clone(&ledger),
         clock,
     };
     let app = router(
@@ -118,6 +148,13 @@ async fn run(options: Options) -> Result<(), StartError> {
         &HttpOptions {
             dist: options.dist,
             cors_origins,
+            limits: LimitOptions {
+                reports_per_minute: options.reports_per_minute,
+                requests_per_minute: options.requests_per_minute,
+                trusted_proxies: options.trusted_proxies,
+                limit_loopback: options.limit_loopback,
+            },
+            request_timeout: Duration::from_secs(options.request_timeout.max(1)),
         },
     );
 
@@ -135,10 +172,18 @@ async fn run(options: Options) -> Result<(), StartError> {
     let _ = stdout.flush();
     drop(stdout);
 
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartError::Serve)?;
+    // The peer address reaches the rate limiter only; nothing logs or stores it.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(StartError::Serve)?;
+    // After the last request: the file's layout stops telling arrival order.
+    if let Err(err) = ledger.compact() {
+        tracing::warn!("could not compact the database on the way out: {err}");
+    }
     tracing::info!("stopped");
     Ok(())
 }

@@ -67,6 +67,12 @@ pub trait ReportStore: Send + Sync {
 
     /// Calls `visit` with every stored count, in no particular order.
     fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError>;
+
+    /// Rewrites the storage so its layout depends on its content only, not
+    /// on the order reports arrived in (SPEC §6.4); called on a clean stop.
+    fn compact(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 /// The counts the server holds: durable in a [`ReportStore`], readable from memory.
@@ -97,6 +103,11 @@ impl Ledger {
             index.extend(&ingested.stored);
         }
         Ok(ingested)
+    }
+
+    /// Rewrites the durable store in content order; see [`ReportStore::compact`].
+    pub fn compact(&self) -> Result<(), StoreError> {
+        self.store.compact()
     }
 
     /// How many reports are stored, in every week.
