@@ -89,6 +89,7 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         .route("/reports", post(routes::reports::post_reports))
         .route("/aggregate", get(routes::aggregate::aggregate))
         .route("/aggregate.csv", get(routes::aggregate::aggregate_csv))
+        .route("/aggregate/choices", get(routes::aggregate::choices))
         .route("/openapi.json", get(routes::openapi::openapi_json))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed);

@@ -23,6 +23,7 @@ use super::{aggregate, config, health, reports};
         reports::post_reports,
         aggregate::aggregate,
         aggregate::aggregate_csv,
+        aggregate::choices,
         openapi_json,
     ),
     components(schemas(
@@ -35,6 +36,8 @@ use super::{aggregate, config, health, reports};
         candor_core::ToolCount,
         candor_core::PublishedCell,
         candor_core::Share,
+        aggregate::ChoicesBody,
+        aggregate::ChoiceBody,
     ))
 )]
 pub struct ApiDoc;

@@ -13,7 +13,10 @@ pub mod sqlite;
 
 use std::sync::RwLock;
 
-use candor_core::{AggregateFilter, Config, CountIndex, IsoWeek, Published, Report, StoredCount};
+use candor_core::{
+    AggregateFilter, Config, CountIndex, FilterChoice, IsoWeek, NestedViews, Published, Report,
+    StoredCount,
+};
 
 pub use sqlite::SqliteStore;
 
@@ -123,6 +126,17 @@ impl Ledger {
         current_week: IsoWeek,
     ) -> Published {
         self.read().publish(filter, config, current_week)
+    }
+
+    /// What each filter's values would show next to `filter` (see [`NestedViews::choices`]).
+    pub fn choices(
+        &self,
+        filter: &AggregateFilter,
+        config: &Config,
+        current_week: IsoWeek,
+    ) -> Vec<FilterChoice> {
+        let index = self.read();
+        NestedViews::new(&index, config, current_week).choices(filter)
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, CountIndex> {
