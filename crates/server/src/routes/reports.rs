@@ -190,16 +190,22 @@ pub async fn post_reports(
 }
 
 /// The request body, described for the OpenAPI document only.
-#[derive(ToSchema)]
+///
+/// `Deserialize` is derived only so `deny_unknown_fields` reaches the
+/// document as `additionalProperties: false`, as the real readers enforce.
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[schema(as = ReportBatch)]
 #[allow(dead_code)] // Never built: it documents what `ReportBatch` reads.
 pub struct ReportBatchSchema {
     /// The reports, at most 500.
+    #[schema(max_items = 500)]
     reports: Vec<ReportSchema>,
 }
 
 /// A report, wire format v1 (SPEC §2); unknown fields are refused.
-#[derive(ToSchema)]
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[schema(as = Report)]
 #[allow(dead_code)] // Never built: the core crate's `Report` reads the real thing.
 pub struct ReportSchema {
@@ -220,14 +226,17 @@ pub struct ReportSchema {
     #[schema(minimum = -2, maximum = 2)]
     outcome: i8,
     /// `low`, `medium` or `high`.
+    #[schema(pattern = "^(low|medium|high)$")]
     effort: Option<String>,
     /// Used because told to.
     mandated: Option<bool>,
     /// `routine` or `complex`.
+    #[schema(pattern = "^(routine|complex)$")]
     complexity: Option<String>,
     /// A team id from the config.
     team: Option<String>,
     /// Up to 3 of `checking`, `context`, `wrong`, `redo`, `friction`; only with a negative outcome.
+    #[schema(max_items = 3)]
     reasons: Option<Vec<String>>,
 }
 
