@@ -11,9 +11,12 @@
 //! to an address even by someone holding a memory dump and a list of
 //! addresses from before.
 //!
-//! Two classes of request have their own buckets: `POST /api/v1/reports`
-//! (tight) and everything else (loose). Each bucket holds one minute's
-//! worth of requests and refills continuously.
+//! Three buckets per source: `POST /api/v1/reports` requests (batches),
+//! the reports inside them (a batch of n takes n tokens, so packing 500
+//! reports into each request gains nothing), and every other request
+//! (loose). Each holds one minute's worth and refills continuously; the
+//! reports bucket holds at least one full batch ([`MAX_BATCH`]), or a full
+//! batch could never pass.
 //!
 //! Memory is bounded: at most [`MAX_SOURCES`] buckets. When the table is
 //! full, buckets that have refilled (and so say nothing) are dropped; if it
@@ -39,7 +42,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, MAX_BATCH};
 
 /// The most buckets held at once, both classes together (a few MB at most).
 pub const MAX_SOURCES: usize = 50_000;
@@ -109,7 +112,10 @@ fn same_prefix(a: &[u8], b: &[u8], prefix: u8) -> bool {
 /// How the limits are set, from the command line.
 #[derive(Debug, Clone)]
 pub struct LimitOptions {
-    /// `POST /api/v1/reports` per source per minute (also the burst); 0 turns the limit off.
+    /// `POST /api/v1/reports` requests per source per minute (also the burst); 0: no limit.
+    pub batches_per_minute: u32,
+    /// Reports inside those requests per source per minute; the burst is this
+    /// or one full batch, whichever is more; 0: no limit.
     pub reports_per_minute: u32,
     /// Any other request per source per minute (also the burst); 0 turns the limit off.
     pub requests_per_minute: u32,
@@ -122,7 +128,8 @@ pub struct LimitOptions {
 impl Default for LimitOptions {
     fn default() -> LimitOptions {
         LimitOptions {
-            reports_per_minute: 30,
+            batches_per_minute: 30,
+            reports_per_minute: 120,
             requests_per_minute: 600,
             trusted_proxies: Vec::new(),
             limit_loopback: false,
@@ -133,6 +140,7 @@ impl Default for LimitOptions {
 /// Which bucket a request draws from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Class {
+    Batches,
     Reports,
     Other,
 }
@@ -151,16 +159,22 @@ impl Bucket {
         }
     }
 
-    /// Refills for the time passed, then takes a token; `Err` holds the wait for the next one.
-    fn take(&mut self, capacity: f64, per_second: f64, now: Instant) -> Result<(), Duration> {
+    /// Refills for the time passed, then takes `cost` tokens; `Err` holds the wait until there are enough.
+    fn take(
+        &mut self,
+        cost: f64,
+        capacity: f64,
+        per_second: f64,
+        now: Instant,
+    ) -> Result<(), Duration> {
         let elapsed = now.saturating_duration_since(self.updated).as_secs_f64();
         self.tokens = (self.tokens + elapsed * per_second).min(capacity);
         self.updated = now;
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
+        if self.tokens >= cost {
+            self.tokens -= cost;
             Ok(())
         } else {
-            Err(Duration::from_secs_f64((1.0 - self.tokens) / per_second))
+            Err(Duration::from_secs_f64((cost - self.tokens) / per_second))
         }
     }
 
@@ -221,9 +235,20 @@ impl RateLimiter {
 
     fn rate(&self, class: Class) -> u32 {
         match class {
+            Class::Batches => self.options.batches_per_minute,
             Class::Reports => self.options.reports_per_minute,
             Class::Other => self.options.requests_per_minute,
         }
+    }
+
+    /// Tokens a full bucket of `class` holds, and tokens added per second.
+    fn shape(&self, class: Class) -> (f64, f64) {
+        let per_minute = f64::from(self.rate(class));
+        let capacity = match class {
+            Class::Reports => per_minute.max(MAX_BATCH as f64),
+            Class::Batches | Class::Other => per_minute,
+        };
+        (capacity, per_minute / 60.0)
     }
 
     /// The address a request counts against: the peer, or what a trusted proxy says it forwards.
@@ -266,14 +291,14 @@ impl RateLimiter {
             .unwrap_or(peer)
     }
 
-    /// Takes a token for a request of `class` from `client`; `Err` holds how long to wait.
-    fn check(&self, class: Class, client: IpAddr, now: Instant) -> Result<(), Duration> {
-        let per_minute = self.rate(class);
-        if per_minute == 0 || (client.is_loopback() && !self.options.limit_loopback) {
+    /// Takes `cost` tokens of `class` from `client`'s bucket; `Err` holds how long to wait.
+    fn check(&self, class: Class, client: IpAddr, cost: u32, now: Instant) -> Result<(), Duration> {
+        if self.rate(class) == 0 || (client.is_loopback() && !self.options.limit_loopback) {
             return Ok(());
         }
-        let capacity = f64::from(per_minute);
-        let per_second = capacity / 60.0;
+        let (capacity, per_second) = self.shape(class);
+        // More than a full bucket can never be had; ask for a full one instead.
+        let cost = f64::from(cost).min(capacity);
         let mut table = self.table.lock().unwrap_or_else(|p| p.into_inner());
         if now.saturating_duration_since(table.salted_at) >= SALT_LIFETIME {
             table.salt = fresh_salt();
@@ -283,17 +308,13 @@ impl RateLimiter {
         }
         let key = (class, source_key(&table.salt, class, client));
         if !table.buckets.contains_key(&key) && table.buckets.len() >= MAX_SOURCES {
-            let rates = |class: Class| {
-                let capacity = f64::from(self.rate(class));
-                (capacity, capacity / 60.0)
-            };
             let may_sweep = table
                 .swept_at
                 .is_none_or(|at| now.saturating_duration_since(at) >= Duration::from_secs(1));
             if may_sweep {
                 table.swept_at = Some(now);
                 table.buckets.retain(|(class, _), bucket| {
-                    let (capacity, per_second) = rates(*class);
+                    let (capacity, per_second) = self.shape(*class);
                     !bucket.is_full_at(capacity, per_second, now)
                 });
             }
@@ -302,14 +323,14 @@ impl RateLimiter {
                     .overflow
                     .entry(class)
                     .or_insert_with(|| Bucket::full(capacity, now))
-                    .take(capacity, per_second, now);
+                    .take(cost, capacity, per_second, now);
             }
         }
         table
             .buckets
             .entry(key)
             .or_insert_with(|| Bucket::full(capacity, now))
-            .take(capacity, per_second, now)
+            .take(cost, capacity, per_second, now)
     }
 
     /// How many sources have a bucket now (for tests of the memory bound).
@@ -353,24 +374,57 @@ pub async fn limit(
     else {
         return next.run(request).await;
     };
-    let class = if request.method() == Method::POST && request.uri().path() == "/api/v1/reports" {
-        Class::Reports
+    let is_batch = request.method() == Method::POST && request.uri().path() == "/api/v1/reports";
+    let class = if is_batch {
+        Class::Batches
     } else {
         Class::Other
     };
     let client = limiter.client_address(peer.ip(), request.headers());
-    match limiter.check(class, client, Instant::now()) {
-        Ok(()) => next.run(request).await,
+    match limiter.check(class, client, 1, Instant::now()) {
+        Ok(()) => {
+            let mut request = request;
+            if is_batch {
+                // The handler charges the reports once it knows how many there are.
+                request.extensions_mut().insert(ReportAllowance {
+                    limiter: Arc::clone(&limiter),
+                    client,
+                });
+            }
+            next.run(request).await
+        }
         Err(wait) => {
             // Read the body away so the client sees the 429, not a reset connection.
             crate::routes::reports::drain(request.into_body()).await;
-            // Whole seconds, rounded up: asking again sooner would only be refused.
-            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-            ApiError::RateLimited {
-                retry_after: seconds.max(1),
-            }
-            .into_response()
+            too_many(wait).into_response()
         }
+    }
+}
+
+/// The 429 for a wait of `wait`, in whole seconds rounded up: asking sooner would only be refused.
+fn too_many(wait: Duration) -> ApiError {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    ApiError::RateLimited {
+        retry_after: seconds.max(1),
+    }
+}
+
+/// Leave for one batch to charge its reports against its source's bucket.
+///
+/// Put in the request by [`limit`]; its address is only ever hashed.
+#[derive(Clone)]
+pub struct ReportAllowance {
+    limiter: Arc<RateLimiter>,
+    client: IpAddr,
+}
+
+impl ReportAllowance {
+    /// Takes one token per report; a 429 when the source has filed too many lately.
+    pub fn take(&self, reports: usize) -> Result<(), ApiError> {
+        let cost = u32::try_from(reports).unwrap_or(u32::MAX);
+        self.limiter
+            .check(Class::Reports, self.client, cost, Instant::now())
+            .map_err(too_many)
     }
 }
 
@@ -392,6 +446,7 @@ mod tests {
 
     fn limiter(per_minute: u32) -> RateLimiter {
         RateLimiter::new(LimitOptions {
+            batches_per_minute: per_minute,
             reports_per_minute: per_minute,
             requests_per_minute: per_minute * 10,
             trusted_proxies: vec!["10.0.0.0/8".parse().unwrap(), "::1".parse().unwrap()],
@@ -409,25 +464,46 @@ mod tests {
         let start = Instant::now();
         let client = ip("192.0.2.7");
         for _ in 0..6 {
-            limits.check(Class::Reports, client, start).unwrap();
+            limits.check(Class::Batches, client, 1, start).unwrap();
         }
-        let wait = limits.check(Class::Reports, client, start).unwrap_err();
+        let wait = limits.check(Class::Batches, client, 1, start).unwrap_err();
         assert!(
             wait > Duration::from_secs(9) && wait <= Duration::from_secs(10),
             "{wait:?}"
         );
         // Another source, and the other class, are not affected.
         limits
-            .check(Class::Reports, ip("192.0.2.8"), start)
+            .check(Class::Batches, ip("192.0.2.8"), 1, start)
             .unwrap();
-        limits.check(Class::Other, client, start).unwrap();
+        limits.check(Class::Other, client, 1, start).unwrap();
         // Six a minute: one more after ten seconds.
         limits
-            .check(Class::Reports, client, start + Duration::from_secs(10))
+            .check(Class::Batches, client, 1, start + Duration::from_secs(10))
             .unwrap();
         assert!(limits
-            .check(Class::Reports, client, start + Duration::from_secs(10))
+            .check(Class::Batches, client, 1, start + Duration::from_secs(10))
             .is_err());
+    }
+
+    #[test]
+    fn reports_are_counted_one_token_each_and_a_full_batch_always_fits() {
+        let limits = limiter(60);
+        let start = Instant::now();
+        let client = ip("192.0.2.9");
+        // The burst is one full batch even though the rate is 60 a minute.
+        limits.check(Class::Reports, client, 400, start).unwrap();
+        let wait = limits
+            .check(Class::Reports, client, 101, start)
+            .unwrap_err();
+        // 100 left, one more needed at one a second.
+        assert!(
+            wait > Duration::from_millis(900) && wait <= Duration::from_secs(1),
+            "{wait:?}"
+        );
+        limits.check(Class::Reports, client, 100, start).unwrap();
+        // A batch larger than the bucket asks for a full bucket, not forever.
+        let later = start + Duration::from_secs(600);
+        limits.check(Class::Reports, client, 10_000, later).unwrap();
     }
 
     #[test]
@@ -435,16 +511,16 @@ mod tests {
         let limits = limiter(2);
         let now = Instant::now();
         limits
-            .check(Class::Reports, ip("2001:db8:1:2::1"), now)
+            .check(Class::Batches, ip("2001:db8:1:2::1"), 1, now)
             .unwrap();
         limits
-            .check(Class::Reports, ip("2001:db8:1:2:ffff::9"), now)
+            .check(Class::Batches, ip("2001:db8:1:2:ffff::9"), 1, now)
             .unwrap();
         assert!(limits
-            .check(Class::Reports, ip("2001:db8:1:2::77"), now)
+            .check(Class::Batches, ip("2001:db8:1:2::77"), 1, now)
             .is_err());
         limits
-            .check(Class::Reports, ip("2001:db8:1:3::1"), now)
+            .check(Class::Batches, ip("2001:db8:1:3::1"), 1, now)
             .unwrap();
     }
 
@@ -453,21 +529,27 @@ mod tests {
         let limits = limiter(1);
         let now = Instant::now();
         for _ in 0..100 {
-            limits.check(Class::Reports, ip("127.0.0.1"), now).unwrap();
+            limits
+                .check(Class::Batches, ip("127.0.0.1"), 1, now)
+                .unwrap();
         }
         let strict = RateLimiter::new(LimitOptions {
             limit_loopback: true,
-            reports_per_minute: 1,
+            batches_per_minute: 1,
             ..LimitOptions::default()
         });
-        strict.check(Class::Reports, ip("127.0.0.1"), now).unwrap();
-        assert!(strict.check(Class::Reports, ip("127.0.0.1"), now).is_err());
+        strict
+            .check(Class::Batches, ip("127.0.0.1"), 1, now)
+            .unwrap();
+        assert!(strict
+            .check(Class::Batches, ip("127.0.0.1"), 1, now)
+            .is_err());
         let off = RateLimiter::new(LimitOptions {
-            reports_per_minute: 0,
+            batches_per_minute: 0,
             ..LimitOptions::default()
         });
         for _ in 0..100 {
-            off.check(Class::Reports, ip("192.0.2.1"), now).unwrap();
+            off.check(Class::Batches, ip("192.0.2.1"), 1, now).unwrap();
         }
     }
 
@@ -519,21 +601,23 @@ mod tests {
         let now = Instant::now();
         for i in 0..(MAX_SOURCES as u32 + 1000) {
             let _ = limits.check(
-                Class::Reports,
+                Class::Batches,
                 IpAddr::from((0x0a00_0000 + i).to_be_bytes()),
+                1,
                 now,
             );
         }
         assert!(limits.sources() <= MAX_SOURCES);
         // New sources past the bound share the overflow bucket (one token a minute).
         assert!(limits
-            .check(Class::Reports, ip("192.0.2.200"), now)
+            .check(Class::Batches, ip("192.0.2.200"), 1, now)
             .is_err());
         // A minute on, the old buckets have refilled and make room.
         limits
             .check(
-                Class::Reports,
+                Class::Batches,
                 ip("192.0.2.201"),
+                1,
                 now + Duration::from_secs(61),
             )
             .unwrap();
@@ -542,7 +626,7 @@ mod tests {
         let (_, key) = table.buckets.keys().next().unwrap();
         assert_ne!(&key[..4], &[192, 0, 2, 201]);
         assert_ne!(
-            source_key(&[0; 32], Class::Reports, ip("192.0.2.201")),
+            source_key(&[0; 32], Class::Batches, ip("192.0.2.201")),
             *key
         );
     }

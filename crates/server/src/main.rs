@@ -55,8 +55,13 @@ struct Options {
     )]
     cors_origins: Vec<String>,
 
-    /// POST /api/v1/reports allowed per client address per minute (also the burst); 0: no limit.
-    #[arg(long, env = "CANDOR_REPORTS_PER_MINUTE", default_value_t = 30)]
+    /// POST /api/v1/reports requests allowed per client address per minute (also the burst); 0: no limit.
+    #[arg(long, env = "CANDOR_BATCHES_PER_MINUTE", default_value_t = 30)]
+    batches_per_minute: u32,
+
+    /// Reports (inside those requests) allowed per client address per minute; the burst is this
+    /// or one full batch of 500, whichever is more; 0: no limit.
+    #[arg(long, env = "CANDOR_REPORTS_PER_MINUTE", default_value_t = 120)]
     reports_per_minute: u32,
 
     /// Other requests allowed per client address per minute (also the burst); 0: no limit.
@@ -149,6 +154,7 @@ async fn run(options: Options) -> Result<(), StartError> {
             dist: options.dist,
             cors_origins,
             limits: LimitOptions {
+                batches_per_minute: options.batches_per_minute,
                 reports_per_minute: options.reports_per_minute,
                 requests_per_minute: options.requests_per_minute,
                 trusted_proxies: options.trusted_proxies,

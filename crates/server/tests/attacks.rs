@@ -242,7 +242,7 @@ fn logs_at_trace_level_hold_no_address_user_agent_or_report_id() {
     let (_dir, db) = temp_db();
     let server = Start::new(&db)
         .env("RUST_LOG", "trace")
-        .args(&["--limit-loopback", "--reports-per-minute", "3"])
+        .args(&["--limit-loopback", "--batches-per-minute", "3"])
         .run();
     let agent = "Mozilla/5.0 (X11) CandorProbe/7.3.1-zq";
     let secrets_header = [
@@ -354,7 +354,7 @@ fn a_flooding_source_gets_429_with_retry_after_and_stores_nothing_more() {
     let server = Start::new(&db)
         .args(&[
             "--limit-loopback",
-            "--reports-per-minute",
+            "--batches-per-minute",
             "4",
             "--requests-per-minute",
             "1000",
@@ -404,6 +404,36 @@ fn a_flooding_source_gets_429_with_retry_after_and_stores_nothing_more() {
     assert_eq!(stored, 4);
 }
 
+/// Stuffing with big batches (SPEC §6.7): each report takes a token, so
+/// packing 500 reports into one request gains nothing over sending 500.
+#[test]
+fn reports_are_charged_one_by_one_so_big_batches_do_not_help_a_stuffer() {
+    let (_dir, db) = temp_db();
+    let server = Start::new(&db)
+        .args(&["--limit-loopback", "--reports-per-minute", "60"])
+        .run();
+    // The burst is one full batch (500), then one report a second.
+    let full: Vec<Value> = (0..500u128)
+        .map(|i| rich(i + 1, LAST_WEEK, i as u32))
+        .collect();
+    assert_eq!(server.send(&full)["accepted"], 500);
+    let more: Vec<Value> = (0..10u128).map(|i| rich(1000 + i, LAST_WEEK, 1)).collect();
+    let refused = server.post("/api/v1/reports", "application/json", &batch(&more));
+    refused.assert_error(429, "rate_limited");
+    let wait: u64 = refused.header("retry-after").unwrap().parse().unwrap();
+    assert!(
+        (9..=11).contains(&wait),
+        "ten reports at one a second: {wait}"
+    );
+    // Nothing of the refused batch was stored.
+    drop(server);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let stored: i64 = conn
+        .query_row("SELECT count(*) FROM seen_ids", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 500);
+}
+
 /// X-Forwarded-For is believed from a declared proxy only: otherwise a
 /// stuffer could claim a fresh address with every request.
 #[test]
@@ -423,7 +453,7 @@ fn forwarded_for_is_honoured_only_from_a_trusted_proxy() {
     // Not trusted: a new claimed address each time gains nothing.
     let (_dir, db) = temp_db();
     let server = Start::new(&db)
-        .args(&["--limit-loopback", "--reports-per-minute", "2"])
+        .args(&["--limit-loopback", "--batches-per-minute", "2"])
         .run();
     let statuses: Vec<u16> = (0..4)
         .map(|i| post_as(&server, i + 1, &format!("198.51.100.{i}")))
@@ -434,7 +464,7 @@ fn forwarded_for_is_honoured_only_from_a_trusted_proxy() {
     // Trusted (here the proxy is this machine): each forwarded client has its own bucket.
     let (_dir, db) = temp_db();
     let server = Start::new(&db)
-        .args(&["--limit-loopback", "--reports-per-minute", "2"])
+        .args(&["--limit-loopback", "--batches-per-minute", "2"])
         .env("CANDOR_TRUSTED_PROXY", "10.0.0.0/8,127.0.0.1")
         .run();
     let statuses: Vec<u16> = [
@@ -505,7 +535,7 @@ fn every_response_carries_the_security_headers_and_no_cookie() {
     let dist = fake_dist(dir.path());
     let server = Start::new(&db)
         .dist(&dist)
-        .args(&["--limit-loopback", "--reports-per-minute", "1"])
+        .args(&["--limit-loopback", "--batches-per-minute", "1"])
         .run();
     let mut replies: Vec<(String, Reply)> = Vec::new();
     for path in [

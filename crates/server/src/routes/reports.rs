@@ -6,7 +6,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request, State};
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::HeaderMap;
-use axum::Json;
+use axum::{Extension, Json};
 use candor_core::{Config, IsoWeek, Report};
 use http_body_util::BodyExt;
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,7 @@ use serde_json::value::RawValue;
 use utoipa::ToSchema;
 
 use crate::error::{ApiError, ErrorBody, ErrorDetail, MAX_BATCH, MAX_BODY_BYTES};
+use crate::limits::ReportAllowance;
 use crate::AppState;
 
 /// The answer to a batch (SPEC §4).
@@ -68,6 +69,16 @@ impl ReportBatch {
         Ok(ReportBatch {
             reports: wire.reports,
         })
+    }
+
+    /// How many reports the batch holds, valid or not.
+    pub fn len(&self) -> usize {
+        self.reports.len()
+    }
+
+    /// Whether the batch holds no report at all.
+    pub fn is_empty(&self) -> bool {
+        self.reports.is_empty()
     }
 
     /// Splits the batch into valid reports and refusals (SPEC §2 rules, this config, this week).
@@ -172,11 +183,17 @@ impl<S: Send + Sync> FromRequest<S> for ReportBatch {
         (status = 400, description = "`malformed_json`, `bad_batch` or `unreadable_body`", body = ErrorBody),
         (status = 413, description = "`body_too_large` (over 1 MiB) or `batch_too_large` (over 500 reports)", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: send Content-Type: application/json", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: too many requests or reports from this address; see Retry-After", body = ErrorBody),
     ))]
 pub async fn post_reports(
     State(state): State<AppState>,
+    allowance: Option<Extension<ReportAllowance>>,
     batch: ReportBatch,
 ) -> Result<Json<BatchAnswer>, ApiError> {
+    // One token per report, valid or not, so big batches gain a stuffer nothing.
+    if let Some(Extension(allowance)) = allowance {
+        allowance.take(batch.len())?;
+    }
     let (valid, rejected) = batch.check(&state.config.config, state.clock.newest_week());
     let ledger = Arc::clone(&state.ledger);
     let ingested = tokio::task::spawn_blocking(move || ledger.ingest(&valid))
