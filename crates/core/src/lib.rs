@@ -13,7 +13,8 @@
 //! - [`outbox`]: reports waiting for the sync server and when they may leave;
 //! - [`publish`](mod@publish): the shared aggregate a sync server publishes, and stored counts;
 //! - [`suppress`](mod@suppress): what one shared view must hide (SPEC §5), and its audit;
-//! - [`nested`]: what must also be hidden so nested views cannot be subtracted, and its audit.
+//! - [`nested`]: what must also be hidden so nested views cannot be subtracted, and its audit;
+//! - [`privacy`]: randomized response on the outcome and its debiasing (SPEC §6.6).
 //!
 //! ```
 //! use candor_core::{Config, Report, Tally, Grid};
@@ -39,6 +40,7 @@ pub mod config;
 pub mod history;
 pub mod nested;
 pub mod outbox;
+pub mod privacy;
 pub mod publish;
 pub mod report;
 pub mod suppress;
