@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DIST, countingKeyboard, freePort, launchBrowser, serveApp, startSyncServer } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -169,7 +170,8 @@ test('a new deployment is offered with a banner and applied only on Reload', asy
   const site = await mkdtemp(join(tmpdir(), 'candor-deploy-'));
   await cp(DIST, site, { recursive: true });
   const server = await startServer({ dist: site });
-  const context = await browser.newContext();
+  // bypassCSP: axe-core is injected into the page to check the banner.
+  const context = await browser.newContext({ bypassCSP: true });
   try {
     const page = await context.newPage();
     await page.goto(`${server.url}?task=docs&tool=chat`);
@@ -189,6 +191,9 @@ test('a new deployment is offered with a banner and applied only on Reload', asy
     await page.locator('#outcome-4').waitFor({ state: 'attached' });
     const banner = page.getByRole('status').filter({ hasText: 'A new version of Candor is ready' });
     await banner.waitFor();
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const axe = await page.evaluate(() => window.axe.run('.update-banner'));
+    assert.deepEqual(axe.violations.map((v) => v.id), [], 'the banner passes axe-core');
 
     // The employee is mid-form: nothing reloads by itself.
     await page.locator('label[for="outcome-4"]').click();
