@@ -217,19 +217,64 @@ impl Tally {
 impl<'a> FromIterator<&'a Report> for Tally {
     fn from_iter<I: IntoIterator<Item = &'a Report>>(reports: I) -> Tally {
         let mut tally = Tally::new();
-        for report in reports {
-            tally.add(report);
-        }
+        tally.extend(reports);
         tally
     }
 }
 
 impl<'a> Extend<&'a Report> for Tally {
+    /// Counts many reports at once, fast enough for a million in a browser
+    /// (SPEC §8): reports are first summed into plain arrays found by a
+    /// short linear search over borrowed ids (a deployment has tens of
+    /// tasks and tools), and only the sums touch the tally's maps.
     fn extend<I: IntoIterator<Item = &'a Report>>(&mut self, reports: I) {
+        let mut rows: Vec<(&'a str, Vec<(&'a str, Sums)>)> = Vec::new();
         for report in reports {
-            self.add(report);
+            let row = match rows.iter().position(|(task, _)| *task == report.task) {
+                Some(at) => &mut rows[at].1,
+                None => {
+                    rows.push((&report.task, Vec::new()));
+                    &mut rows.last_mut().expect("pushed").1
+                }
+            };
+            let sums = match row.iter().position(|(tool, _)| *tool == report.tool) {
+                Some(at) => &mut row[at].1,
+                None => {
+                    row.push((&report.tool, Sums::default()));
+                    &mut row.last_mut().expect("pushed").1
+                }
+            };
+            sums.outcomes[outcome_index(report.outcome)] += 1;
+            if let Some(effort) = report.effort {
+                sums.effort[effort_index(effort)] += 1;
+            }
+            for reason in &report.reasons {
+                sums.reasons[*reason as usize] += 1;
+            }
+        }
+        for (task, row) in rows {
+            for (tool, sums) in row {
+                let counts = CellCounts {
+                    outcomes: sums.outcomes,
+                    effort: sums.effort,
+                    reasons: Reason::ALL
+                        .into_iter()
+                        .zip(sums.reasons)
+                        .filter(|(_, n)| *n > 0)
+                        .collect(),
+                };
+                self.add_counts(task, tool, &counts);
+            }
         }
     }
+}
+
+/// One cell's counts while many reports are summed, in plain arrays.
+#[derive(Default)]
+struct Sums {
+    outcomes: [u64; 5],
+    effort: [u64; 3],
+    reasons: [u64; Reason::ALL.len()],
 }
 
 /// One row or column of a grid: an id, its label, and whether the config still lists it.

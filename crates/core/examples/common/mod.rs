@@ -1,0 +1,2 @@
+//! Shared by the core's examples.
+pub mod synthetic;
