@@ -2,16 +2,13 @@
 
 use candor_core::Config;
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path,
-};
 
 use crate::components::{header::Header, notice_board::NoticeBoard};
 use crate::pages::{
     config_error::ConfigErrorPage, file::FilePage, history::HistoryPage, my_map::MyMapPage,
     team_map::TeamMapPage,
 };
+use crate::router::{Navigation, Page};
 use crate::store::{config, history::LocalStore, notices::Notices, sync::SyncStore};
 
 /// The last path segments the router owns; anything before them is where the
@@ -30,8 +27,7 @@ pub fn app_base(pathname: &str) -> String {
     base.to_string()
 }
 
-/// Where the app is published, shared through context so links can carry it
-/// (the router leaves absolute links as they are).
+/// Where the app is published, shared through context so links can carry it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppBase(pub String);
 
@@ -68,17 +64,19 @@ fn Shell(config: Config, base: String) -> impl IntoView {
     provide_context(local);
     provide_context(SyncStore::open(&config, local.keeps_history(), notices));
     provide_context(config);
-    provide_context(AppBase(base.clone()));
+    let base = AppBase(base);
+    provide_context(Navigation::start(&base));
+    provide_context(base);
+    let navigation = expect_context::<Navigation>();
     view! {
-        <Router base=base>
-            <Header />
-            <NoticeBoard />
-            <Routes fallback=|| view! { <main><h1>"Page not found"</h1></main> }>
-                <Route path=path!("/") view=FilePage />
-                <Route path=path!("/history") view=HistoryPage />
-                <Route path=path!("/map") view=MyMapPage />
-                <Route path=path!("/team") view=TeamMapPage />
-            </Routes>
-        </Router>
+        <Header />
+        <NoticeBoard />
+        {move || match navigation.page() {
+            Page::File => view! { <FilePage /> }.into_any(),
+            Page::History => view! { <HistoryPage /> }.into_any(),
+            Page::MyMap => view! { <MyMapPage /> }.into_any(),
+            Page::TeamMap => view! { <TeamMapPage /> }.into_any(),
+            Page::NotFound => view! { <main><h1>"Page not found"</h1></main> }.into_any(),
+        }}
     }
 }

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod router;
 pub mod store;
 
 /// Mounts the app on `<body>`; called once by the binary.

@@ -1,19 +1,17 @@
 //! The header: what Candor does, in one line, and the navigation.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use candor_core::Config;
 
-use crate::app::AppBase;
+use crate::router::{Link, Page};
 
 /// The page header with the one-line promise and the navigation.
 #[component]
 pub fn Header() -> impl IntoView {
-    let base = expect_context::<AppBase>();
     let team = expect_context::<Config>()
         .sync_enabled()
-        .then(|| view! { <A href=base.href("/team")>"Team map"</A> });
+        .then(|| view! { <Link to=Page::TeamMap>"Team map"</Link> });
     view! {
         <header class="site-header">
             <p class="brand">
@@ -23,9 +21,9 @@ pub fn Header() -> impl IntoView {
                 </span>
             </p>
             <nav aria-label="Main">
-                <A href=base.href("/") exact=true>"File a report"</A>
-                <A href=base.href("/history")>"History"</A>
-                <A href=base.href("/map")>"My map"</A>
+                <Link to=Page::File>"File a report"</Link>
+                <Link to=Page::History>"History"</Link>
+                <Link to=Page::MyMap>"My map"</Link>
                 {team}
             </nav>
         </header>

@@ -34,6 +34,11 @@ pub struct HeatmapModel {
     pub cols: Vec<Axis>,
     /// `cells[row][col]`.
     pub cells: Vec<Vec<CellView>>,
+    /// Mean outcome per period for each cell, oldest first (`None`: hidden
+    /// or empty that period); empty when no trend is drawn.
+    pub trends: Vec<Vec<Vec<Option<f64>>>>,
+    /// Cells can be focused and opened (the team map's drill-down).
+    pub interactive: bool,
 }
 
 impl HeatmapModel {
@@ -60,7 +65,27 @@ impl HeatmapModel {
             rows: grid.rows.clone(),
             cols: grid.cols.clone(),
             cells,
+            trends: Vec::new(),
+            interactive: false,
         }
+    }
+
+    /// The mean outcome of a shown cell.
+    pub fn mean(&self, row: usize, col: usize) -> Option<f64> {
+        match self.cells.get(row)?.get(col)? {
+            CellView::Shown { mean, .. } => Some(*mean),
+            _ => None,
+        }
+    }
+
+    /// How much better or worse than "No AI" on the same task a tool's cell is, in mean outcome.
+    ///
+    /// `None` for the baseline column itself, or when either cell is not shown.
+    pub fn vs_baseline(&self, row: usize, col: usize) -> Option<f64> {
+        if col == 0 {
+            return None;
+        }
+        Some(self.mean(row, col)? - self.mean(row, 0)?)
     }
 }
 
@@ -103,8 +128,12 @@ pub fn colour_for_mean(mean: f64) -> [u8; 3] {
     ]
 }
 
-fn faded(colour: [u8; 3]) -> [u8; 3] {
-    colour.map(|channel| (channel as f64 * 0.45 + 255.0 * 0.55).round() as u8)
+/// Fades a colour towards white the wider its interval: fully strong up
+/// to 20 points, faded by up to 65% from 60 points on (SPEC §5.3).
+fn faded(colour: [u8; 3], helped: Option<Share>) -> [u8; 3] {
+    let width = helped.map_or(1.0, |share| share.width());
+    let amount = ((width - 0.2) / 0.4).clamp(0.0, 1.0) * 0.65;
+    colour.map(|channel| (channel as f64 * (1.0 - amount) + 255.0 * amount).round() as u8)
 }
 
 fn hex(colour: [u8; 3]) -> String {
@@ -162,15 +191,18 @@ fn short(label: &str, max: usize) -> String {
     }
 }
 
-/// Words for one cell, as a screen reader or the table says them.
-pub fn describe_cell(cell: &CellView) -> String {
-    match cell {
+/// Words for one cell of `model`, as a screen reader or the table says them.
+pub fn describe_cell(model: &HeatmapModel, row: usize, col: usize) -> String {
+    match &model.cells[row][col] {
         CellView::Empty => "no reports".into(),
         CellView::Hidden => "not enough reports".into(),
         CellView::Shown { n, mean, helped } => {
             let mut text = format!("mean {} from {n} report{}", format_mean(*mean), plural(*n));
             if let Some(share) = helped {
                 text.push_str(&format!(", {}", format_share(*share)));
+            }
+            if let Some(diff) = model.vs_baseline(row, col) {
+                text.push_str(&format!(", {} against No AI", format_mean(diff)));
             }
             text
         }
@@ -189,7 +221,14 @@ fn plural(n: u64) -> &'static str {
 const LABEL_WIDTH: i32 = 180;
 const HEADER_HEIGHT: i32 = 40;
 const CELL_WIDTH: i32 = 112;
-const CELL_HEIGHT: i32 = 46;
+
+fn cell_height(model: &HeatmapModel) -> i32 {
+    if model.trends.is_empty() {
+        54
+    } else {
+        70
+    }
+}
 
 /// Escapes text for use inside markup or a quoted attribute.
 pub fn escape(text: &str) -> String {
@@ -210,12 +249,16 @@ pub fn escape(text: &str) -> String {
 /// The heatmap as SVG markup. Drawn as one string rather than a tree of
 /// view nodes: the chart is static once built, and a string keeps the app
 /// many kilobytes under its size budget. Every label is escaped.
+///
+/// Interactive cells are focusable buttons carrying `data-cell="row-col"`.
 pub fn svg_markup(model: &HeatmapModel, title: &str) -> String {
     use std::fmt::Write;
+    let height_of_cell = cell_height(model);
     let width = LABEL_WIDTH + CELL_WIDTH * model.cols.len() as i32;
-    let height = HEADER_HEIGHT + CELL_HEIGHT * model.rows.len() as i32;
+    let height = HEADER_HEIGHT + height_of_cell * model.rows.len() as i32;
+    let role = if model.interactive { "group" } else { "img" };
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" role=\"img\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" role=\"{role}\" \
          aria-label=\"{}: heatmap of mean outcome by task and tool; the same numbers are in the table below.\">",
         escape(title)
     );
@@ -229,16 +272,23 @@ pub fn svg_markup(model: &HeatmapModel, title: &str) -> String {
         );
     }
     for (row, axis) in model.rows.iter().enumerate() {
-        let y = HEADER_HEIGHT + CELL_HEIGHT * row as i32;
+        let y = HEADER_HEIGHT + height_of_cell * row as i32;
         let _ = write!(
             svg,
             "<g class=\"heatmap-row\"><text class=\"axis-label row-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             LABEL_WIDTH - 10,
-            y + CELL_HEIGHT / 2 + 5,
+            y + height_of_cell / 2 + 5,
             escape(&short(&axis_label(axis), 24))
         );
-        for (col, cell) in model.cells[row].iter().enumerate() {
-            draw_cell(&mut svg, cell, LABEL_WIDTH + CELL_WIDTH * col as i32, y);
+        for col in 0..model.cols.len() {
+            draw_cell(
+                &mut svg,
+                model,
+                row,
+                col,
+                LABEL_WIDTH + CELL_WIDTH * col as i32,
+                y,
+            );
         }
         svg.push_str("</g>");
     }
@@ -246,46 +296,106 @@ pub fn svg_markup(model: &HeatmapModel, title: &str) -> String {
     svg
 }
 
-fn draw_cell(svg: &mut String, cell: &CellView, x: i32, y: i32) {
+/// The heatmap as a standalone SVG file: the chart with its styles inlined, on white.
+pub fn svg_document(model: &HeatmapModel, title: &str) -> String {
+    let chart = svg_markup(model, title);
+    let (open, rest) = chart.split_once('>').unwrap_or((&chart, ""));
+    format!(
+        "{open}><style>text{{font:13px sans-serif;fill:#1b1b1f}}.cell-score{{font-weight:600}}\
+         .dark text{{fill:#fff}}rect{{stroke:#bbb}}.spark{{fill:none;stroke:#1b1b1f;stroke-width:1.5}}</style>\
+         <rect width=\"100%\" height=\"100%\" fill=\"#fff\" stroke=\"none\"></rect>{rest}"
+    )
+}
+
+fn draw_cell(svg: &mut String, model: &HeatmapModel, row: usize, col: usize, x: i32, y: i32) {
     use std::fmt::Write;
-    let (fill, class, first, second) = match cell {
-        CellView::Empty => (
-            "none".to_string(),
-            "cell empty",
-            String::new(),
-            "–".to_string(),
-        ),
-        CellView::Hidden => (
-            "#e0e0e0".to_string(),
-            "cell hidden",
-            "not enough".to_string(),
-            "reports".to_string(),
-        ),
+    let height = cell_height(model);
+    let mut lines = Vec::new();
+    let (fill, class) = match &model.cells[row][col] {
+        CellView::Empty => {
+            lines.push("–".to_string());
+            ("none".to_string(), "cell empty")
+        }
+        CellView::Hidden => {
+            lines.push("not enough".to_string());
+            lines.push("reports".to_string());
+            ("#e0e0e0".to_string(), "cell hidden")
+        }
         CellView::Shown { n, mean, helped } => {
-            let base = colour_for_mean(*mean);
-            let uncertain = is_uncertain(*helped);
-            let colour = if uncertain { faded(base) } else { base };
-            let class = match (uncertain, is_dark(colour)) {
+            let colour = faded(colour_for_mean(*mean), *helped);
+            let class = match (is_uncertain(*helped), is_dark(colour)) {
                 (true, _) => "cell shown uncertain",
                 (false, true) => "cell shown dark",
                 (false, false) => "cell shown",
             };
-            (hex(colour), class, format_mean(*mean), format!("n = {n}"))
+            lines.push(format_mean(*mean));
+            lines.push(format!("n = {n}"));
+            if let Some(diff) = model.vs_baseline(row, col) {
+                lines.push(format!("{} vs No AI", format_mean(diff)));
+            }
+            (hex(colour), class)
         }
     };
+    if model.interactive {
+        let _ = write!(
+            svg,
+            "<g class=\"{class}\" tabindex=\"0\" role=\"button\" data-cell=\"{row}-{col}\" aria-label=\"{} with {}: {}. Open details.\">",
+            escape(&model.rows[row].label),
+            escape(&model.cols[col].label),
+            escape(&describe_cell(model, row, col))
+        );
+    } else {
+        let _ = write!(svg, "<g class=\"{class}\">");
+    }
     let _ = write!(
         svg,
-        "<g class=\"{class}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"{fill}\"></rect>\
-         <text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" class=\"cell-score\">{first}</text>\
-         <text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" class=\"cell-n\">{second}</text></g>",
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"{fill}\"></rect>",
         x + 2,
         y + 2,
         CELL_WIDTH - 4,
-        CELL_HEIGHT - 4,
-        y + 20,
-        y + 36,
-        cx = x + CELL_WIDTH / 2,
+        height - 4,
     );
+    let cx = x + CELL_WIDTH / 2;
+    for (at, line) in lines.iter().enumerate() {
+        let class = if at == 0 { "cell-score" } else { "cell-n" };
+        let _ = write!(
+            svg,
+            "<text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" class=\"{class}\">{line}</text>",
+            y + 18 + 14 * at as i32
+        );
+    }
+    if let Some(trend) = model.trends.get(row).and_then(|cells| cells.get(col)) {
+        svg.push_str(&sparkline(
+            trend,
+            x + 12,
+            y + height - 16,
+            CELL_WIDTH - 24,
+            10,
+        ));
+    }
+    svg.push_str("</g>");
+}
+
+/// A small line of mean outcome per period; hidden periods leave gaps.
+fn sparkline(trend: &[Option<f64>], x: i32, y: i32, width: i32, height: i32) -> String {
+    use std::fmt::Write;
+    if trend.iter().flatten().count() < 2 {
+        return String::new();
+    }
+    let step = width / (trend.len() as i32 - 1).max(1);
+    let mut path = String::new();
+    let mut pen_down = false;
+    for (at, mean) in trend.iter().enumerate() {
+        let Some(mean) = mean else {
+            pen_down = false;
+            continue;
+        };
+        let px = x + step * at as i32;
+        let py = y + height - ((mean + 2.0) / 4.0 * height as f64).round() as i32;
+        let _ = write!(path, "{}{px} {py}", if pen_down { " L" } else { " M" });
+        pen_down = true;
+    }
+    format!("<path class=\"spark\" d=\"{path}\"></path>")
 }
 
 /// The same numbers as an HTML table, for screen readers and for anyone
@@ -302,13 +412,16 @@ pub fn table_markup(model: &HeatmapModel, title: &str) -> String {
         ));
     }
     table.push_str("</tr></thead><tbody>");
-    for (axis, cells) in model.rows.iter().zip(&model.cells) {
+    for (row, axis) in model.rows.iter().enumerate() {
         table.push_str(&format!(
             "<tr><th scope=\"row\">{}</th>",
             escape(&axis_label(axis))
         ));
-        for cell in cells {
-            table.push_str(&format!("<td>{}</td>", escape(&describe_cell(cell))));
+        for col in 0..model.cols.len() {
+            table.push_str(&format!(
+                "<td>{}</td>",
+                escape(&describe_cell(model, row, col))
+            ));
         }
         table.push_str("</tr>");
     }
@@ -316,21 +429,36 @@ pub fn table_markup(model: &HeatmapModel, title: &str) -> String {
     table
 }
 
+/// The colour scale as a small SVG (no inline styles: the page's CSP forbids them).
 fn legend_markup() -> String {
     let swatches: String = [-2.0, -1.0, 0.0, 1.0, 2.0]
         .into_iter()
-        .map(|mean| {
+        .enumerate()
+        .map(|(at, mean)| {
             format!(
-                "<span class=\"swatch\" style=\"background:{}\"></span>",
+                "<rect x=\"{}\" width=\"26\" height=\"16\" fill=\"{}\"></rect>",
+                at * 26,
                 hex(colour_for_mean(mean))
             )
         })
         .collect();
     format!(
-        "<span>−2 much worse</span><span class=\"swatches\" aria-hidden=\"true\">{swatches}</span>\
-         <span>+2 helped a lot</span><span class=\"legend-note\">Each cell: mean outcome and n, the number of \
-         reports. Faded cells have few reports, so their score is uncertain.</span>"
+        "<span>−2 much worse</span><svg class=\"swatches\" width=\"130\" height=\"16\" aria-hidden=\"true\">{swatches}</svg>\
+         <span>+2 helped a lot</span><span class=\"legend-note\">Each cell: mean outcome, n (the number of \
+         reports) and the difference from No AI on the same task. The wider a cell's 95% interval, the paler it is.</span>"
     )
+}
+
+/// The cell a click or key press landed in, from its `data-cell="row-col"`.
+fn cell_at(target: Option<web_sys::EventTarget>) -> Option<(usize, usize)> {
+    use wasm_bindgen::JsCast;
+    let element: web_sys::Element = target?.dyn_into().ok()?;
+    let cell = element
+        .closest("[data-cell]")
+        .ok()??
+        .get_attribute("data-cell")?;
+    let (row, col) = cell.split_once('-')?;
+    Some((row.parse().ok()?, col.parse().ok()?))
 }
 
 /// The heatmap as SVG, a legend, and the same numbers as a table.
@@ -340,10 +468,28 @@ pub fn Heatmap(
     model: HeatmapModel,
     /// A short title, read as the figure's name.
     title: &'static str,
+    /// Called with (row, column) when a cell is clicked or Enter is pressed on it.
+    #[prop(optional)]
+    on_open: Option<Callback<(usize, usize)>>,
 ) -> impl IntoView {
+    let open = move |target| {
+        if let (Some(on_open), Some(cell)) = (on_open, cell_at(target)) {
+            on_open.run(cell);
+        }
+    };
     view! {
         <figure class="heatmap">
-            <div class="chart" inner_html=svg_markup(&model, title)></div>
+            <div
+                class="chart"
+                inner_html=svg_markup(&model, title)
+                on:click=move |event| open(event.target())
+                on:keydown=move |event| {
+                    if event.key() == "Enter" || event.key() == " " {
+                        event.prevent_default();
+                        open(event.target());
+                    }
+                }
+            ></div>
             <div class="legend" inner_html=legend_markup()></div>
             <details class="table-view">
                 <summary>"Show as a table"</summary>

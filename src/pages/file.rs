@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use candor_core::{Choice, Complexity, Config, Effort, Reason, Report, ReportId, MAX_REASONS};
 use leptos::{ev, prelude::*};
-use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use crate::components::choice_picker::ChoicePicker;
 use crate::components::outcome_picker::{outcome_for_key, OutcomePicker};
+use crate::router::query_value;
 use crate::store::device;
 use crate::store::history::LocalStore;
 use crate::store::notices::{Level, Notices};
@@ -123,9 +123,8 @@ pub fn FilePage() -> impl IntoView {
     let prefs = store.prefs().get_untracked();
 
     // A deep link (?task=…&tool=…) wins over what was remembered.
-    let query = use_query_map().get_untracked();
     let linked = |name: &str, choices: &[Choice]| {
-        let id = query.get(name)?;
+        let id = query_value(name)?;
         let found = known(Some(id.clone()), choices);
         if found.is_none() {
             notices.push(

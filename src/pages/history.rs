@@ -3,9 +3,10 @@
 
 use candor_core::{outcome_label, Config, Delivery, ImportOutcome, Report};
 use leptos::{prelude::*, task::spawn_local};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::store::download::download;
 use crate::store::history::LocalStore;
 use crate::store::sync::{SyncStatus, SyncStore};
 
@@ -98,7 +99,7 @@ fn HistoryOn(store: LocalStore) -> impl IntoView {
     };
 
     let export = move |_| {
-        if let Err(error) = download(EXPORT_FILE, &store.export_json()) {
+        if let Err(error) = download(EXPORT_FILE, "application/json", &store.export_json()) {
             message.set(Some(format!("Export failed: {error}")));
         }
     };
@@ -338,28 +339,4 @@ fn report_line(config: &Config, report: &Report, delivery: Option<Delivery>) -> 
             })}
         </li>
     }
-}
-
-/// Offers `contents` to the user as a downloaded file.
-fn download(name: &str, contents: &str) -> Result<(), String> {
-    let describe = |error: JsValue| format!("{error:?}");
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or("no document")?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(|_| "not a link".to_string())?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    web_sys::Url::revoke_object_url(&url).map_err(describe)?;
-    Ok(())
 }

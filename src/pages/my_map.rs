@@ -3,10 +3,9 @@
 
 use candor_core::{Config, Grid, Tally};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::app::AppBase;
 use crate::components::heatmap::{Heatmap, HeatmapModel};
+use crate::router::{Link, Page};
 use crate::store::history::LocalStore;
 
 /// The employee's own task-fit map.
@@ -14,7 +13,6 @@ use crate::store::history::LocalStore;
 pub fn MyMapPage() -> impl IntoView {
     let config = expect_context::<Config>();
     let store = expect_context::<LocalStore>();
-    let home = expect_context::<AppBase>().href("/");
     let map = move || {
         let grid = store.with_history(|history| {
             let tally: Tally = history.reports.iter().collect();
@@ -23,7 +21,7 @@ pub fn MyMapPage() -> impl IntoView {
         match grid {
             (0, _) => view! {
                 <p class="empty-state">
-                    "No reports on this device yet. " <A href=home.clone()>"File one"</A>
+                    "No reports on this device yet. " <Link to=Page::File>"File one"</Link>
                     " and your map starts to fill in."
                 </p>
             }

@@ -3,8 +3,10 @@
 
 pub mod config;
 pub mod device;
+pub mod download;
 pub mod fetch;
 pub mod history;
 pub mod notices;
 pub mod prefs;
 pub mod sync;
+pub mod team;

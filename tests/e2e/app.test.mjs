@@ -131,7 +131,7 @@ describe('history and my map', () => {
     assert.equal((await item.first().innerText()).trim(), 'Debugging · Chat assistant · Helped');
 
     await page.getByRole('link', { name: 'My map' }).click();
-    await page.locator('figure.heatmap svg').waitFor();
+    await page.locator('figure.heatmap .chart svg').waitFor();
     await page.getByText('Show as a table').click();
     const row = page.locator('table tr', { has: page.locator('th', { hasText: 'Debugging' }) });
     const cells = await row.locator('td').allInnerTexts();
@@ -142,7 +142,7 @@ describe('history and my map', () => {
     assert.match(cells[1], /^mean \+1\.0 from 1 report, 100% helped/);
     // A deep link to /map also works after a reload.
     await page.reload();
-    await page.locator('figure.heatmap svg').waitFor();
+    await page.locator('figure.heatmap .chart svg').waitFor();
   });
 
   test('export, erase, then import restores the history', async () => {

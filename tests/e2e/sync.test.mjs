@@ -114,7 +114,7 @@ test('the team map shows the seeded past weeks, and this week stays out of it', 
     await waitWithClock(page, async () => (await outboxOf(page)).sent.length === 1);
 
     await page.getByRole('link', { name: 'Team map' }).click();
-    await page.locator('figure.heatmap svg').waitFor();
+    await page.locator('figure.heatmap .chart svg').waitFor();
     await page.getByText(`${before.total.n} reports.`).waitFor();
     const shown = await page.locator('svg g.cell.shown').count();
     assert.ok(shown > 0, 'some cells have enough reports to show');

@@ -1,0 +1,143 @@
+//! One team-map cell opened: its outcome distribution, reasons, checking
+//! effort and trend, under the same rules as the map (SPEC §5.7).
+//!
+//! The distribution and reasons come with the published cell (SPEC §5.1
+//! shows a published group's distribution). Effort is a filter, so its
+//! counts are the cells of the effort-filtered views, hidden where those are.
+
+use candor_core::{Effort, PublishedCell, Reason, OUTCOME_LABELS};
+use leptos::prelude::*;
+
+use crate::components::heatmap::{colour_for_mean, escape, format_mean, percent};
+
+/// What the detail panel shows about one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellFacts {
+    /// The task's label.
+    pub task: String,
+    /// The tool's label.
+    pub tool: String,
+    /// The published cell.
+    pub cell: PublishedCell,
+    /// Its mean outcome minus the "No AI" cell's on the same task, when both are shown.
+    pub vs_baseline: Option<f64>,
+    /// (period label, mean outcome) oldest first; `None` where hidden or empty.
+    pub trend: Vec<(String, Option<f64>)>,
+}
+
+/// One effort level's count in this cell: `Some(n)` shown, `None` hidden.
+pub type EffortCounts = Vec<(Effort, Option<u64>)>;
+
+/// The outcome distribution as horizontal bars, in SVG (no inline styles under the CSP).
+fn distribution_markup(outcomes: [u64; 5]) -> String {
+    let most = outcomes.iter().copied().max().unwrap_or(0).max(1);
+    let mut svg = String::from(
+        "<svg class=\"distribution\" viewBox=\"0 0 360 130\" width=\"360\" role=\"img\" aria-label=\"Outcome distribution; the counts are listed beside each bar.\">",
+    );
+    for (at, (label, count)) in OUTCOME_LABELS.iter().zip(outcomes).enumerate() {
+        let y = at as i32 * 26;
+        let width = (count * 180 / most) as i32;
+        let mean = at as f64 - 2.0;
+        let [r, g, b] = colour_for_mean(mean);
+        svg.push_str(&format!(
+            "<text x=\"110\" y=\"{}\" text-anchor=\"end\">{label}</text>\
+             <rect x=\"120\" y=\"{}\" width=\"{width}\" height=\"18\" fill=\"#{r:02x}{g:02x}{b:02x}\" stroke=\"#888\"></rect>\
+             <text x=\"{}\" y=\"{}\">{count}</text>",
+            y + 14,
+            y + 1,
+            126 + width,
+            y + 14,
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The opened cell.
+#[component]
+pub fn CellDetail(
+    /// The cell and its context.
+    facts: CellFacts,
+    /// Checking effort in this cell, once loaded.
+    efforts: RwSignal<Option<EffortCounts>>,
+    /// Closes the panel.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let title = format!("{} with {}", facts.task, facts.tool);
+    let body = match (facts.cell.n, facts.cell.outcomes) {
+        (Some(n), Some(outcomes)) => {
+            let helped = facts.cell.helped.map(|share| {
+                format!(
+                    "Helped in {} of reports (95% interval {} to {}).",
+                    percent(share.share),
+                    percent(share.low),
+                    percent(share.high)
+                )
+            });
+            let baseline = facts.vs_baseline.map(|diff| {
+                format!(
+                    "Mean outcome {} against No AI on the same task.",
+                    format_mean(diff)
+                )
+            });
+            let reasons = facts.cell.reasons.clone().unwrap_or_default();
+            let reasons = if reasons.is_empty() {
+                view! { <p>"No reasons given."</p> }.into_any()
+            } else {
+                let items = Reason::ALL
+                    .iter()
+                    .filter_map(|reason| {
+                        let count = reasons.get(reason)?;
+                        Some(view! { <li>{format!("{}: {count}", reason.label())}</li> })
+                    })
+                    .collect_view();
+                view! { <ul>{items}</ul> }.into_any()
+            };
+            let trend = (!facts.trend.is_empty()).then(|| {
+                let items = facts
+                    .trend
+                    .iter()
+                    .map(|(period, mean)| {
+                        let words = mean.map_or("not enough reports".to_string(), format_mean);
+                        view! { <li>{format!("{period}: {words}")}</li> }
+                    })
+                    .collect_view();
+                view! { <h3>"Mean outcome by period"</h3><ul class="trend-list">{items}</ul> }
+            });
+            view! {
+                <p>{format!("{n} reports.")} " " {helped} " " {baseline}</p>
+                <h3>"Outcomes"</h3>
+                <div inner_html=distribution_markup(outcomes)></div>
+                <h3>"Why it did not help"</h3>
+                {reasons}
+                <h3>"Checking effort"</h3>
+                {move || match efforts.get() {
+                    None => view! { <p>"Loading…"</p> }.into_any(),
+                    Some(levels) => {
+                        let items = levels
+                            .into_iter()
+                            .map(|(effort, n)| {
+                                let words = n.map_or("not enough reports".to_string(), |n| n.to_string());
+                                view! { <li>{format!("{}: {words}", effort.label())}</li> }
+                            })
+                            .collect_view();
+                        view! { <ul>{items}</ul> }.into_any()
+                    }
+                }}
+                {trend}
+            }
+            .into_any()
+        }
+        _ => view! {
+            <p>"Not enough reports to show this cell without risking singling someone out."</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="cell-detail" aria-labelledby="cell-detail-title">
+            <h2 id="cell-detail-title" inner_html=escape(&title)></h2>
+            {body}
+            <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! Four pages, links that change the address without a reload, and the back button.
+//!
+//! Written here rather than taken from `leptos_router`: the app has four
+//! fixed pages and one query (the deep link's `?task=&tool=`), and the
+//! general router cost a large share of the 250 KB budget (SPEC §8).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::app::AppBase;
+
+/// A page of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `/`: the report form.
+    File,
+    /// `/history`: the device's reports.
+    History,
+    /// `/map`: the employee's own map.
+    MyMap,
+    /// `/team`: the team map.
+    TeamMap,
+    /// Anything else.
+    NotFound,
+}
+
+impl Page {
+    /// The page for a path below the app's base, e.g. `/history`.
+    pub fn from_path(path: &str) -> Page {
+        match path.trim_end_matches('/') {
+            "" | "/index.html" => Page::File,
+            "/history" => Page::History,
+            "/map" => Page::MyMap,
+            "/team" => Page::TeamMap,
+            _ => Page::NotFound,
+        }
+    }
+
+    /// The page's path below the app's base.
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::File | Page::NotFound => "/",
+            Page::History => "/history",
+            Page::MyMap => "/map",
+            Page::TeamMap => "/team",
+        }
+    }
+}
+
+/// The page on show, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct Navigation {
+    page: RwSignal<Page>,
+}
+
+impl Navigation {
+    /// Reads the page from the address and follows the back and forward buttons.
+    pub fn start(base: &AppBase) -> Navigation {
+        let base_length = base.0.len();
+        let current = move || {
+            let path = window().location().pathname().unwrap_or_default();
+            Page::from_path(path.get(base_length..).unwrap_or(""))
+        };
+        let page = RwSignal::new(current());
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            page.try_set(current());
+        });
+        on_cleanup(move || handle.remove());
+        Navigation { page }
+    }
+
+    /// The page on show.
+    pub fn page(&self) -> Page {
+        self.page.get()
+    }
+
+    /// Shows `to` and puts its address in the history, without reloading.
+    pub fn go(&self, to: Page, href: &str) {
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(href));
+        }
+        self.page.set(to);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// The value of `name` in the page address's query (`?task=…`), decoded.
+pub fn query_value(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .and_then(|(_, value)| {
+            js_sys::decode_uri_component(&value.replace('+', " "))
+                .ok()?
+                .as_string()
+        })
+}
+
+/// A link to a page of the app, marked `aria-current="page"` while it is on show.
+#[component]
+pub fn Link(
+    /// The page.
+    to: Page,
+    /// The words.
+    children: Children,
+) -> impl IntoView {
+    let navigation = expect_context::<Navigation>();
+    let href = expect_context::<AppBase>().href(to.path());
+    let target = href.clone();
+    view! {
+        <a
+            href=href
+            aria-current=move || (navigation.page() == to).then_some("page")
+            on:click=move |event| {
+                // Let the browser handle new tabs, windows and downloads.
+                let plain = event.button() == 0
+                    && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+                if plain {
+                    event.prevent_default();
+                    navigation.go(to, &target);
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}

@@ -1,0 +1,244 @@
+// The team map for managers, end to end: the real candor-server with known
+// reports in its SQLite file, the real built app, Debian's Chromium.
+// Checks cells' n and colours against values worked out by hand, tries
+// every filter, opens a cell by mouse and by keyboard, downloads every
+// export, and finds no published number in 1..k−1 anywhere.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, launchBrowser, openPage, startSyncServer, tempFile } from './harness.mjs';
+
+const TODAY = '2026-11-18'; // 2026-W47: W44 (October) to W46 (November) are closed.
+const K = 5;
+const CONFIG = {
+  tasks: [
+    { id: 'code_review', label: 'Code review' },
+    { id: 'incident', label: 'Incident' },
+    { id: 'docs', label: 'Docs' },
+    { id: 'tests', label: 'Tests' },
+  ],
+  tools: [
+    { id: 'chat', label: 'Chat' },
+    { id: 'agent', label: 'Agent' },
+  ],
+  teams: [
+    { id: 'payments', label: 'Payments' },
+    { id: 'search', label: 'Search' },
+  ],
+  k: K,
+};
+
+let nextId = 1;
+const OCTOBER_AND_NOVEMBER = ['2026-W44', '2026-W45', '2026-W46'];
+const NOVEMBER = ['2026-W45', '2026-W46'];
+function reports(count, fields, weeks = OCTOBER_AND_NOVEMBER) {
+  return Array.from({ length: count }, (_, i) => ({
+    v: 1,
+    id: (nextId++).toString(16).padStart(32, '0'),
+    week: weeks[i % weeks.length],
+    ...fields,
+  }));
+}
+
+// Worked out by hand (k = 5):
+// - code_review × none: 20 × outcome 0 → mean 0.0, no one helped, Wilson
+//   interval 0–16% (narrow: full colour), PuOr's middle #f7f7f7.
+// - code_review × chat: 20 × outcome 2 → mean +2.0, helped 100% (84–100%),
+//   PuOr's dark purple #542788, +2.0 against No AI.
+// - incident × agent: 20 × outcome −2 → mean −2.0, PuOr's dark orange
+//   #b35806; 15 × outcome 1 under No AI → −3.0 against No AI.
+// - docs × chat holds one report, the only one by team "search": hidden,
+//   and with it docs × agent, tests × chat and tests × agent (6 each), so
+//   no row or column total minus its shown cells gives it away.
+// The big cells span October (W44) and November; the small ones are all in
+// November, so October's view has every cell at k or more and the trend
+// line has two points.
+const SEED = [
+  ...reports(20, { task: 'code_review', tool: 'none', outcome: 0 }),
+  ...reports(20, { task: 'code_review', tool: 'chat', outcome: 2, team: 'payments', mandated: false, effort: 'low' }),
+  ...reports(20, { task: 'incident', tool: 'agent', outcome: -2, team: 'payments', mandated: true, effort: 'high', reasons: ['wrong'] }),
+  ...reports(15, { task: 'incident', tool: 'none', outcome: 1, team: 'payments' }),
+  ...reports(6, { task: 'docs', tool: 'agent', outcome: 1, team: 'payments', mandated: true }, NOVEMBER),
+  ...reports(6, { task: 'tests', tool: 'chat', outcome: 0, team: 'payments', complexity: 'routine' }, NOVEMBER),
+  ...reports(6, { task: 'tests', tool: 'agent', outcome: -1, team: 'payments', complexity: 'complex' }, NOVEMBER),
+  ...reports(1, { task: 'docs', tool: 'chat', outcome: -1, team: 'search', mandated: true, complexity: 'complex', effort: 'high' }, NOVEMBER),
+];
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  const dir = await mkdtemp(join(tmpdir(), 'candor-team-'));
+  const config = await tempFile('candor.json', JSON.stringify(CONFIG));
+  server = await startSyncServer({
+    port: await freePort(),
+    db: join(dir, 'candor.db'),
+    today: TODAY,
+    extraArgs: ['--config', config],
+  });
+  const answer = await fetch(new URL('api/v1/reports', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reports: SEED }),
+  }).then((response) => response.json());
+  assert.equal(answer.accepted, SEED.length, JSON.stringify(answer));
+});
+after(async () => {
+  await server?.stop();
+  await browser?.close();
+});
+
+/** The cell button for a task × tool, by the labels its aria-label starts with. */
+function cell(page, task, tool) {
+  return page.locator(`svg [data-cell][aria-label^="${task} with ${tool}:"]`).first();
+}
+
+/** Every count the page shows: "n = 7" in cells, "from 7 reports" in labels and the table, "7 reports." in the summary. */
+async function shownCounts(page) {
+  const text = await page.evaluate(() => {
+    const labels = [...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'));
+    return [document.body.innerText, ...labels, document.querySelector('.table-view')?.textContent ?? ''].join('\n');
+  });
+  return [...text.matchAll(/n = (\d+)|from (\d+) reports?|(\d+) reports?\./g)].map((m) => Number(m[1] ?? m[2] ?? m[3]));
+}
+
+function assertNoSmallGroup(counts, where) {
+  const small = counts.filter((n) => n >= 1 && n < K);
+  assert.deepEqual(small, [], `${where} shows a group of fewer than k = ${K}: ${small}`);
+}
+
+async function openTeamMap() {
+  const page = await openPage(browser, new URL('team', server.url).href);
+  await cell(page, 'Code review', 'No AI').waitFor();
+  return page;
+}
+
+test('cells show hand-computed n, colours and the No AI difference; small groups say so without a count', async () => {
+  const page = await openTeamMap();
+  const summary = await page.locator('.summary').innerText();
+  assert.match(summary, /Weeks 2026-W44 to 2026-W46\. 94 reports\./);
+
+  const fill = (locator) => locator.locator('rect').getAttribute('fill');
+  const baseline = cell(page, 'Code review', 'No AI');
+  assert.match(await baseline.getAttribute('aria-label'), /mean 0\.0 from 20 reports/);
+  assert.equal(await fill(baseline), '#f7f7f7');
+
+  const chat = cell(page, 'Code review', 'Chat');
+  assert.match(await chat.getAttribute('aria-label'), /mean \+2\.0 from 20 reports, 100% helped \(95% interval 84%–100%\), \+2\.0 against No AI/);
+  assert.equal(await fill(chat), '#542788');
+  assert.match(await chat.textContent(), /\+2\.0 vs No AI/);
+
+  const agent = cell(page, 'Incident', 'Agent');
+  assert.match(await agent.getAttribute('aria-label'), /mean −2\.0 from 20 reports.*−3\.0 against No AI/);
+  assert.equal(await fill(agent), '#b35806');
+
+  for (const [task, tool] of [['Docs', 'Chat'], ['Docs', 'Agent'], ['Tests', 'Chat'], ['Tests', 'Agent']]) {
+    const hidden = cell(page, task, tool);
+    assert.match(await hidden.getAttribute('aria-label'), /: not enough reports\./, `${task} × ${tool}`);
+    assert.doesNotMatch(await hidden.textContent(), /\d/, `${task} × ${tool} shows no number`);
+  }
+  assertNoSmallGroup(await shownCounts(page), 'the default view');
+  assert.deepEqual(page.errors, []);
+});
+
+test('every filter value is tried; those that would single someone out are disabled with the reason', async () => {
+  const page = await openTeamMap();
+  const search = page.locator('#filter-team option', { hasText: 'Search' });
+  assert.equal(await search.isDisabled(), true);
+  assert.match(await search.textContent(), /too few reports to show/);
+
+  for (const id of ['filter-period', 'filter-team', 'filter-complexity', 'filter-mandated', 'filter-effort']) {
+    const select = page.locator(`#${id}`);
+    const options = await select.locator('option').evaluateAll((all) =>
+      all.map((o) => ({ value: o.value, disabled: o.disabled })),
+    );
+    assert.ok(options.length >= 2, `${id} offers a choice`);
+    for (const option of options.filter((o) => !o.disabled)) {
+      await select.selectOption(option.value);
+      await page.locator('.summary').waitFor();
+      await page.waitForLoadState('networkidle');
+      assertNoSmallGroup(await shownCounts(page), `${id}=${option.value}`);
+    }
+    await select.selectOption('');
+    await page.waitForLoadState('networkidle');
+  }
+  // Told-to use only: the chat cell (all chosen) leaves the view.
+  await page.locator('#filter-mandated').selectOption('true');
+  await page.waitForLoadState('networkidle');
+  assert.match(await cell(page, 'Incident', 'Agent').getAttribute('aria-label'), /from 20 reports/);
+  assert.match(await cell(page, 'Code review', 'Chat').getAttribute('aria-label'), /: no reports\./);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a cell opens by click and by keyboard, with its distribution, reasons and effort', async () => {
+  const page = await openTeamMap();
+  await cell(page, 'Incident', 'Agent').click();
+  const detail = page.locator('.cell-detail');
+  await detail.getByText('Incident with Agent').waitFor();
+  assert.match(await detail.innerText(), /20 reports\./);
+  assert.match(await detail.innerText(), /The output was wrong or unreliable: 20/);
+  assert.match(await detail.innerText(), /−3\.0 against No AI/);
+  // Effort is a filter: its counts are the effort views' cells, under their rules.
+  await detail.getByText(/Lots of checking and fixing: (20|not enough reports)/).waitFor();
+  await detail.getByRole('button', { name: 'Close' }).click();
+  await detail.waitFor({ state: 'detached' });
+
+  await cell(page, 'Code review', 'Chat').focus();
+  await page.keyboard.press('Enter');
+  await detail.getByText('Code review with Chat').waitFor();
+  assert.match(await detail.innerText(), /Helped in 100% of reports/);
+  await detail.getByText('Little checking: 20').waitFor();
+  // October and November: a trend line in the cell and month by month in the detail.
+  await detail.getByText('Mean outcome by period').waitFor();
+  assert.match(await detail.innerText(), /October 2026: \+2\.0\nNovember 2026: \+2\.0/);
+  assert.ok((await cell(page, 'Code review', 'Chat').locator('path.spark').count()) === 1);
+  assert.match(await detail.innerText(), /Lots of checking and fixing: 0/);
+
+  await cell(page, 'Docs', 'Chat').focus();
+  await page.keyboard.press('Enter');
+  await detail.getByText('Not enough reports to show this cell').waitFor();
+  assertNoSmallGroup(await shownCounts(page), 'an opened hidden cell');
+});
+
+test('CSV, JSON and SVG exports hold exactly what is shown, and no group below k', async () => {
+  const page = await openTeamMap();
+  const saved = {};
+  for (const kind of ['CSV', 'JSON', 'SVG']) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.exports').getByRole('button', { name: kind }).click(),
+    ]);
+    saved[kind] = await readFile(await download.path(), 'utf8');
+    assert.match(download.suggestedFilename(), new RegExp(`^candor-team-map\\.${kind.toLowerCase()}$`));
+  }
+  const csv = saved.CSV.trim().split('\n').map((line) => line.split(','));
+  assert.deepEqual(csv[0].slice(0, 3), ['task', 'tool', 'n']);
+  const row = (task, tool) => csv.find((r) => r[0] === task && r[1] === tool);
+  assert.equal(row('code_review', 'chat')[2], '20');
+  assert.equal(row('docs', 'chat')[2], '', 'a hidden cell has no count');
+  assertNoSmallGroup(csv.slice(1).map((r) => Number(r[2])).filter((n) => n > 0), 'the CSV');
+
+  const json = JSON.parse(saved.JSON);
+  assert.equal(json.total.n, 94);
+  const all = [json.total, ...json.tasks, ...json.tools, ...json.cells].map((g) => g.n).filter((n) => n !== null);
+  assertNoSmallGroup(all, 'the JSON');
+
+  assert.match(saved.SVG, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(saved.SVG, /fill="#542788"/);
+  const svgCounts = [...saved.SVG.matchAll(/n = (\d+)/g)].map((m) => Number(m[1]));
+  assert.ok(svgCounts.includes(20));
+  assertNoSmallGroup(svgCounts, 'the SVG');
+});
+
+test('told-to and chosen use side by side', async () => {
+  const page = await openTeamMap();
+  await page.getByLabel('Compare told-to and chosen use side by side').check();
+  const told = page.locator('.side-by-side section', { hasText: 'Told to use it' });
+  const chose = page.locator('.side-by-side section', { hasText: 'Chose to use it' });
+  await told.locator('svg[role="img"]').waitFor();
+  assert.match(await told.locator('table').textContent(), /mean −2\.0 from 20 reports/);
+  assert.match(await chose.locator('table').textContent(), /mean \+2\.0 from 20 reports/);
+  assertNoSmallGroup(await shownCounts(page), 'the comparison');
+});
