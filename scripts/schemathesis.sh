@@ -3,7 +3,7 @@
 # /api/v1/openapi.json: generated valid and invalid requests for every
 # operation, checked for 5xx answers and for answers that break the document.
 #
-#   scripts/schemathesis.sh            the long run: 1,000 examples per operation (a few minutes)
+#   scripts/schemathesis.sh            the long run: up to 1,000 examples per operation (~11 min on 2 cores)
 #   scripts/schemathesis.sh --short    the short run in ./candor test: 40 per operation (< 1 min)
 #   scripts/schemathesis.sh --examples N
 #
