@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Transfer size (SPEC §8: ≤ 250 KB gzip) beside its yardstick: a bare Leptos
+# 0.8 + router "hello" (benches/hello) built the same way — same release
+# profile, rustflags, Trunk settings and wasm-opt level. Prints both; exits 1
+# if the app is over budget. Expects the app already built in dist/
+# (./candor bench builds it); builds the yardstick itself, offline.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+app=$(scripts/size.sh | tee /dev/stderr | tail -n 1) || { echo "$app"; exit 1; }
+
+hello_dist="${CANDOR_HELLO_DIST:-$root/target/hello-dist}"
+# Its own workspace, but the same target directory: shared crates build once.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+(cd benches/hello && cargo fetch --quiet && trunk --quiet build --release --dist "$hello_dist") >&2
+hello=$(CANDOR_DIST="$hello_dist" scripts/size.sh --report | tail -n 1)
+
+echo "app:        ${app#transfer size: }"
+echo "yardstick:  ${hello#transfer size: } — bare Leptos 0.8 + router \"hello\" (benches/hello)" | sed 's/ (budget 250 KB)//'
