@@ -121,6 +121,7 @@ pub fn FilePage() -> impl IntoView {
     let notices = expect_context::<Notices>();
     let tools = config.baseline_tools();
     let prefs = store.prefs().get_untracked();
+    let randomized = config.privacy.randomized_response && sync.enabled();
 
     // A deep link (?task=…&tool=…) wins over what was remembered.
     let linked = |name: &str, choices: &[Choice]| {
@@ -291,6 +292,7 @@ pub fn FilePage() -> impl IntoView {
                 </Show>
                 <p class="privacy-note">
                     "Only the week is recorded, never the day or time. Your report has no name, account or device id."
+                    {randomized.then_some(" Before it is sent, your answer is randomized on this device, so no single report can be held to what it says.")}
                 </p>
             </form>
         </main>

@@ -5,6 +5,7 @@
 
 use std::str::FromStr;
 
+use candor_core::privacy::RandomizedResponse;
 use candor_core::{AggregateFilter, CellCounts, Config, Effort, Grid, Period, Published, Tally};
 use leptos::{prelude::*, task::spawn_local};
 
@@ -30,15 +31,38 @@ pub fn model_of(published: &Published, config: &Config) -> HeatmapModel {
     }
     let grid = Grid::build(&tally, config);
     let mut model = HeatmapModel::from_grid(&grid);
+    let noise = RandomizedResponse::from_config(&config.privacy);
     for (row, task) in grid.rows.iter().enumerate() {
         for (col, tool) in grid.cols.iter().enumerate() {
-            let hidden = published.cell(&task.id, &tool.id).map(|cell| cell.n);
-            if hidden == Some(None) {
-                model.cells[row][col] = CellView::Hidden;
+            let Some(cell) = published.cell(&task.id, &tool.id) else {
+                continue;
+            };
+            match (&mut model.cells[row][col], cell.outcomes) {
+                (CellView::Shown { mean, helped, .. }, Some(outcomes)) => {
+                    // The server's share is the honest one (debiased under randomized response).
+                    *helped = cell.helped;
+                    if let Some(noise) = noise {
+                        *mean = noise.mean(outcomes).unwrap_or(*mean);
+                    }
+                }
+                (view, _) if cell.n.is_none() => *view = CellView::Hidden,
+                _ => {}
             }
         }
     }
     model
+}
+
+/// Words saying randomized response is on, or `None`.
+fn noise_note(config: &Config) -> Option<String> {
+    let noise = RandomizedResponse::from_config(&config.privacy)?;
+    let tenths = (noise.epsilon() * 10.0).round() as i64;
+    Some(format!(
+        "Each device randomizes its outcome before sending it (randomized response, ε = {}.{}), \
+         so any one report may be noise; means and shares are corrected for it, and intervals are wider. ",
+        tenths / 10,
+        tenths % 10
+    ))
 }
 
 /// The months a trend covers for `period`: those of a quarter, or the latest of all; none for a month.
@@ -57,14 +81,22 @@ fn trend_periods(choices: &[FilterChoice], period: Period) -> Vec<Period> {
     months.split_off(skip)
 }
 
-/// The mean outcome of a shown cell of a view.
-fn cell_mean(view: &Published, task: &str, tool: &str) -> Option<f64> {
+/// The mean outcome of a shown cell of a view, debiased under randomized response.
+fn cell_mean(
+    view: &Published,
+    task: &str,
+    tool: &str,
+    noise: Option<RandomizedResponse>,
+) -> Option<f64> {
     let outcomes = view.cell(task, tool)?.outcomes?;
-    CellCounts {
-        outcomes,
-        ..CellCounts::default()
+    match noise {
+        Some(noise) => noise.mean(outcomes),
+        None => CellCounts {
+            outcomes,
+            ..CellCounts::default()
+        }
+        .mean(),
     }
-    .mean()
 }
 
 /// A file name for an export of the view under `filter`.
@@ -196,6 +228,8 @@ pub fn TeamMapPage() -> impl IntoView {
                     Some(n) => format!("{n} reports. "),
                     None => "Not enough reports to show this view. ".to_string(),
                 };
+                let noise = RandomizedResponse::from_config(&config.privacy);
+                let note = noise_note(&config);
                 let mut model = model_of(published, &config);
                 model.interactive = true;
                 let months: Vec<String> = trend.with(|views| {
@@ -217,7 +251,12 @@ pub fn TeamMapPage() -> impl IntoView {
                                         views
                                             .iter()
                                             .map(|view| {
-                                                cell_mean(&view.published, &task.id, &tool.id)
+                                                cell_mean(
+                                                    &view.published,
+                                                    &task.id,
+                                                    &tool.id,
+                                                    noise,
+                                                )
                                             })
                                             .collect()
                                     })
@@ -260,6 +299,7 @@ pub fn TeamMapPage() -> impl IntoView {
                     <p class="summary">
                         {weeks}
                         {total}
+                        {note}
                         {format!("Groups of fewer than {k} reports are hidden, and so is anything a wider view minus this one would reveal.")}
                     </p>
                     <Heatmap model title="Team map" on_open=open_cell />

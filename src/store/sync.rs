@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use candor_core::privacy::RandomizedResponse;
 use candor_core::{
     BatchAnswer, Config, Delivery, Outbox, Randomness, Report, ReportId, SendPolicy, SendQueue,
     ServerError,
@@ -67,6 +68,8 @@ pub struct SyncStore {
     timer: StoredValue<Option<TimeoutHandle>>,
     endpoint: StoredValue<Option<String>>,
     keep_sent: StoredValue<bool>,
+    /// Set when the deployment asks for randomized response (SPEC §6.6).
+    noise: StoredValue<Option<RandomizedResponse>>,
 }
 
 impl SyncStore {
@@ -90,6 +93,7 @@ impl SyncStore {
             timer: StoredValue::new(None),
             endpoint: StoredValue::new(endpoint),
             keep_sent: StoredValue::new(keep_history),
+            noise: StoredValue::new(RandomizedResponse::from_config(&config.privacy)),
         };
         let waiting: Vec<ReportId> = store
             .outbox
@@ -120,7 +124,14 @@ impl SyncStore {
     }
 
     /// Queues a report; returns once it is stored on the device.
+    ///
+    /// With randomized response on, what is queued is already randomized:
+    /// the true outcome is kept only in the device's own history.
     pub fn enqueue(&self, report: Report) -> Result<(), StorageError> {
+        let report = match self.noise.get_value() {
+            Some(noise) => noise.for_sending(&report, &mut BrowserRandom),
+            None => report,
+        };
         let id = report.id.clone();
         let mut outbox = self.outbox.get_untracked();
         outbox.add(report);

@@ -38,8 +38,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
-use crate::aggregate::{axes, Axis, CellCounts};
+use crate::aggregate::{axes, Axis, CellCounts, Share};
 use crate::config::Config;
+use crate::privacy::RandomizedResponse;
 use crate::publish::{
     AggregateFilter, GroupCount, GroupKey, Published, PublishedCell, TaskCount, ToolCount,
     WeekRange,
@@ -515,18 +516,24 @@ impl<'a> NestedViews<'a> {
             });
         }
         let counts = self.raw(filter);
+        let noise = RandomizedResponse::from_config(&self.config.privacy);
         let (rows, cols) = (self.rows.len(), self.cols.len());
         let shown = |e: usize| (!hidden.entry(e)).then_some(counts[e]);
         let mut published_cells = Vec::new();
         for (r, task) in self.rows.iter().enumerate() {
             for (c, tool) in self.cols.iter().enumerate() {
                 if let Some(cell) = cells.get(&(r * width + c)) {
-                    published_cells.push(PublishedCell::of(
-                        &task.id,
-                        &tool.id,
-                        cell,
-                        hidden.cell(r, c),
-                    ));
+                    let mut published =
+                        PublishedCell::of(&task.id, &tool.id, cell, hidden.cell(r, c));
+                    // Randomized outcomes: publish the debiased share and its wider interval.
+                    if let (Some(noise), Some(_)) = (noise, published.n) {
+                        published.helped = noise.helped_share(cell.outcomes).map(|share| Share {
+                            share: share.estimate.clamp(0.0, 1.0),
+                            low: share.low,
+                            high: share.high,
+                        });
+                    }
+                    published_cells.push(published);
                 }
             }
         }
@@ -854,6 +861,51 @@ mod tests {
         assert!(filter("period=2026-02").is_within(&filter("period=2026-Q1")));
         assert!(!filter("period=2026-04").is_within(&filter("period=2026-Q1")));
         assert!(!filter("team=pay").is_within(&filter("mandated=true")));
+    }
+
+    #[test]
+    fn randomized_outcomes_publish_the_debiased_share_with_a_wider_interval() {
+        use crate::{publish, wilson, StoredCount};
+        let config = |privacy: &str| {
+            Config::from_json(&format!(
+                r#"{{"tasks":[{{"id":"docs","label":"Docs"}}],"tools":[],"k":5{privacy}}}"#
+            ))
+            .unwrap()
+        };
+        let count = |outcome: i8, n: u64| StoredCount {
+            week: "2026-W07".parse().unwrap(),
+            task: "docs".into(),
+            tool: "none".into(),
+            outcome,
+            effort: None,
+            mandated: None,
+            complexity: None,
+            team: None,
+            reasons: vec![],
+            n,
+        };
+        let counts = [count(2, 40), count(0, 60)];
+        let week = "2026-W08".parse().unwrap();
+        let plain = publish(&counts, &AggregateFilter::default(), &config(""), week);
+        let noisy_config = config(r#","privacy":{"randomized_response":true,"epsilon":1.0}"#);
+        let noisy = publish(&counts, &AggregateFilter::default(), &noisy_config, week);
+        let plain_share = plain.cells[0].helped.unwrap();
+        let noisy_share = noisy.cells[0].helped.unwrap();
+        assert_eq!(plain_share, wilson(40, 100).unwrap());
+        let expected = RandomizedResponse::new(1.0)
+            .unwrap()
+            .helped_share([0, 0, 60, 0, 40])
+            .unwrap();
+        // Received 40% helped; noise alone gives 2q = 2/(e+4) ≈ 30%: (0.40 − 0.298) / (p − q) ≈ 40% truly helped.
+        assert!((noisy_share.share - expected.estimate).abs() < 1e-12);
+        assert!(
+            (noisy_share.share - 0.400).abs() < 0.01,
+            "{}",
+            noisy_share.share
+        );
+        assert!(noisy_share.width() > plain_share.width() * 1.5);
+        // Counts are counts of reports either way: suppression is unchanged.
+        assert_eq!(noisy.cells[0].n, Some(100));
     }
 
     #[test]

@@ -15,12 +15,15 @@
 //! variance, which grows as ε shrinks; [`RandomizedResponse::helped_share`]
 //! widens the interval for the "helped" share accordingly.
 //!
-//! This module is the arithmetic only; nothing calls it yet (see
-//! docs/privacy.md, "Not done yet").
+//! The app randomizes in its outbox, so the true outcome never leaves the
+//! device (and reasons, which only a negative outcome carries and would
+//! give its sign away, are not sent); [`crate::publish`] publishes the
+//! debiased "helped" share, and the team map debiases its means.
 
 use crate::aggregate::wilson;
 use crate::config::Privacy;
 use crate::outbox::Randomness;
+use crate::report::Report;
 
 /// How many outcomes there are (−2..=2).
 pub const OUTCOMES: usize = 5;
@@ -118,6 +121,29 @@ impl RandomizedResponse {
         let noise = self.other * n as f64;
         let gain = self.keep - self.other;
         received.map(|count| (count as f64 - noise) / gain)
+    }
+
+    /// The mean outcome (−2..=2) estimated from the counts received; `None` for no reports.
+    pub fn mean(&self, received: [u64; OUTCOMES]) -> Option<f64> {
+        let n: u64 = received.iter().sum();
+        if n == 0 {
+            return None;
+        }
+        let total: f64 = (-2_i32..=2)
+            .zip(self.debias(received))
+            .map(|(outcome, count)| f64::from(outcome) * count)
+            .sum();
+        Some((total / n as f64).clamp(-2.0, 2.0))
+    }
+
+    /// A report as it may leave the device: its outcome randomized, and no
+    /// reasons (they go only with a negative outcome, so they would tell).
+    pub fn for_sending(&self, report: &Report, random: &mut impl Randomness) -> Report {
+        Report {
+            outcome: self.randomize(report.outcome, random),
+            reasons: Vec::new(),
+            ..report.clone()
+        }
     }
 
     /// The share of reports with outcome > 0 (helped), estimated from the counts received.
