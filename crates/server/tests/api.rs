@@ -445,6 +445,7 @@ fn the_openapi_document_lists_every_path() {
         "/config",
         "/reports",
         "/aggregate",
+        "/aggregate/choices",
         "/aggregate.csv",
         "/openapi.json",
     ] {
