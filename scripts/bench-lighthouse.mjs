@@ -8,7 +8,7 @@
 //   CANDOR_SERVER_BIN=target/server/candor-server node scripts/bench-lighthouse.mjs [--runs 3]
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktop from 'lighthouse/core/config/desktop-config.js';
@@ -116,6 +116,7 @@ try {
 } finally {
   await server.stop();
 }
+console.log(`load average: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 console.log(`Lighthouse ${RUNS > 1 ? `(median of ${RUNS} runs each) ` : ''}desktop, targets performance ≥ 95, accessibility 100, best practices 100; reports in ${dir}`);
 if (failures.length) {
   console.error(`BELOW TARGET: ${failures.join('; ')}`);

@@ -7,7 +7,7 @@
 //
 //   CANDOR_SERVER_BIN=target/server/candor-server node scripts/bench-nav.mjs [--runs 11]
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, launchBrowser, startSyncServer } from '../tests/e2e/harness.mjs';
 
@@ -63,6 +63,8 @@ times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 console.log(`runs (ms): ${times.map((ms) => ms.toFixed(0)).join(' ')}`);
 console.log(`navigation to a usable form: median ${median.toFixed(0)} ms of ${RUNS} cold loads (budget ${BUDGET_MS} ms)`);
+// A busy machine slows every run; the load says how busy it was.
+console.log(`load average during the runs: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 if (median > BUDGET_MS) {
   console.error('OVER BUDGET');
   process.exit(1);
