@@ -26,7 +26,9 @@ async function walk(dir) {
 
 const files = (await walk(staging))
   .map((path) => relative(staging, path).split('\\').join('/'))
-  .filter((name) => name !== 'sw.js')
+  // Not sw.js itself, nor the .gz copies scripts/precompress.mjs writes
+  // (a hook that may run at the same time): the server picks those by itself.
+  .filter((name) => name !== 'sw.js' && !name.endsWith('.gz'))
   .sort();
 const hash = createHash('sha256');
 for (const name of files) {

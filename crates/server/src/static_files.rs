@@ -5,6 +5,7 @@
 //!   `main-<hex>.css`) never change under one name: cached for a year, immutable.
 //! - Everything else, `index.html` first, is `no-cache`: revalidated each
 //!   time, so a new build shows up on the next load.
+//! - A `NAME.gz` beside a file is sent instead to browsers that accept gzip.
 //! - Without a build the API still works, and pages say how to build the app.
 
 use std::convert::Infallible;
@@ -43,9 +44,13 @@ pub fn router(dist: PathBuf) -> Router {
 async fn serve(State(files): State<Arc<AppFiles>>, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     let index = files.dist.join("index.html");
-    let dir = ServeDir::new(&files.dist).fallback(tower::service_fn(move |request: Request| {
-        spa_fallback(index.clone(), request)
-    }));
+    // Trunk's hook writes NAME.gz beside each hashed asset (scripts/precompress.mjs):
+    // sent as they are, so the wasm is not compressed again on every request.
+    let dir = ServeDir::new(&files.dist)
+        .precompressed_gzip()
+        .fallback(tower::service_fn(move |request: Request| {
+            spa_fallback(index.clone(), request)
+        }));
     let mut response = match dir.oneshot(request).await {
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},

@@ -77,6 +77,29 @@ fn the_app_is_served_with_fallback_and_cache_headers() {
 }
 
 #[test]
+fn a_precompressed_copy_is_sent_as_it_is_to_browsers_that_accept_gzip() {
+    let (dir, db) = temp_db();
+    let dist = fake_dist(dir.path());
+    // What scripts/precompress.mjs writes beside each hashed asset; the
+    // server must send these bytes untouched, not compress anything again.
+    std::fs::write(dist.join(format!("{CSS}.gz")), "precompressed copy").unwrap();
+    let server = Start::new(&db).dist(&dist).run();
+
+    let zipped = server.get_with(&format!("/{CSS}"), &[("accept-encoding", "gzip")]);
+    assert_eq!(zipped.status, 200);
+    assert_eq!(zipped.header("content-encoding"), Some("gzip"));
+    assert_eq!(zipped.body, "precompressed copy");
+    assert!(zipped.header("content-type").unwrap().starts_with("text/css"));
+    assert_eq!(
+        zipped.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    let plain = server.get_with(&format!("/{CSS}"), &[("accept-encoding", "identity")]);
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.body, "body { margin: 0 }\n");
+}
+
+#[test]
 fn without_a_built_app_the_api_works_and_pages_say_how_to_build() {
     let (_dir, db) = temp_db();
     let server = Server::start(&db);
