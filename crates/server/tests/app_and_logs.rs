@@ -89,7 +89,10 @@ fn a_precompressed_copy_is_sent_as_it_is_to_browsers_that_accept_gzip() {
     assert_eq!(zipped.status, 200);
     assert_eq!(zipped.header("content-encoding"), Some("gzip"));
     assert_eq!(zipped.body, "precompressed copy");
-    assert!(zipped.header("content-type").unwrap().starts_with("text/css"));
+    assert!(zipped
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/css"));
     assert_eq!(
         zipped.header("cache-control"),
         Some("public, max-age=31536000, immutable")
