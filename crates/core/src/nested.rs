@@ -42,7 +42,7 @@ use crate::aggregate::{axes, Axis, CellCounts, Share};
 use crate::config::Config;
 use crate::privacy::RandomizedResponse;
 use crate::publish::{
-    AggregateFilter, GroupCount, GroupKey, Published, PublishedCell, TaskCount, ToolCount,
+    AggregateFilter, GroupCount, GroupSums, Published, PublishedCell, TaskCount, ToolCount,
     WeekRange,
 };
 use crate::report::{Complexity, Effort, Reason};
@@ -207,6 +207,44 @@ pub struct FilterChoice {
     pub state: ChoiceState,
 }
 
+/// One closed-week group of stored counts, resolved to numbers once.
+struct Record<'a> {
+    /// Its cell's position in the table with margins.
+    at: usize,
+    /// Reports in the group.
+    n: u64,
+    /// Codes of its week's month and quarter ([`period_code`]).
+    month: u64,
+    quarter: u64,
+    team: Option<u32>,
+    complexity: Option<Complexity>,
+    mandated: Option<bool>,
+    effort: Option<Effort>,
+    week: IsoWeek,
+    sums: &'a GroupSums,
+}
+
+/// A view's filter resolved for [`Record`]s: periods as codes, the team as its interned id.
+struct Matcher {
+    month: Option<u64>,
+    quarter: Option<u64>,
+    team: Option<u32>,
+    complexity: Option<Complexity>,
+    mandated: Option<bool>,
+    effort: Option<Effort>,
+}
+
+impl Matcher {
+    fn accepts(&self, record: &Record) -> bool {
+        self.month.is_none_or(|month| record.month == month)
+            && self.quarter.is_none_or(|quarter| record.quarter == quarter)
+            && self.team.is_none_or(|team| record.team == Some(team))
+            && (self.complexity.is_none() || self.complexity == record.complexity)
+            && (self.mandated.is_none() || self.mandated == record.mandated)
+            && (self.effort.is_none() || self.effort == record.effort)
+    }
+}
+
 /// A table with its margins as one flat list: `(rows + 1) × (cols + 1)`, row-major, margins last.
 type Counts = Vec<u64>;
 
@@ -218,14 +256,12 @@ type Counts = Vec<u64>;
 pub struct NestedViews<'a> {
     index: &'a CountIndex,
     config: &'a Config,
-    current_week: IsoWeek,
     rows: Vec<Axis>,
     cols: Vec<Axis>,
-    /// Interned task id → row, interned tool id → column.
-    row_of: HashMap<u32, usize>,
-    col_of: HashMap<u32, usize>,
-    /// Each closed week's month and quarter.
-    periods: HashMap<IsoWeek, (Period, Period)>,
+    /// The closed-week groups, resolved once so each pass is a plain scan.
+    records: Vec<Record<'a>>,
+    /// Every month and quarter with a closed week that holds reports.
+    periods: BTreeSet<Period>,
     root: Option<Rc<Counts>>,
     partitions: HashMap<(AggregateFilter, Dimension), Rc<HashMap<u64, Counts>>>,
     hidden: HashMap<AggregateFilter, Rc<Suppression>>,
@@ -234,35 +270,64 @@ pub struct NestedViews<'a> {
 impl<'a> NestedViews<'a> {
     /// Prepares to publish views of `index` for the closed weeks before `current_week`.
     pub fn new(index: &'a CountIndex, config: &'a Config, current_week: IsoWeek) -> Self {
-        let mut tasks = BTreeSet::new();
-        let mut tools = BTreeSet::new();
-        let mut periods = HashMap::new();
+        // Ids are dense, so flags and positions are plain vectors indexed by id.
+        let names = index.names.len();
+        let (mut is_task, mut is_tool) = (vec![false; names], vec![false; names]);
+        let mut weeks: HashMap<IsoWeek, (Period, Period)> = HashMap::new();
+        let mut closed = Vec::new();
         for (key, sums) in &index.groups {
-            if key.week < current_week && sums.outcomes.iter().any(|n| *n > 0) {
-                tasks.insert(index.names[key.task as usize].as_str());
-                tools.insert(index.names[key.tool as usize].as_str());
-                periods
-                    .entry(key.week)
-                    .or_insert_with(|| (key.week.month(), key.week.quarter()));
+            let n: u64 = sums.outcomes.iter().sum();
+            if key.week >= current_week || n == 0 {
+                continue;
             }
+            is_task[key.task as usize] = true;
+            is_tool[key.tool as usize] = true;
+            let (month, quarter) = *weeks
+                .entry(key.week)
+                .or_insert_with(|| (key.week.month(), key.week.quarter()));
+            closed.push((key, sums, n, period_code(month), period_code(quarter)));
         }
-        let rows = axes(&config.tasks, tasks);
-        let cols = axes(&config.baseline_tools(), tools);
-        let position = |list: &[Axis]| -> HashMap<u32, usize> {
-            list.iter()
-                .enumerate()
-                .filter_map(|(at, axis)| Some((*index.ids.get(&axis.id)?, at)))
+        let seen = |flags: &[bool]| -> BTreeSet<&str> {
+            (0..names)
+                .filter(|&id| flags[id])
+                .map(|id| index.names[id].as_str())
                 .collect()
         };
+        let rows = axes(&config.tasks, seen(&is_task));
+        let cols = axes(&config.baseline_tools(), seen(&is_tool));
+        let position = |list: &[Axis]| -> Vec<usize> {
+            let mut at = vec![usize::MAX; names];
+            for (position, axis) in list.iter().enumerate() {
+                if let Some(&id) = index.ids.get(&axis.id) {
+                    at[id as usize] = position;
+                }
+            }
+            at
+        };
+        let (row_of, col_of) = (position(&rows), position(&cols));
+        let width = cols.len() + 1;
+        let records = closed
+            .into_iter()
+            .map(|(key, sums, n, month, quarter)| Record {
+                at: row_of[key.task as usize] * width + col_of[key.tool as usize],
+                n,
+                month,
+                quarter,
+                team: key.team,
+                complexity: key.complexity,
+                mandated: key.mandated,
+                effort: key.effort,
+                week: key.week,
+                sums,
+            })
+            .collect();
         NestedViews {
             index,
             config,
-            current_week,
-            row_of: position(&rows),
-            col_of: position(&cols),
             rows,
             cols,
-            periods,
+            records,
+            periods: weeks.values().flat_map(|(m, q)| [*m, *q]).collect(),
             root: None,
             partitions: HashMap::new(),
             hidden: HashMap::new(),
@@ -271,20 +336,6 @@ impl<'a> NestedViews<'a> {
 
     fn len(&self) -> usize {
         (self.rows.len() + 1) * (self.cols.len() + 1)
-    }
-
-    /// The closed-week groups with at least one report, with their size and table position.
-    fn groups(&self) -> impl Iterator<Item = (&GroupKey, u64, usize)> + '_ {
-        let width = self.cols.len() + 1;
-        self.index.groups.iter().filter_map(move |(key, sums)| {
-            let n: u64 = sums.outcomes.iter().sum();
-            if key.week >= self.current_week || n == 0 {
-                return None;
-            }
-            let row = self.row_of[&key.task];
-            let col = self.col_of[&key.tool];
-            Some((key, n, row * width + col))
-        })
     }
 
     /// Fills in the margins of a table whose cells are counted.
@@ -306,39 +357,31 @@ impl<'a> NestedViews<'a> {
         self.index.ids.get(team).copied().unwrap_or(u32::MAX)
     }
 
-    /// Whether a group falls in a view.
-    fn in_view(&self, view: &AggregateFilter, key: &GroupKey) -> bool {
-        let (month, quarter) = self.periods[&key.week];
-        let period = match view.period {
-            Period::All => true,
-            Period::Quarter { .. } => quarter == view.period,
-            Period::Month { .. } => month == view.period,
-        };
-        period
-            && view
-                .team
-                .as_ref()
-                .is_none_or(|team| key.team == Some(self.team_id(team)))
-            && (view.complexity.is_none() || view.complexity == key.complexity)
-            && (view.mandated.is_none() || view.mandated == key.mandated)
-            && (view.effort.is_none() || view.effort == key.effort)
+    /// A view's filter with its ids and periods resolved, for scanning records.
+    fn matcher(&self, view: &AggregateFilter) -> Matcher {
+        Matcher {
+            month: matches!(view.period, Period::Month { .. }).then(|| period_code(view.period)),
+            quarter: matches!(view.period, Period::Quarter { .. })
+                .then(|| period_code(view.period)),
+            team: view.team.as_deref().map(|team| self.team_id(team)),
+            complexity: view.complexity,
+            mandated: view.mandated,
+            effort: view.effort,
+        }
     }
 
-    /// Which part of `parent`'s split along `dim` a group falls in; `None` when it did not answer.
-    fn part_of(&self, parent: &AggregateFilter, dim: Dimension, key: &GroupKey) -> Option<u64> {
+    /// Which part of `parent`'s split along `dim` a record falls in; `None` when it did not answer.
+    fn part_of(parent: &AggregateFilter, dim: Dimension, record: &Record) -> Option<u64> {
         match dim {
-            Dimension::Period => {
-                let (month, quarter) = self.periods[&key.week];
-                match parent.period {
-                    Period::All => Some(period_code(quarter)),
-                    Period::Quarter { .. } => Some(period_code(month)),
-                    Period::Month { .. } => None,
-                }
-            }
-            Dimension::Team => key.team.map(|team| u64::from(team) + 1),
-            Dimension::Complexity => key.complexity.map(complexity_code),
-            Dimension::Mandated => key.mandated.map(|m| u64::from(m) + 1),
-            Dimension::Effort => key.effort.map(effort_code),
+            Dimension::Period => match parent.period {
+                Period::All => Some(record.quarter),
+                Period::Quarter { .. } => Some(record.month),
+                Period::Month { .. } => None,
+            },
+            Dimension::Team => record.team.map(|team| u64::from(team) + 1),
+            Dimension::Complexity => record.complexity.map(complexity_code),
+            Dimension::Mandated => record.mandated.map(|m| u64::from(m) + 1),
+            Dimension::Effort => record.effort.map(effort_code),
         }
     }
 
@@ -364,12 +407,10 @@ impl<'a> NestedViews<'a> {
         }
         let mut parts: HashMap<u64, Counts> = HashMap::new();
         let len = self.len();
-        for (key, n, at) in self.groups() {
-            if !self.in_view(parent, key) {
-                continue;
-            }
-            if let Some(part) = self.part_of(parent, dim, key) {
-                parts.entry(part).or_insert_with(|| vec![0; len])[at] += n;
+        let matcher = self.matcher(parent);
+        for record in self.records.iter().filter(|r| matcher.accepts(r)) {
+            if let Some(part) = Self::part_of(parent, dim, record) {
+                parts.entry(part).or_insert_with(|| vec![0; len])[record.at] += record.n;
             }
         }
         let parts: HashMap<u64, Counts> = parts
@@ -388,8 +429,8 @@ impl<'a> NestedViews<'a> {
                 return Rc::clone(root);
             }
             let mut counts = vec![0; self.len()];
-            for (_, n, at) in self.groups() {
-                counts[at] += n;
+            for record in &self.records {
+                counts[record.at] += record.n;
             }
             let root = Rc::new(self.with_margins(counts));
             self.root = Some(Rc::clone(&root));
@@ -486,32 +527,28 @@ impl<'a> NestedViews<'a> {
         let width = self.cols.len() + 1;
         let mut cells: HashMap<usize, CellCounts> = HashMap::new();
         let mut weeks: Option<WeekRange> = None;
-        for (key, sums) in &self.index.groups {
-            let n: u64 = sums.outcomes.iter().sum();
-            if key.week >= self.current_week || n == 0 || !self.in_view(filter, key) {
-                continue;
-            }
-            let at = self.row_of[&key.task] * width + self.col_of[&key.tool];
-            let cell = cells.entry(at).or_default();
-            for (mine, theirs) in cell.outcomes.iter_mut().zip(sums.outcomes) {
+        let matcher = self.matcher(filter);
+        for record in self.records.iter().filter(|r| matcher.accepts(r)) {
+            let cell = cells.entry(record.at).or_default();
+            for (mine, theirs) in cell.outcomes.iter_mut().zip(record.sums.outcomes) {
                 *mine += theirs;
             }
-            if let Some(answer) = key.effort {
-                cell.effort[effort_code(answer) as usize - 1] += n;
+            if let Some(answer) = record.effort {
+                cell.effort[effort_code(answer) as usize - 1] += record.n;
             }
-            for (reason, count) in Reason::ALL.iter().zip(sums.reasons) {
+            for (reason, count) in Reason::ALL.iter().zip(record.sums.reasons) {
                 if count > 0 {
                     *cell.reasons.entry(*reason).or_default() += count;
                 }
             }
             weeks = Some(match weeks {
                 None => WeekRange {
-                    from: key.week,
-                    to: key.week,
+                    from: record.week,
+                    to: record.week,
                 },
                 Some(range) => WeekRange {
-                    from: range.from.min(key.week),
-                    to: range.to.max(key.week),
+                    from: range.from.min(record.week),
+                    to: range.to.max(record.week),
                 },
             });
         }
@@ -565,10 +602,7 @@ impl<'a> NestedViews<'a> {
     pub fn choices(&mut self, filter: &AggregateFilter) -> Vec<FilterChoice> {
         let mut periods: BTreeSet<Period> = BTreeSet::new();
         let mut teams: Vec<String> = self.config.teams.iter().map(|t| t.id.clone()).collect();
-        for (month, quarter) in self.periods.values() {
-            periods.insert(*month);
-            periods.insert(*quarter);
-        }
+        periods.extend(self.periods.iter().copied());
         for key in self.index.groups.keys() {
             if let Some(team) = key.team {
                 let name = &self.index.names[team as usize];

@@ -10,6 +10,7 @@
 
 pub mod migrations;
 pub mod sqlite;
+pub mod view_cache;
 
 use std::sync::RwLock;
 
@@ -19,6 +20,7 @@ use candor_core::{
 };
 
 pub use sqlite::SqliteStore;
+use view_cache::ViewCache;
 
 /// Why the store could not do its job; none of these is the client's fault.
 #[derive(Debug, thiserror::Error)]
@@ -82,6 +84,7 @@ pub trait ReportStore: Send + Sync {
 pub struct Ledger {
     store: Box<dyn ReportStore>,
     index: RwLock<CountIndex>,
+    views: ViewCache,
 }
 
 impl Ledger {
@@ -92,6 +95,7 @@ impl Ledger {
         Ok(Ledger {
             store,
             index: RwLock::new(index),
+            views: ViewCache::default(),
         })
     }
 
@@ -104,6 +108,10 @@ impl Ledger {
                 .write()
                 .unwrap_or_else(|poison| poison.into_inner());
             index.extend(&ingested.stored);
+            drop(index);
+            if let Some(earliest) = ingested.stored.iter().map(|count| count.week).min() {
+                self.views.counted_up_to(earliest);
+            }
         }
         Ok(ingested)
     }
@@ -125,7 +133,14 @@ impl Ledger {
         config: &Config,
         current_week: IsoWeek,
     ) -> Published {
-        self.read().publish(filter, config, current_week)
+        match self.views.view(filter, current_week) {
+            Ok(view) => view,
+            Err(stamp) => {
+                let view = self.read().publish(filter, config, current_week);
+                self.views.keep_view(stamp, filter, &view);
+                view
+            }
+        }
     }
 
     /// What each filter's values would show next to `filter` (see [`NestedViews::choices`]).
@@ -135,8 +150,15 @@ impl Ledger {
         config: &Config,
         current_week: IsoWeek,
     ) -> Vec<FilterChoice> {
-        let index = self.read();
-        NestedViews::new(&index, config, current_week).choices(filter)
+        match self.views.choices(filter, current_week) {
+            Ok(choices) => choices,
+            Err(stamp) => {
+                let index = self.read();
+                let choices = NestedViews::new(&index, config, current_week).choices(filter);
+                self.views.keep_choices(stamp, filter, &choices);
+                choices
+            }
+        }
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, CountIndex> {
