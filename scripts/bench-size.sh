@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-app=$(scripts/size.sh | tee /dev/stderr | tail -n 1) || { echo "$app"; exit 1; }
+# Not `tee /dev/stderr`: reopening stderr truncates it when it is a log file.
+listing=$(mktemp)
+scripts/size.sh | tee "$listing" || exit 1
+app=$(tail -n 1 "$listing")
 
 hello_dist="${CANDOR_HELLO_DIST:-$root/target/hello-dist}"
 # Its own workspace, but the same target directory: shared crates build once.

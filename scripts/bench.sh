@@ -18,8 +18,9 @@ export CANDOR_SERVER_BIN="${CANDOR_SERVER_BIN:-${CARGO_TARGET_DIR:-$PWD/target}/
 # The server bench prints "OVER BUDGET" but exits 0; the others exit 1.
 server_bench() {
   local out
-  out=$(scripts/bench-server.sh | tee /dev/stderr) || return 1
-  ! grep -q 'OVER BUDGET' <<<"$out"
+  out=$(mktemp)
+  scripts/bench-server.sh | tee "$out" || return 1
+  ! grep -q 'OVER BUDGET' "$out"
 }
 aggregate_bench() {
   if [ -f scripts/bench-aggregate.sh ]; then
