@@ -72,8 +72,12 @@ export function stored(page, key) {
   return page.evaluate((key) => window.localStorage.getItem(key), key);
 }
 
-/** The sync server binary the test command builds (debug profile). */
-export const SERVER_BIN = process.env.CANDOR_SERVER_BIN ?? new URL('../../target/debug/candor-server', import.meta.url).pathname;
+/** The sync server binary the test command builds (debug profile, in Cargo's target directory). */
+export const SERVER_BIN =
+  process.env.CANDOR_SERVER_BIN ??
+  (process.env.CARGO_TARGET_DIR
+    ? join(process.env.CARGO_TARGET_DIR, 'debug', 'candor-server')
+    : new URL('../../target/debug/candor-server', import.meta.url).pathname);
 
 /** A free TCP port on 127.0.0.1, so a server can be restarted on the same address. */
 export async function freePort() {
