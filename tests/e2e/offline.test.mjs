@@ -218,3 +218,38 @@ test('a new deployment is offered with a banner and applied only on Reload', asy
     await server.close();
   }
 });
+
+test('the manifest parses without errors, so the app installs', async () => {
+  const server = await serveApp();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('#outcome-4').waitFor({ state: 'attached' });
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.equal(manifest.url, `${server.url}manifest.webmanifest`);
+    assert.deepEqual(manifest.errors, []);
+    const parsed = JSON.parse(manifest.data);
+    assert.equal(parsed.display, 'standalone');
+    assert.ok(parsed.icons.some((icon) => icon.purpose === 'maskable'));
+    // Chromium's own verdict; a test context is incognito, which alone bars installing.
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(
+      installabilityErrors.map((error) => error.errorId).filter((id) => id !== 'in-incognito'),
+      [],
+    );
+    // Every icon the manifest names is served as a PNG of its stated size.
+    for (const icon of parsed.icons) {
+      const response = await page.request.get(new URL(icon.src, manifest.url).href);
+      assert.equal(response.headers()['content-type'], 'image/png', icon.src);
+      const png = await response.body();
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      assert.equal(`${width}x${height}`, icon.sizes, icon.src);
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
