@@ -337,9 +337,18 @@ fn draw_cell(svg: &mut String, model: &HeatmapModel, row: usize, col: usize, x: 
         }
     };
     if model.interactive {
+        // The name starts with the words on the cell, so speech input can
+        // say what it sees (WCAG 2.5.3, label in name), then says it in full.
+        let visible: Vec<&str> = lines
+            .iter()
+            .map(String::as_str)
+            .filter(|l| *l != "–")
+            .collect();
         let _ = write!(
             svg,
-            "<g class=\"{class}\" tabindex=\"0\" role=\"button\" data-cell=\"{row}-{col}\" aria-label=\"{} with {}: {}. Open details.\">",
+            "<g class=\"{class}\" tabindex=\"0\" role=\"button\" data-cell=\"{row}-{col}\" aria-label=\"{}{}{} with {}: {}. Open details.\">",
+            visible.join(" "),
+            if visible.is_empty() { "" } else { " — " },
             escape(&model.rows[row].label),
             escape(&model.cols[col].label),
             escape(&describe_cell(model, row, col))
@@ -358,9 +367,12 @@ fn draw_cell(svg: &mut String, model: &HeatmapModel, row: usize, col: usize, x: 
     let cx = x + CELL_WIDTH / 2;
     for (at, line) in lines.iter().enumerate() {
         let class = if at == 0 { "cell-score" } else { "cell-n" };
+        // A leading space (not drawn: SVG trims it) keeps the lines apart
+        // in the cell's text, which must read as its accessible name does.
+        let space = if at == 0 { "" } else { " " };
         let _ = write!(
             svg,
-            "<text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" class=\"{class}\">{line}</text>",
+            "<text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" class=\"{class}\">{space}{line}</text>",
             y + 18 + 14 * at as i32
         );
     }

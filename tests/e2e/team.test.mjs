@@ -92,7 +92,7 @@ after(async () => {
 
 /** The cell button for a task × tool, by the labels its aria-label starts with. */
 function cell(page, task, tool) {
-  return page.locator(`svg [data-cell][aria-label^="${task} with ${tool}:"]`).first();
+  return page.locator(`svg [data-cell][aria-label*="${task} with ${tool}:"]`).first();
 }
 
 /** Every count the page shows: "n = 7" in cells, "from 7 reports" in labels and the table, "7 reports." in the summary. */
