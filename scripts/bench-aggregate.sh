@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-out=target/bench-aggregate
+target="${CARGO_TARGET_DIR:-target}"
+out="$target/bench-aggregate"
 cargo build --quiet --release --target wasm32-unknown-unknown --example aggregate_bench
 wasm-bindgen --target web --out-dir "$out" \
-  target/wasm32-unknown-unknown/release/examples/aggregate_bench.wasm
+  "$target/wasm32-unknown-unknown/release/examples/aggregate_bench.wasm"
 node scripts/bench-aggregate.mjs "$out"
 cargo run --quiet --release -p candor-core --example aggregate_bench
