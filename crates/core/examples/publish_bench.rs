@@ -40,13 +40,7 @@ fn main() {
     }
     let this_week = IsoWeek::new(2027, 1).unwrap();
     for query in FILTERS {
-        let filter = AggregateFilter::from_query(
-            query
-                .split('&')
-                .filter(|p| !p.is_empty())
-                .map(|p| p.split_once('=').unwrap()),
-        )
-        .unwrap();
+        let filter: AggregateFilter = query.parse().unwrap();
         let started = Instant::now();
         let view = index.publish(&filter, &config, this_week);
         let publish_ms = started.elapsed().as_secs_f64() * 1000.0;

@@ -75,7 +75,8 @@ impl CellCounts {
     }
 }
 
-fn effort_index(effort: Effort) -> usize {
+/// The slot of an effort answer in [`CellCounts::effort`].
+pub(crate) fn effort_index(effort: Effort) -> usize {
     match effort {
         Effort::Low => 0,
         Effort::Medium => 1,

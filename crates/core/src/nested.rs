@@ -38,7 +38,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
-use crate::aggregate::{axes, Axis, CellCounts, Share};
+use crate::aggregate::{axes, effort_index, Axis, CellCounts, Share};
 use crate::config::Config;
 use crate::privacy::RandomizedResponse;
 use crate::publish::{
@@ -534,7 +534,7 @@ impl<'a> NestedViews<'a> {
                 *mine += theirs;
             }
             if let Some(answer) = record.effort {
-                cell.effort[effort_code(answer) as usize - 1] += record.n;
+                cell.effort[effort_index(answer)] += record.n;
             }
             for (reason, count) in Reason::ALL.iter().zip(record.sums.reasons) {
                 if count > 0 {
@@ -870,13 +870,7 @@ mod tests {
     use super::*;
 
     fn filter(query: &str) -> AggregateFilter {
-        AggregateFilter::from_query(
-            query
-                .split('&')
-                .filter(|pair| !pair.is_empty())
-                .map(|pair| pair.split_once('=').unwrap()),
-        )
-        .unwrap()
+        query.parse().unwrap()
     }
 
     #[test]

@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{CellCounts, Share};
+use crate::aggregate::{effort_index, CellCounts, Share};
 use crate::config::Config;
 use crate::nested::NestedViews;
 use crate::report::{is_identifier, outcome_index, Complexity, Effort, Reason, Report};
@@ -428,6 +428,21 @@ impl AggregateFilter {
     }
 }
 
+impl std::str::FromStr for AggregateFilter {
+    type Err = FilterError;
+
+    /// Reads what [`AggregateFilter::to_query`] writes (`period=2026-Q1&team=pay`,
+    /// no `?`, nothing percent-encoded), with the rules of [`AggregateFilter::from_query`].
+    fn from_str(query: &str) -> Result<AggregateFilter, FilterError> {
+        AggregateFilter::from_query(
+            query
+                .split('&')
+                .filter(|pair| !pair.is_empty())
+                .map(|pair| pair.split_once('=').unwrap_or((pair, ""))),
+        )
+    }
+}
+
 /// How many stored reports share one exact content (SPEC §6.4): the server's unit of storage.
 ///
 /// Everything a report says except its id, plus the number of reports that
@@ -499,13 +514,6 @@ impl StoredCount {
         }
         counts
     }
-}
-
-fn effort_index(effort: Effort) -> usize {
-    Effort::ALL
-        .iter()
-        .position(|e| *e == effort)
-        .expect("ALL lists every effort")
 }
 
 /// Publishes `counts` for `filter`: closed weeks only (before `current_week`), then SPEC §5.
@@ -758,6 +766,23 @@ mod tests {
             filter.to_query(),
             "period=2026-Q1&team=pay&complexity=routine&mandated=false&effort=high"
         );
+        // The query string reads back as the same filter, strictly.
+        assert_eq!(
+            filter.to_query().parse::<AggregateFilter>(),
+            Ok(filter.clone())
+        );
+        assert_eq!(
+            "".parse::<AggregateFilter>(),
+            Ok(AggregateFilter::default())
+        );
+        assert_eq!(
+            "perod=all".parse::<AggregateFilter>().unwrap_err().code(),
+            "unknown_parameter"
+        );
+        assert_eq!(
+            "team".parse::<AggregateFilter>().unwrap_err().code(),
+            "bad_parameter"
+        );
         assert_eq!(
             AggregateFilter::from_query(Vec::<(&str, &str)>::new()).unwrap(),
             AggregateFilter::default()
@@ -904,12 +929,7 @@ mod tests {
             "mandated=true",
             "period=2026-02",
         ] {
-            let pairs: Vec<(&str, &str)> = query
-                .split('&')
-                .filter(|p| !p.is_empty())
-                .map(|p| p.split_once('=').unwrap())
-                .collect();
-            let filter = AggregateFilter::from_query(pairs).unwrap();
+            let filter: AggregateFilter = query.parse().unwrap();
             let expected = publish(&counts, &filter, &config(5), week("2026-W09"));
             assert_eq!(
                 index.publish(&filter, &config(5), week("2026-W09")),
