@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{effort_index, CellCounts, Share};
+use crate::aggregate::{CellCounts, Share};
 use crate::config::Config;
 use crate::nested::NestedViews;
 use crate::report::{is_identifier, outcome_index, Complexity, Effort, Reason, Report};
@@ -500,19 +500,6 @@ impl StoredCount {
             && (filter.complexity.is_none() || filter.complexity == self.complexity)
             && (filter.mandated.is_none() || filter.mandated == self.mandated)
             && (filter.effort.is_none() || filter.effort == self.effort)
-    }
-
-    /// These reports as counts for one cell.
-    pub fn cell_counts(&self) -> CellCounts {
-        let mut counts = CellCounts::default();
-        counts.outcomes[outcome_index(self.outcome)] = self.n;
-        if let Some(effort) = self.effort {
-            counts.effort[effort_index(effort)] = self.n;
-        }
-        for reason in &self.reasons {
-            *counts.reasons.entry(*reason).or_default() += self.n;
-        }
-        counts
     }
 }
 
