@@ -67,6 +67,23 @@ export function countingKeyboard(page) {
   return keyboard;
 }
 
+/** The page's outbox (`candor.outbox`), or an empty one. */
+export async function outboxOf(page) {
+  const raw = await page.evaluate(() => window.localStorage.getItem('candor.outbox'));
+  return raw ? JSON.parse(raw) : { waiting: [], rejected: [], sent: [] };
+}
+
+/** Moves the page's (Playwright) clock on a minute at a time until `done()` holds. */
+export async function waitWithClock(page, done, minutes = 60) {
+  for (let minute = 0; minute < minutes; minute += 1) {
+    if (await done()) return;
+    await page.clock.runFor(60_000);
+    // Let a real fetch to 127.0.0.1 finish before the next minute.
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the outbox did not settle within the simulated time');
+}
+
 /** Reads one local storage key of the page. */
 export function stored(page, key) {
   return page.evaluate((key) => window.localStorage.getItem(key), key);

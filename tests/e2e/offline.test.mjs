@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DIST, countingKeyboard, freePort, launchBrowser, serveApp, startSyncServer } from './harness.mjs';
+import { DIST, countingKeyboard, freePort, launchBrowser, outboxOf, serveApp, startSyncServer, waitWithClock } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 // A Wednesday in 2026-W47; the server is told the same day.
@@ -51,21 +51,6 @@ function cachesOf(page) {
     }
     return result;
   });
-}
-
-async function outboxOf(page) {
-  const raw = await page.evaluate(() => window.localStorage.getItem('candor.outbox'));
-  return raw ? JSON.parse(raw) : { waiting: [], rejected: [], sent: [] };
-}
-
-/** Moves the page's clock on a minute at a time until `done()` holds. */
-async function waitWithClock(page, done, minutes = 60) {
-  for (let minute = 0; minute < minutes; minute += 1) {
-    if (await done()) return;
-    await page.clock.runFor(60_000);
-    await page.waitForTimeout(50);
-  }
-  assert.fail('the outbox did not settle within the simulated time');
 }
 
 test('with the server stopped and the network off, the app opens, files a report, and it syncs later', async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, launchBrowser, startSyncServer } from './harness.mjs';
+import { freePort, launchBrowser, outboxOf, startSyncServer } from './harness.mjs';
 
 // A Wednesday in 2026-W47; the server is told the same day.
 const TODAY = '2026-11-18';
@@ -62,11 +62,6 @@ async function watchedContext() {
 
 async function violationsIn(page) {
   return page.evaluate(() => window.__cspViolations ?? []);
-}
-
-async function outboxOf(page) {
-  const raw = await page.evaluate(() => window.localStorage.getItem('candor.outbox'));
-  return raw ? JSON.parse(raw) : { waiting: [], rejected: [], sent: [] };
 }
 
 test('every page runs under the strict CSP, talks only to its own origin, sets no cookie and stores only documented keys', async () => {

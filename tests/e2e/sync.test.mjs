@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, launchBrowser, startSyncServer } from './harness.mjs';
+import { freePort, launchBrowser, outboxOf, startSyncServer, waitWithClock } from './harness.mjs';
 
 // A Wednesday in 2026-W47; the server is told the same day.
 const TODAY = '2026-11-18';
@@ -19,22 +19,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function outboxOf(page) {
-  const raw = await page.evaluate(() => window.localStorage.getItem('candor.outbox'));
-  return raw ? JSON.parse(raw) : { waiting: [], rejected: [], sent: [] };
-}
-
-/** Moves the page's clock on a minute at a time until `done()` holds. */
-async function waitWithClock(page, done, minutes = 60) {
-  for (let minute = 0; minute < minutes; minute += 1) {
-    if (await done()) return;
-    await page.clock.runFor(60_000);
-    // Let a real fetch to 127.0.0.1 finish before the next minute.
-    await page.waitForTimeout(50);
-  }
-  assert.fail('the outbox did not settle within the simulated time');
-}
 
 test('reports filed while the server is down wait, then drain when it is back', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'candor-sync-'));
