@@ -228,13 +228,24 @@ pub fn FilePage() -> impl IntoView {
     });
     on_cleanup(move || shortcuts.remove());
 
-    // Reasons only make sense for a negative outcome; effort and "told to"
-    // only when an AI tool was used.
+    // Reasons only make sense for a negative outcome. Saving clears the
+    // outcome, but the reasons stay on screen, emptied, until the next
+    // outcome is picked: removing them on save would pull the Save row and
+    // "Saved." up under the employee's eyes, and removing them when "Saved."
+    // goes would move the form with no input at all. They go (or come) only
+    // in answer to the employee's own choice.
+    let reasons_shown = Memo::new(move |shown: Option<&bool>| match form.outcome.get() {
+        Some(outcome) => outcome < 0,
+        None => shown.copied().unwrap_or(false),
+    });
+    // A reason ticked and then hidden by a positive outcome must not be filed
+    // with a later negative one.
     Effect::new(move |_| {
-        if form.outcome.get().is_none_or(|outcome| outcome >= 0) {
+        if !reasons_shown.get() {
             form.reasons.set(Vec::new());
         }
     });
+    // Effort and "told to" only when an AI tool was used.
     Effect::new(move |_| {
         if form.tool.get().as_deref() == Some(candor_core::NO_AI) {
             form.effort.set(None);
@@ -249,7 +260,6 @@ pub fn FilePage() -> impl IntoView {
             .get()
             .is_some_and(|tool| tool != candor_core::NO_AI)
     };
-    let negative = move || form.outcome.get().is_some_and(|outcome| outcome < 0);
 
     view! {
         <main>
@@ -264,7 +274,7 @@ pub fn FilePage() -> impl IntoView {
                 <ChoicePicker legend="What kind of task was it?" name="task" choices=tasks selected=form.task />
                 <ChoicePicker legend="Which AI tool did you use?" name="tool" choices=tools selected=form.tool />
                 <OutcomePicker selected=form.outcome />
-                <Show when=negative>
+                <Show when=move || reasons_shown.get()>
                     <ReasonPicker reasons=form.reasons />
                 </Show>
                 <Show when=move || has_teams>

@@ -104,6 +104,11 @@ describe('filing', () => {
     const [report] = await historyOf(page);
     assert.equal(report.outcome, -1);
     assert.deepEqual(report.reasons, ['wrong', 'checking']);
+    // After saving, the reasons stay (so nothing moves), emptied, until the
+    // next outcome says whether they are wanted.
+    assert.equal(await page.locator('#reason-wrong').isChecked(), false);
+    await page.keyboard.press('4');
+    await page.getByText("Why didn't it help?").waitFor({ state: 'detached' });
   });
 
   test('Undo takes back the report just filed', async () => {
