@@ -22,13 +22,6 @@ server_bench() {
   scripts/bench-server.sh | tee "$out" || return 1
   ! grep -q 'OVER BUDGET' "$out"
 }
-aggregate_bench() {
-  if [ -f scripts/bench-aggregate.sh ]; then
-    bash scripts/bench-aggregate.sh
-  else
-    echo "in-browser aggregation of 1,000,000 reports: not yet (scripts/bench-aggregate.sh is not written)"
-  fi
-}
 
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=(size nav keys aggregate server lighthouse)
@@ -39,7 +32,7 @@ for name in "${selected[@]}"; do
     size) scripts/bench-size.sh ;;
     nav) node scripts/bench-nav.mjs ;;
     keys) node scripts/bench-keys.mjs ;;
-    aggregate) aggregate_bench ;;
+    aggregate) scripts/bench-aggregate.sh ;;
     server) server_bench ;;
     lighthouse) node scripts/bench-lighthouse.mjs ;;
     *) echo "unknown bench: $name (see scripts/bench.sh)" >&2 && false ;;
