@@ -36,13 +36,17 @@
 //! views. docs/privacy.md says so.
 
 use std::collections::{BTreeSet, HashMap};
+use std::ops::RangeInclusive;
 use std::rc::Rc;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::aggregate::{axes, effort_index, Axis, CellCounts, Share};
 use crate::config::Config;
 use crate::privacy::RandomizedResponse;
 use crate::publish::{
-    AggregateFilter, GroupCount, GroupSums, Published, PublishedCell, TaskCount, ToolCount,
+    AggregateFilter, GroupCount, GroupKey, Published, PublishedCell, TaskCount, ToolCount,
     WeekRange,
 };
 use crate::report::{Complexity, Effort, Reason};
@@ -207,27 +211,109 @@ pub struct FilterChoice {
     pub state: ChoiceState,
 }
 
-/// One closed-week group of stored counts, resolved to numbers once.
-struct Record<'a> {
-    /// Its cell's position in the table with margins.
-    at: usize,
-    /// Reports in the group.
-    n: u64,
-    /// Codes of its week's month and quarter ([`period_code`]).
-    month: u64,
-    quarter: u64,
+/// The closed weeks of a [`CountIndex`], resolved once for every view of them.
+///
+/// Views tell weeks apart only by their month (and so their quarter), so
+/// the groups of one month's closed weeks are added together: a year of
+/// weekly groups becomes twelve months of them, each held as 32 bytes. The
+/// index keeps one of these for its current week and shares it between
+/// views and requests until a count for a closed week arrives; before, each
+/// request made its own copy of every group, and the freed copies kept a
+/// server's memory high. Outcomes and reasons stay in the index, which
+/// [`NestedViews::publish`] reads once per view.
+#[derive(Debug)]
+pub(crate) struct ClosedGroups {
+    /// Weeks before this one are closed.
+    pub(crate) current_week: IsoWeek,
+    /// Each closed week that holds reports, in order, with its month's [`period_code`].
+    weeks: Vec<(IsoWeek, u32)>,
+    /// Whether each task id has reports in closed weeks, by id.
+    is_task: Vec<bool>,
+    /// Whether each tool id has reports in closed weeks, by id.
+    is_tool: Vec<bool>,
+    /// Each group with its number of reports.
+    groups: Vec<(MonthGroup, u64)>,
+}
+
+/// What a view can ask about the reports of one month's closed weeks, with names interned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct MonthGroup {
+    task: u32,
+    tool: u32,
+    /// The month's [`period_code`].
+    month: u32,
     team: Option<u32>,
     complexity: Option<Complexity>,
     mandated: Option<bool>,
     effort: Option<Effort>,
-    week: IsoWeek,
-    sums: &'a GroupSums,
 }
 
-/// A view's filter resolved for [`Record`]s: periods as codes, the team as its interned id.
+impl ClosedGroups {
+    /// Resolves the groups of `index` in the weeks before `current_week`.
+    pub(crate) fn of(index: &CountIndex, current_week: IsoWeek) -> ClosedGroups {
+        let names = index.names.len();
+        let (mut is_task, mut is_tool) = (vec![false; names], vec![false; names]);
+        let mut months: FxHashMap<IsoWeek, u32> = FxHashMap::default();
+        let mut merged: FxHashMap<MonthGroup, u64> = FxHashMap::default();
+        for (key, sums) in &index.groups {
+            let n: u64 = sums.outcomes.iter().sum();
+            if key.week >= current_week || n == 0 {
+                continue;
+            }
+            is_task[key.task as usize] = true;
+            is_tool[key.tool as usize] = true;
+            let month = *months
+                .entry(key.week)
+                .or_insert_with(|| month_code(key.week.month()));
+            let group = MonthGroup {
+                task: key.task,
+                tool: key.tool,
+                month,
+                team: key.team,
+                complexity: key.complexity,
+                mandated: key.mandated,
+                effort: key.effort,
+            };
+            *merged.entry(group).or_default() += n;
+        }
+        let mut weeks: Vec<(IsoWeek, u32)> = months.into_iter().collect();
+        weeks.sort_unstable();
+        ClosedGroups {
+            current_week,
+            weeks,
+            is_task,
+            is_tool,
+            groups: merged.into_iter().collect(),
+        }
+    }
+
+    /// Every month and quarter with a closed week that holds reports.
+    fn periods(&self) -> BTreeSet<Period> {
+        self.weeks
+            .iter()
+            .flat_map(|(week, _)| [week.month(), week.quarter()])
+            .collect()
+    }
+
+    /// The first and last closed weeks with reports whose month's code is in `months`.
+    fn weeks_within(&self, months: &RangeInclusive<u64>) -> Option<RangeInclusive<IsoWeek>> {
+        let mut within = self
+            .weeks
+            .iter()
+            .filter(|(_, month)| months.contains(&u64::from(*month)))
+            .map(|(week, _)| *week);
+        let first = within.next()?;
+        Some(first..=within.next_back().unwrap_or(first))
+    }
+}
+
+/// A view's filter resolved for scanning groups: periods as ranges of month
+/// codes and of weeks, the team as its interned id.
 struct Matcher {
-    month: Option<u64>,
-    quarter: Option<u64>,
+    /// The view's months' codes; every code for `all`.
+    months: RangeInclusive<u64>,
+    /// The closed weeks with reports in those months; `None` when there are none.
+    weeks: Option<RangeInclusive<IsoWeek>>,
     team: Option<u32>,
     complexity: Option<Complexity>,
     mandated: Option<bool>,
@@ -235,13 +321,32 @@ struct Matcher {
 }
 
 impl Matcher {
-    fn accepts(&self, record: &Record) -> bool {
-        self.month.is_none_or(|month| record.month == month)
-            && self.quarter.is_none_or(|quarter| record.quarter == quarter)
-            && self.team.is_none_or(|team| record.team == Some(team))
-            && (self.complexity.is_none() || self.complexity == record.complexity)
-            && (self.mandated.is_none() || self.mandated == record.mandated)
-            && (self.effort.is_none() || self.effort == record.effort)
+    fn answers(
+        &self,
+        team: Option<u32>,
+        complexity: Option<Complexity>,
+        mandated: Option<bool>,
+        effort: Option<Effort>,
+    ) -> bool {
+        self.team.is_none_or(|mine| team == Some(mine))
+            && (self.complexity.is_none() || self.complexity == complexity)
+            && (self.mandated.is_none() || self.mandated == mandated)
+            && (self.effort.is_none() || self.effort == effort)
+    }
+
+    fn accepts(&self, group: &MonthGroup) -> bool {
+        self.months.contains(&u64::from(group.month))
+            && self.answers(group.team, group.complexity, group.mandated, group.effort)
+    }
+
+    /// Whether a group of the index counts in the view: a closed week with
+    /// reports is in one of the view's months exactly when it lies between
+    /// the first and last such week, as months follow the order of weeks.
+    fn accepts_week(&self, key: &GroupKey) -> bool {
+        self.weeks
+            .as_ref()
+            .is_some_and(|weeks| weeks.contains(&key.week))
+            && self.answers(key.team, key.complexity, key.mandated, key.effort)
     }
 }
 
@@ -258,10 +363,10 @@ pub struct NestedViews<'a> {
     config: &'a Config,
     rows: Vec<Axis>,
     cols: Vec<Axis>,
-    /// The closed-week groups, resolved once so each pass is a plain scan.
-    records: Vec<Record<'a>>,
-    /// Every month and quarter with a closed week that holds reports.
-    periods: BTreeSet<Period>,
+    /// Each task id's row and each tool id's column; `usize::MAX` when not shown.
+    row_of: Vec<usize>,
+    col_of: Vec<usize>,
+    closed: Arc<ClosedGroups>,
     root: Option<Rc<Counts>>,
     partitions: HashMap<(AggregateFilter, Dimension), Rc<HashMap<u64, Counts>>>,
     hidden: HashMap<AggregateFilter, Rc<Suppression>>,
@@ -270,33 +375,18 @@ pub struct NestedViews<'a> {
 impl<'a> NestedViews<'a> {
     /// Prepares to publish views of `index` for the closed weeks before `current_week`.
     pub fn new(index: &'a CountIndex, config: &'a Config, current_week: IsoWeek) -> Self {
-        // Ids are dense, so flags and positions are plain vectors indexed by id.
-        let names = index.names.len();
-        let (mut is_task, mut is_tool) = (vec![false; names], vec![false; names]);
-        let mut weeks: HashMap<IsoWeek, (Period, Period)> = HashMap::new();
-        let mut closed = Vec::new();
-        for (key, sums) in &index.groups {
-            let n: u64 = sums.outcomes.iter().sum();
-            if key.week >= current_week || n == 0 {
-                continue;
-            }
-            is_task[key.task as usize] = true;
-            is_tool[key.tool as usize] = true;
-            let (month, quarter) = *weeks
-                .entry(key.week)
-                .or_insert_with(|| (key.week.month(), key.week.quarter()));
-            closed.push((key, sums, n, period_code(month), period_code(quarter)));
-        }
+        let closed = index.closed_groups(current_week);
         let seen = |flags: &[bool]| -> BTreeSet<&str> {
-            (0..names)
+            (0..flags.len())
                 .filter(|&id| flags[id])
                 .map(|id| index.names[id].as_str())
                 .collect()
         };
-        let rows = axes(&config.tasks, seen(&is_task));
-        let cols = axes(&config.baseline_tools(), seen(&is_tool));
+        let rows = axes(&config.tasks, seen(&closed.is_task));
+        let cols = axes(&config.baseline_tools(), seen(&closed.is_tool));
+        // Ids are dense, so positions are plain vectors indexed by id.
         let position = |list: &[Axis]| -> Vec<usize> {
-            let mut at = vec![usize::MAX; names];
+            let mut at = vec![usize::MAX; index.names.len()];
             for (position, axis) in list.iter().enumerate() {
                 if let Some(&id) = index.ids.get(&axis.id) {
                     at[id as usize] = position;
@@ -304,34 +394,23 @@ impl<'a> NestedViews<'a> {
             }
             at
         };
-        let (row_of, col_of) = (position(&rows), position(&cols));
-        let width = cols.len() + 1;
-        let records = closed
-            .into_iter()
-            .map(|(key, sums, n, month, quarter)| Record {
-                at: row_of[key.task as usize] * width + col_of[key.tool as usize],
-                n,
-                month,
-                quarter,
-                team: key.team,
-                complexity: key.complexity,
-                mandated: key.mandated,
-                effort: key.effort,
-                week: key.week,
-                sums,
-            })
-            .collect();
         NestedViews {
             index,
             config,
+            row_of: position(&rows),
+            col_of: position(&cols),
             rows,
             cols,
-            records,
-            periods: weeks.values().flat_map(|(m, q)| [*m, *q]).collect(),
+            closed,
             root: None,
             partitions: HashMap::new(),
             hidden: HashMap::new(),
         }
+    }
+
+    /// The position of the cell of `task` × `tool` in a table with margins.
+    fn at(&self, task: u32, tool: u32) -> usize {
+        self.row_of[task as usize] * (self.cols.len() + 1) + self.col_of[tool as usize]
     }
 
     fn len(&self) -> usize {
@@ -357,12 +436,12 @@ impl<'a> NestedViews<'a> {
         self.index.ids.get(team).copied().unwrap_or(u32::MAX)
     }
 
-    /// A view's filter with its ids and periods resolved, for scanning records.
+    /// A view's filter with its ids and periods resolved, for scanning groups.
     fn matcher(&self, view: &AggregateFilter) -> Matcher {
+        let months = month_codes(view.period);
         Matcher {
-            month: matches!(view.period, Period::Month { .. }).then(|| period_code(view.period)),
-            quarter: matches!(view.period, Period::Quarter { .. })
-                .then(|| period_code(view.period)),
+            weeks: self.closed.weeks_within(&months),
+            months,
             team: view.team.as_deref().map(|team| self.team_id(team)),
             complexity: view.complexity,
             mandated: view.mandated,
@@ -370,18 +449,18 @@ impl<'a> NestedViews<'a> {
         }
     }
 
-    /// Which part of `parent`'s split along `dim` a record falls in; `None` when it did not answer.
-    fn part_of(parent: &AggregateFilter, dim: Dimension, record: &Record) -> Option<u64> {
+    /// Which part of `parent`'s split along `dim` a group falls in; `None` when it did not answer.
+    fn part_of(parent: &AggregateFilter, dim: Dimension, group: &MonthGroup) -> Option<u64> {
         match dim {
             Dimension::Period => match parent.period {
-                Period::All => Some(record.quarter),
-                Period::Quarter { .. } => Some(record.month),
+                Period::All => Some(quarter_code(group.month)),
+                Period::Quarter { .. } => Some(u64::from(group.month)),
                 Period::Month { .. } => None,
             },
-            Dimension::Team => record.team.map(|team| u64::from(team) + 1),
-            Dimension::Complexity => record.complexity.map(complexity_code),
-            Dimension::Mandated => record.mandated.map(|m| u64::from(m) + 1),
-            Dimension::Effort => record.effort.map(effort_code),
+            Dimension::Team => group.team.map(|team| u64::from(team) + 1),
+            Dimension::Complexity => group.complexity.map(complexity_code),
+            Dimension::Mandated => group.mandated.map(|m| u64::from(m) + 1),
+            Dimension::Effort => group.effort.map(effort_code),
         }
     }
 
@@ -408,9 +487,13 @@ impl<'a> NestedViews<'a> {
         let mut parts: HashMap<u64, Counts> = HashMap::new();
         let len = self.len();
         let matcher = self.matcher(parent);
-        for record in self.records.iter().filter(|r| matcher.accepts(r)) {
-            if let Some(part) = Self::part_of(parent, dim, record) {
-                parts.entry(part).or_insert_with(|| vec![0; len])[record.at] += record.n;
+        for (group, n) in &self.closed.groups {
+            if !matcher.accepts(group) {
+                continue;
+            }
+            if let Some(part) = Self::part_of(parent, dim, group) {
+                let at = self.at(group.task, group.tool);
+                parts.entry(part).or_insert_with(|| vec![0; len])[at] += n;
             }
         }
         let parts: HashMap<u64, Counts> = parts
@@ -429,8 +512,8 @@ impl<'a> NestedViews<'a> {
                 return Rc::clone(root);
             }
             let mut counts = vec![0; self.len()];
-            for record in &self.records {
-                counts[record.at] += record.n;
+            for (group, n) in &self.closed.groups {
+                counts[self.at(group.task, group.tool)] += n;
             }
             let root = Rc::new(self.with_margins(counts));
             self.root = Some(Rc::clone(&root));
@@ -528,27 +611,35 @@ impl<'a> NestedViews<'a> {
         let mut cells: HashMap<usize, CellCounts> = HashMap::new();
         let mut weeks: Option<WeekRange> = None;
         let matcher = self.matcher(filter);
-        for record in self.records.iter().filter(|r| matcher.accepts(r)) {
-            let cell = cells.entry(record.at).or_default();
-            for (mine, theirs) in cell.outcomes.iter_mut().zip(record.sums.outcomes) {
+        // Outcomes and reasons are kept by week only, in the index itself.
+        for (key, sums) in &self.index.groups {
+            if !matcher.accepts_week(key) {
+                continue;
+            }
+            let n: u64 = sums.outcomes.iter().sum();
+            if n == 0 {
+                continue;
+            }
+            let cell = cells.entry(self.at(key.task, key.tool)).or_default();
+            for (mine, theirs) in cell.outcomes.iter_mut().zip(sums.outcomes) {
                 *mine += theirs;
             }
-            if let Some(answer) = record.effort {
-                cell.effort[effort_index(answer)] += record.n;
+            if let Some(answer) = key.effort {
+                cell.effort[effort_index(answer)] += n;
             }
-            for (reason, count) in Reason::ALL.iter().zip(record.sums.reasons) {
+            for (reason, count) in Reason::ALL.iter().zip(sums.reasons) {
                 if count > 0 {
                     *cell.reasons.entry(*reason).or_default() += count;
                 }
             }
             weeks = Some(match weeks {
                 None => WeekRange {
-                    from: record.week,
-                    to: record.week,
+                    from: key.week,
+                    to: key.week,
                 },
                 Some(range) => WeekRange {
-                    from: range.from.min(record.week),
-                    to: range.to.max(record.week),
+                    from: range.from.min(key.week),
+                    to: range.to.max(key.week),
                 },
             });
         }
@@ -600,9 +691,8 @@ impl<'a> NestedViews<'a> {
     /// The periods offered are `all` and each quarter and month with closed
     /// weeks; the teams, the config's and any retired ones seen in reports.
     pub fn choices(&mut self, filter: &AggregateFilter) -> Vec<FilterChoice> {
-        let mut periods: BTreeSet<Period> = BTreeSet::new();
+        let periods = self.closed.periods();
         let mut teams: Vec<String> = self.config.teams.iter().map(|t| t.id.clone()).collect();
-        periods.extend(self.periods.iter().copied());
         for key in self.index.groups.keys() {
             if let Some(team) = key.team {
                 let name = &self.index.names[team as usize];
@@ -699,6 +789,32 @@ fn period_code(period: Period) -> u64 {
         Period::Month { year, month } => year as u64 * 100 + u64::from(month),
         Period::Quarter { year, quarter } => year as u64 * 100 + 20 + u64::from(quarter),
     }
+}
+
+/// The [`period_code`] of a week's month, small enough to keep with each group.
+fn month_code(month: Period) -> u32 {
+    u32::try_from(period_code(month)).expect("an ISO week's year has four digits")
+}
+
+/// The [`period_code`]s of the months in `period`.
+fn month_codes(period: Period) -> RangeInclusive<u64> {
+    match period {
+        Period::All => 0..=u64::MAX,
+        Period::Month { .. } => period_code(period)..=period_code(period),
+        Period::Quarter { year, quarter } => {
+            let last = period_code(Period::Month {
+                year,
+                month: quarter * 3,
+            });
+            last.saturating_sub(2)..=last
+        }
+    }
+}
+
+/// The [`period_code`] of the quarter of the month whose code is `month`.
+fn quarter_code(month: u32) -> u64 {
+    let (year, month) = (u64::from(month) / 100, u64::from(month) % 100);
+    year * 100 + 20 + (month - 1) / 3 + 1
 }
 
 fn complexity_code(complexity: Complexity) -> u64 {
@@ -934,6 +1050,21 @@ mod tests {
         assert!(noisy_share.width() > plain_share.width() * 1.5);
         // Counts are counts of reports either way: suppression is unchanged.
         assert_eq!(noisy.cells[0].n, Some(100));
+    }
+
+    #[test]
+    fn month_codes_nest_in_their_quarters() {
+        for month in 1..=12 {
+            let month = Period::Month { year: 2026, month };
+            let code = month_code(month);
+            let quarter = month.wider().unwrap();
+            assert_eq!(quarter_code(code), period_code(quarter));
+            assert!(month_codes(quarter).contains(&u64::from(code)));
+            assert!(month_codes(Period::All).contains(&u64::from(code)));
+            assert_eq!(month_codes(month), u64::from(code)..=u64::from(code));
+        }
+        let q2: Vec<u64> = month_codes("2026-Q2".parse().unwrap()).collect();
+        assert_eq!(q2, [202604, 202605, 202606]);
     }
 
     #[test]

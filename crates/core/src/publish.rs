@@ -30,12 +30,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{CellCounts, Share};
 use crate::config::Config;
-use crate::nested::NestedViews;
+use crate::nested::{ClosedGroups, NestedViews};
 use crate::report::{is_identifier, outcome_index, Complexity, Effort, Reason, Report};
 use crate::week::{IsoWeek, Period};
 
@@ -602,12 +603,28 @@ impl PublishedCell {
 /// week, task, tool and the filterable answers folds outcome and reasons
 /// into sums, so the number of groups depends on the taxonomy and the
 /// weeks, not on how many reports there are.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct CountIndex {
     pub(crate) names: Vec<String>,
     pub(crate) ids: HashMap<String, u32>,
     pub(crate) groups: HashMap<GroupKey, GroupSums>,
     reports: u64,
+    /// The closed weeks as views read them, resolved for the last current
+    /// week asked; a server reads far more often than a closed week's counts
+    /// change, and every reader would otherwise resolve its own copy.
+    closed: Mutex<Option<Arc<ClosedGroups>>>,
+}
+
+impl Clone for CountIndex {
+    fn clone(&self) -> CountIndex {
+        CountIndex {
+            names: self.names.clone(),
+            ids: self.ids.clone(),
+            groups: self.groups.clone(),
+            reports: self.reports,
+            closed: Mutex::new(self.closed_cache().clone()),
+        }
+    }
 }
 
 /// What a filter can ask about a group, with names interned.
@@ -655,6 +672,16 @@ impl CountIndex {
             mandated: count.mandated,
             effort: count.effort,
         };
+        let closed = self
+            .closed
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        if closed
+            .as_ref()
+            .is_some_and(|closed| count.week < closed.current_week)
+        {
+            *closed = None;
+        }
         let sums = self.groups.entry(key).or_default();
         sums.outcomes[outcome_index(count.outcome)] += count.n;
         for reason in &count.reasons {
@@ -675,6 +702,27 @@ impl CountIndex {
     /// How many groups are held: a measure of memory, not of reports.
     pub fn len_groups(&self) -> usize {
         self.groups.len()
+    }
+
+    /// The groups of the weeks before `current_week`, resolved once and
+    /// shared until a count for one of those weeks is added.
+    pub(crate) fn closed_groups(&self, current_week: IsoWeek) -> Arc<ClosedGroups> {
+        let mut closed = self.closed_cache();
+        match &*closed {
+            Some(groups) if groups.current_week == current_week => Arc::clone(groups),
+            _ => {
+                // Resolved under the lock, so readers arriving meanwhile wait
+                // for this copy instead of each making their own.
+                let groups = Arc::new(ClosedGroups::of(self, current_week));
+                *closed = Some(Arc::clone(&groups));
+                groups
+            }
+        }
+    }
+
+    fn closed_cache(&self) -> MutexGuard<'_, Option<Arc<ClosedGroups>>> {
+        // The cache is replaced whole or not at all; one left by a panic is still whole.
+        self.closed.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The view for `filter` of every count added, over the weeks before
@@ -937,6 +985,43 @@ mod tests {
             cell.reasons.as_ref().unwrap().get(&Reason::Checking),
             Some(&6)
         );
+    }
+
+    #[test]
+    fn closed_weeks_are_resolved_once_until_their_counts_change() {
+        let mut counts = vec![count("2026-W05", "review", "none", 1, 7)];
+        let mut index: CountIndex = counts.iter().collect();
+        let this_week = week("2026-W07");
+        let all = AggregateFilter::default();
+        let first = index.closed_groups(this_week);
+        assert!(Arc::ptr_eq(&first, &index.closed_groups(this_week)));
+        // Reports of the running week are not shown yet: nothing to resolve again.
+        for late in [
+            count("2026-W07", "review", "none", 1, 3),
+            count("2026-W06", "debug", "none", 1, 5),
+        ] {
+            index.add(&late);
+            counts.push(late);
+        }
+        let second = index.closed_groups(this_week);
+        assert!(!Arc::ptr_eq(&first, &second));
+        let view = index.publish(&all, &config(5), this_week);
+        assert_eq!(view, publish(&counts, &all, &config(5), this_week));
+        assert_eq!(view.total.n, Some(12));
+        // A new week closes the running one.
+        let next_week = week("2026-W08");
+        let view = index.publish(&all, &config(5), next_week);
+        assert_eq!(view, publish(&counts, &all, &config(5), next_week));
+        assert_eq!(view.total.n, Some(15));
+        // A copy starts from what was resolved, then goes its own way.
+        let mut copy = index.clone();
+        assert!(Arc::ptr_eq(
+            &copy.closed_groups(next_week),
+            &index.closed_groups(next_week)
+        ));
+        copy.add(&count("2026-W06", "debug", "none", 1, 1));
+        assert_eq!(copy.publish(&all, &config(5), next_week).total.n, Some(16));
+        assert_eq!(index.publish(&all, &config(5), next_week).total.n, Some(15));
     }
 
     #[test]
