@@ -3,8 +3,9 @@
 //! A view covers closed weeks only (SPEC §5.6), so it changes only when a
 //! report for a closed week arrives or a new week begins — rarely, next to
 //! how often managers read. Working a view out under the nested rules
-//! scans every stored group several times; remembering it makes a repeat
-//! read a lookup. Only what the API would publish anyway is kept, in memory.
+//! scans the closed weeks' groups several times (the index resolves those
+//! once for all views, see `CountIndex`); remembering the view makes a
+//! repeat read a lookup. Only what the API would publish anyway is kept, in memory.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
