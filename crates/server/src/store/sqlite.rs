@@ -4,8 +4,8 @@
 //! anyway. Batches that arrive while a commit is running wait in a queue,
 //! and the next writer commits all of them in one transaction (group
 //! commit): a commit costs an fsync and a write of every page it touched,
-//! whatever the number of reports, so sharing it is what keeps durable
-//! ingest within SPEC §8 (see `scripts/bench-server.sh`). Reads for
+//! whatever the number of reports, so sharing it is what brings durable
+//! ingest to the SPEC §8 line (see `scripts/bench-server.sh`). Reads for
 //! `GET /aggregate` come from memory ([`super::Ledger`]), so they never
 //! wait for this lock.
 
