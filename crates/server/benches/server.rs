@@ -7,7 +7,8 @@
 //! - durable ingest in reports/s with batches of 100 (budget ≥ 20,000/s);
 //! - `GET /aggregate` p50/p99 with the stored reports (budget p99 ≤ 50 ms),
 //!   and `GET /aggregate/choices` (what the team map asks on each filter change);
-//! - resident memory, idle: fresh, and restarted over the full database (budget ≤ 30 MB);
+//! - resident memory, idle: fresh, a few seconds after the ingest, and
+//!   restarted over the full database (budget ≤ 30 MB);
 //!
 //! and, as a yardstick, the same reports stored in-process (no HTTP, no
 //! JSON) two ways with the same durability settings — candor's counts
@@ -410,6 +411,9 @@ fn main() {
         "{\"filters\":",
         (options.queries / 10).max(16),
     );
+    // The writer hands its page cache back after 2 s without work.
+    std::thread::sleep(Duration::from_secs(3));
+    let rss_after_ingest = server.rss_mb();
     drop(server);
 
     let started = Instant::now();
@@ -456,9 +460,9 @@ fn main() {
         "  GET /aggregate/choices            p50 {choices_p50:.2} ms, p99 {choices_p99:.2} ms, first ask slowest {choices_first:.2} ms   (no budget; the team map's filters)"
     );
     println!(
-        "  resident memory, idle             {rss_fresh:.1} MB fresh, {rss_loaded:.1} MB with {} reports   budget <= 30 MB   {}",
+        "  resident memory, idle             {rss_fresh:.1} MB fresh, {rss_after_ingest:.1} MB after the ingest, {rss_loaded:.1} MB restarted with {} reports   budget <= 30 MB   {}",
         options.reports,
-        verdict(rss_fresh.max(rss_loaded) <= 30.0)
+        verdict(rss_fresh.max(rss_loaded).max(rss_after_ingest) <= 30.0)
     );
     println!(
         "  server CPU during ingest          {:.1} s, {:.0} us per report (clients share the 2 cores); start-up over the full file {load_s:.1} s",

@@ -47,6 +47,9 @@ pub enum StoreError {
     /// SQLite failed while reading or writing.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The thread that writes to the database failed or has stopped; what it was given is not stored.
+    #[error("the database writer failed ({0}); the batch was not stored and can be sent again")]
+    Writer(String),
 }
 
 /// What storing a batch did.

@@ -1,55 +1,36 @@
 //! The SQLite store: one file, counts keyed by content, ids apart (SPEC §6.4).
 //!
-//! One writer connection behind a mutex: SQLite takes one writer at a time
-//! anyway. Batches that arrive while a commit is running wait in a queue,
-//! and the next writer commits all of them in one transaction (group
-//! commit): a commit costs an fsync and a write of every page it touched,
-//! whatever the number of reports, so sharing it is what brings durable
-//! ingest to the SPEC §8 line (see `scripts/bench-server.sh`). Reads for
-//! `GET /aggregate` come from memory ([`super::Ledger`]), so they never
-//! wait for this lock.
+//! Every write goes through one thread that owns the writer connection and
+//! commits waiting batches together ([`writer`]). Reads for
+//! `GET /aggregate` come from memory ([`super::Ledger`]), so they never wait
+//! for it; the one scan at start-up has a connection of its own.
 
-use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+mod writer;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Sender};
+use std::sync::Mutex;
+use std::thread::JoinHandle;
 use std::time::Duration;
 
-use candor_core::{Complexity, Effort, Reason, Report, ReportId, StoredCount};
-use rusqlite::{params, Connection};
+use candor_core::{Complexity, Effort, Reason, ReportId, StoredCount};
+use rusqlite::Connection;
 
 use super::{migrations, Ingested, ReportStore, StoreError};
+use writer::{Batch, Job, Reply};
 
 /// Reports stored as counts in one SQLite file.
 pub struct SqliteStore {
-    writer: Mutex<Connection>,
-    /// Batches waiting for the next commit; only the holder of `writer` empties it.
-    waiting: Mutex<Vec<WaitingBatch>>,
-}
-
-/// A batch handed to the next commit, and where that commit leaves its outcome.
-struct WaitingBatch {
-    reports: Vec<Report>,
-    outcome: Arc<Outcome>,
-}
-
-/// What storing one batch came to, left by whichever caller committed it.
-#[derive(Default)]
-struct Outcome(Mutex<Option<Result<Ingested, StoreError>>>);
-
-impl Outcome {
-    fn leave(&self, answer: Result<Ingested, StoreError>) {
-        *self.0.lock().unwrap_or_else(|poison| poison.into_inner()) = Some(answer);
-    }
-
-    fn take(&self) -> Option<Result<Ingested, StoreError>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-            .take()
-    }
+    path: PathBuf,
+    /// The writer thread's queue; taken on drop, which stops the thread.
+    jobs: Option<Sender<Job>>,
+    /// Joined on drop, so the file is closed when the store is gone.
+    writer: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl SqliteStore {
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    /// Opens (or creates) the database at `path`, brings its schema up to
+    /// date and starts the writer thread.
     ///
     /// The settings are what durability and privacy need: WAL with
     /// `synchronous=FULL`, so a commit is on disk before the reply that
@@ -62,71 +43,38 @@ impl SqliteStore {
         let mut conn = Connection::open(path).map_err(open_error)?;
         configure(&conn).map_err(open_error)?;
         migrations::migrate(&mut conn)?;
+        let (jobs, thread) =
+            writer::spawn(conn).map_err(|err| StoreError::Writer(err.to_string()))?;
         Ok(SqliteStore {
-            writer: Mutex::new(conn),
-            waiting: Mutex::new(Vec::new()),
+            path: path.to_owned(),
+            jobs: Some(jobs),
+            writer: Mutex::new(Some(thread)),
         })
     }
 
-    fn writer(&self) -> MutexGuard<'_, Connection> {
-        // A panic mid-transaction drops (rolls back) the transaction, so the
-        // connection is still sound afterwards.
-        self.writer
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-    }
-
-    fn waiting(&self) -> MutexGuard<'_, Vec<WaitingBatch>> {
-        self.waiting
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
+    /// Hands `job` to the writer thread and waits for its answer.
+    fn ask<T>(&self, job: impl FnOnce(Reply<T>) -> Job) -> Result<T, StoreError> {
+        let stopped = || StoreError::Writer("the writer thread has stopped".into());
+        let (reply, answer) = mpsc::sync_channel(1);
+        let jobs = self.jobs.as_ref().ok_or_else(stopped)?;
+        jobs.send(job(reply)).map_err(|_| stopped())?;
+        answer.recv().map_err(|_| stopped())?
     }
 }
 
-/// Stores every batch of `group` in one transaction; one [`Ingested`] per batch.
-///
-/// Batches are stored in order, so an id sent in two batches of the group
-/// counts for the first and is a duplicate in the second, as it would be
-/// with one transaction each.
-fn commit_group(conn: &mut Connection, group: &[&[Report]]) -> Result<Vec<Ingested>, StoreError> {
-    let tx = conn.transaction()?;
-    let mut answers = Vec::with_capacity(group.len());
-    {
-        let mut remember =
-            tx.prepare_cached("INSERT INTO seen_ids (id) VALUES (?1) ON CONFLICT DO NOTHING")?;
-        let mut count = tx.prepare_cached(
-            "INSERT INTO counts
-                 (week, task, tool, outcome, effort, mandated, complexity, team, reasons, n)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)
-             ON CONFLICT (week, task, tool, outcome, effort, mandated, complexity, team, reasons)
-             DO UPDATE SET n = n + 1",
-        )?;
-        for reports in group {
-            let mut ingested = Ingested::default();
-            for report in *reports {
-                if remember.execute([id_bytes(&report.id)])? == 0 {
-                    ingested.duplicates += 1;
-                    continue;
-                }
-                let stored = StoredCount::of(report);
-                count.execute(params![
-                    stored.week.to_string(),
-                    stored.task,
-                    stored.tool,
-                    stored.outcome,
-                    stored.effort.map_or("", |e| e.as_str()),
-                    stored.mandated.map_or(-1, i64::from),
-                    stored.complexity.map_or("", |c| c.as_str()),
-                    stored.team.as_deref().unwrap_or(""),
-                    join_reasons(&stored.reasons),
-                ])?;
-                ingested.stored.push(stored);
-            }
-            answers.push(ingested);
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        drop(self.jobs.take());
+        let thread = self
+            .writer
+            .get_mut()
+            .unwrap_or_else(|poison| poison.into_inner())
+            .take();
+        if let Some(thread) = thread {
+            // A panic there was already answered as an error; nothing is left to do.
+            let _ = thread.join();
         }
     }
-    tx.commit()?;
-    Ok(answers)
 }
 
 /// The pragmas every connection to a Candor database gets.
@@ -147,85 +95,69 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Hands freed heap pages back to the system, so resident memory is what is in use.
+///
+/// glibc keeps freed memory in its arenas; a page cache given back by SQLite
+/// would otherwise stay resident.
+fn trim_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes no pointers; it only walks glibc's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 impl ReportStore for SqliteStore {
-    /// Joins the next commit: the first caller to get the writer commits
-    /// every batch waiting by then, and each caller returns once the
-    /// transaction holding its batch is on disk.
-    fn ingest(&self, reports: &[Report]) -> Result<Ingested, StoreError> {
+    /// Hands the batch to the writer thread, which commits it with every
+    /// batch waiting by then; returns once that transaction is on disk.
+    fn ingest(&self, reports: &[candor_core::Report]) -> Result<Ingested, StoreError> {
         if reports.is_empty() {
             return Ok(Ingested::default());
         }
-        let outcome = Arc::new(Outcome::default());
-        self.waiting().push(WaitingBatch {
-            reports: reports.to_vec(),
-            outcome: Arc::clone(&outcome),
-        });
-        let mut conn = self.writer();
-        // Whoever held the writer before may have committed this batch with theirs.
-        if let Some(done) = outcome.take() {
-            return done;
-        }
-        let group = std::mem::take(&mut *self.waiting());
-        let batches: Vec<&[Report]> = group.iter().map(|b| b.reports.as_slice()).collect();
-        let answers = match commit_group(&mut conn, &batches) {
-            Ok(answers) => answers.into_iter().map(Ok).collect(),
-            Err(err) if batches.len() == 1 => vec![Err(err)],
-            // The failed transaction stored nothing. Each batch is tried
-            // alone, so each caller gets its own answer and one batch's
-            // trouble does not fail the others.
-            Err(_) => batches
-                .iter()
-                .map(|reports| {
-                    commit_group(&mut conn, &[reports])
-                        .map(|mut answers| answers.pop().unwrap_or_default())
-                })
-                .collect::<Vec<_>>(),
-        };
-        for (batch, answer) in group.iter().zip(answers) {
-            batch.outcome.leave(answer);
+        self.ask(|reply| {
+            Job::Ingest(Batch {
+                reports: reports.to_vec(),
+                reply,
+            })
+        })
+    }
+
+    fn compact(&self) -> Result<(), StoreError> {
+        self.ask(Job::Compact)
+    }
+
+    /// Reads on a connection of its own, closed afterwards, so the pages it
+    /// went through do not stay in memory.
+    fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError> {
+        let conn = Connection::open(&self.path).map_err(|source| StoreError::Open {
+            path: self.path.display().to_string(),
+            source,
+        })?;
+        configure(&conn)?;
+        {
+            let mut query = conn.prepare(
+                "SELECT week, task, tool, outcome, effort, mandated, complexity, team, reasons, n
+                 FROM counts",
+            )?;
+            let mut rows = query.query([])?;
+            while let Some(row) = rows.next()? {
+                let raw = RawCount {
+                    week: row.get(0)?,
+                    task: row.get(1)?,
+                    tool: row.get(2)?,
+                    outcome: row.get(3)?,
+                    effort: row.get(4)?,
+                    mandated: row.get(5)?,
+                    complexity: row.get(6)?,
+                    team: row.get(7)?,
+                    reasons: row.get(8)?,
+                    n: row.get(9)?,
+                };
+                visit(raw.parse()?);
+            }
         }
         drop(conn);
-        outcome
-            .take()
-            .expect("this batch was in the group just committed")
-    }
-
-    /// `VACUUM` copies each table into a fresh file in key order, so two
-    /// stores with the same counts and ids end up with the same pages
-    /// whatever order the reports came in; the checkpoint then empties the
-    /// write-ahead log, which held pages in arrival order.
-    fn compact(&self) -> Result<(), StoreError> {
-        let conn = self.writer();
-        conn.execute_batch("VACUUM")?;
-        let _busy: (i64, i64, i64) =
-            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })?;
-        Ok(())
-    }
-
-    fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError> {
-        let conn = self.writer();
-        let mut query = conn.prepare(
-            "SELECT week, task, tool, outcome, effort, mandated, complexity, team, reasons, n
-             FROM counts",
-        )?;
-        let mut rows = query.query([])?;
-        while let Some(row) = rows.next()? {
-            let raw = RawCount {
-                week: row.get(0)?,
-                task: row.get(1)?,
-                tool: row.get(2)?,
-                outcome: row.get(3)?,
-                effort: row.get(4)?,
-                mandated: row.get(5)?,
-                complexity: row.get(6)?,
-                team: row.get(7)?,
-                reasons: row.get(8)?,
-                n: row.get(9)?,
-            };
-            visit(raw.parse()?);
-        }
+        trim_heap();
         Ok(())
     }
 }
@@ -312,6 +244,7 @@ fn optional(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use candor_core::Report;
 
     fn report(id: u8, outcome: i8) -> Report {
         Report {
@@ -366,7 +299,9 @@ mod tests {
             .unwrap();
         let store = SqliteStore::open(&path).unwrap();
         assert_eq!(scanned(&store)[0].n, 1);
-        let conn = store.writer();
+        // Every connection, the writer's included, is set up by `configure`.
+        let conn = Connection::open(&path).unwrap();
+        configure(&conn).unwrap();
         let pragma = |name: &str| -> String {
             conn.query_row(&format!("PRAGMA {name}"), [], |row| {
                 row.get::<_, rusqlite::types::Value>(0)
@@ -430,6 +365,24 @@ mod tests {
         }
         let on_disk: u64 = scanned(&store).iter().map(|c| c.n).sum();
         assert_eq!(on_disk, 200);
+    }
+
+    #[test]
+    fn dropping_the_store_stops_the_writer_and_closes_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let store = SqliteStore::open(&path).unwrap();
+        store.ingest(&[report(4, 1)]).unwrap();
+        let wal = dir.path().join("t.db-wal");
+        assert!(
+            wal.exists(),
+            "the writer keeps a write-ahead log while open"
+        );
+        drop(store);
+        // SQLite removes the log when the last connection closes: the
+        // writer thread was joined, not left running with the file open.
+        assert!(!wal.exists());
+        assert_eq!(scanned(&SqliteStore::open(&path).unwrap())[0].n, 1);
     }
 
     #[test]
