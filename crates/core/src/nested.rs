@@ -256,7 +256,7 @@ impl ClosedGroups {
         let mut months: FxHashMap<IsoWeek, u32> = FxHashMap::default();
         let mut merged: FxHashMap<MonthGroup, u64> = FxHashMap::default();
         for (key, sums) in &index.groups {
-            let n: u64 = sums.outcomes.iter().sum();
+            let n = sums.n();
             if key.week >= current_week || n == 0 {
                 continue;
             }
@@ -616,7 +616,7 @@ impl<'a> NestedViews<'a> {
             if !matcher.accepts_week(key) {
                 continue;
             }
-            let n: u64 = sums.outcomes.iter().sum();
+            let n = sums.n();
             if n == 0 {
                 continue;
             }

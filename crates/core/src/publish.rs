@@ -645,6 +645,13 @@ pub(crate) struct GroupSums {
     pub(crate) reasons: [u64; Reason::ALL.len()],
 }
 
+impl GroupSums {
+    /// Reports in the group: every report has exactly one outcome.
+    pub(crate) fn n(&self) -> u64 {
+        self.outcomes.iter().sum()
+    }
+}
+
 impl CountIndex {
     /// An empty index.
     pub fn new() -> CountIndex {

@@ -47,8 +47,8 @@ pub enum StoreError {
     /// SQLite failed while reading or writing.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// The thread that writes to the database failed or has stopped; what it was given is not stored.
-    #[error("the database writer failed ({0}); the batch was not stored and can be sent again")]
+    /// The thread that writes to the database could not start, failed or has stopped; a transaction it was running was rolled back.
+    #[error("the database writer failed: {0}")]
     Writer(String),
 }
 

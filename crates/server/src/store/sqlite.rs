@@ -9,7 +9,6 @@ mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
-use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -25,7 +24,7 @@ pub struct SqliteStore {
     /// The writer thread's queue; taken on drop, which stops the thread.
     jobs: Option<Sender<Job>>,
     /// Joined on drop, so the file is closed when the store is gone.
-    writer: Mutex<Option<JoinHandle<()>>>,
+    writer: Option<JoinHandle<()>>,
 }
 
 impl SqliteStore {
@@ -43,18 +42,18 @@ impl SqliteStore {
         let mut conn = Connection::open(path).map_err(open_error)?;
         configure(&conn).map_err(open_error)?;
         migrations::migrate(&mut conn)?;
-        let (jobs, thread) =
-            writer::spawn(conn).map_err(|err| StoreError::Writer(err.to_string()))?;
+        let (jobs, thread) = writer::spawn(conn)
+            .map_err(|err| StoreError::Writer(format!("its thread could not start ({err})")))?;
         Ok(SqliteStore {
             path: path.to_owned(),
             jobs: Some(jobs),
-            writer: Mutex::new(Some(thread)),
+            writer: Some(thread),
         })
     }
 
     /// Hands `job` to the writer thread and waits for its answer.
     fn ask<T>(&self, job: impl FnOnce(Reply<T>) -> Job) -> Result<T, StoreError> {
-        let stopped = || StoreError::Writer("the writer thread has stopped".into());
+        let stopped = || StoreError::Writer("its thread has stopped".into());
         let (reply, answer) = mpsc::sync_channel(1);
         let jobs = self.jobs.as_ref().ok_or_else(stopped)?;
         jobs.send(job(reply)).map_err(|_| stopped())?;
@@ -65,12 +64,7 @@ impl SqliteStore {
 impl Drop for SqliteStore {
     fn drop(&mut self) {
         drop(self.jobs.take());
-        let thread = self
-            .writer
-            .get_mut()
-            .unwrap_or_else(|poison| poison.into_inner())
-            .take();
-        if let Some(thread) = thread {
+        if let Some(thread) = self.writer.take() {
             // A panic there was already answered as an error; nothing is left to do.
             let _ = thread.join();
         }
