@@ -55,6 +55,38 @@ export async function openPage(browser, url) {
   return page;
 }
 
+/**
+ * Records a context's traffic the one safe way: `onRequest(request)` and
+ * `onResponse(response)` may be async (Playwright's header reads are), and
+ * every promise they return is tracked and caught, so none can reject
+ * unhandled after the browser closes. Call `await traffic.stop()` before
+ * closing the context: it stops listening, waits for the handlers still
+ * running, and throws the first error one of them met.
+ */
+export function recordTraffic(context, { onRequest = () => {}, onResponse = () => {} }) {
+  const running = new Set();
+  const failures = [];
+  const track = (handler) => (event) => {
+    const work = Promise.resolve()
+      .then(() => handler(event))
+      .catch((error) => failures.push(error))
+      .finally(() => running.delete(work));
+    running.add(work);
+  };
+  const request = track(onRequest);
+  const response = track(onResponse);
+  context.on('request', request);
+  context.on('response', response);
+  return {
+    async stop() {
+      context.off('request', request);
+      context.off('response', response);
+      while (running.size > 0) await Promise.all([...running]);
+      if (failures.length > 0) throw failures[0];
+    },
+  };
+}
+
 /** Counts every key press made through it, so budgets can be asserted. */
 export function countingKeyboard(page) {
   const keyboard = {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, launchBrowser, outboxOf, startSyncServer } from './harness.mjs';
+import { freePort, launchBrowser, outboxOf, recordTraffic, startSyncServer, waitWithClock } from './harness.mjs';
 
 // A Wednesday in 2026-W47; the server is told the same day.
 const TODAY = '2026-11-18';
@@ -30,7 +30,8 @@ after(async () => {
 
 /**
  * A fresh context that records every request, every cookie header both
- * ways, and every CSP violation the page reports.
+ * ways, and every CSP violation the page reports. Call `traffic.stop()`
+ * before closing the context.
  */
 async function watchedContext() {
   const context = await browser.newContext();
@@ -42,22 +43,25 @@ async function watchedContext() {
       window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
     });
   });
-  context.on('request', async (request) => {
-    seen.requests.push(request.url());
-    const cookie = await request.headerValue('cookie');
-    if (cookie) seen.cookiesSent.push(`${request.url()}: ${cookie}`);
-  });
-  context.on('response', async (response) => {
-    const cookie = await response.headerValue('set-cookie');
-    if (cookie) seen.cookiesSet.push(`${response.url()}: ${cookie}`);
-    if (response.request().resourceType() === 'document') {
-      seen.policies.push(response.headers()['content-security-policy']);
-    }
+  // Header reads are async: recordTraffic tracks them, so none outlives the context.
+  const traffic = recordTraffic(context, {
+    onRequest: async (request) => {
+      seen.requests.push(request.url());
+      const cookie = await request.headerValue('cookie');
+      if (cookie) seen.cookiesSent.push(`${request.url()}: ${cookie}`);
+    },
+    onResponse: async (response) => {
+      if (response.request().resourceType() === 'document') {
+        seen.policies.push(response.headers()['content-security-policy']);
+      }
+      const cookie = await response.headerValue('set-cookie');
+      if (cookie) seen.cookiesSet.push(`${response.url()}: ${cookie}`);
+    },
   });
   context.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) seen.violations.push(message.text());
   });
-  return { context, seen };
+  return { context, seen, traffic };
 }
 
 async function violationsIn(page) {
@@ -69,7 +73,7 @@ test('every page runs under the strict CSP, talks only to its own origin, sets n
   const port = await freePort();
   const server = await startSyncServer({ port, db: join(dir, 'candor.db'), today: TODAY, demo: true });
   const origin = new URL(server.url).origin;
-  const { context, seen } = await watchedContext();
+  const { context, seen, traffic } = await watchedContext();
   try {
     const page = await context.newPage();
     page.on('pageerror', (error) => seen.errors.push(error.message));
@@ -87,10 +91,7 @@ test('every page runs under the strict CSP, talks only to its own origin, sets n
     assert.deepEqual(await violationsIn(page), [], 'the form page');
 
     // Let the outbox's random delay pass, so the report leaves (connect-src is exercised).
-    for (let minute = 0; minute < 10 && (await outboxOf(page)).sent.length === 0; minute += 1) {
-      await page.clock.runFor(60_000);
-      await page.waitForTimeout(100);
-    }
+    await waitWithClock(page, async () => (await outboxOf(page)).sent.length > 0, 10);
     assert.equal((await outboxOf(page)).sent.length, 1, 'the report was sent');
 
     // Every page, loaded fresh, so its own load runs under the policy.
@@ -103,6 +104,8 @@ test('every page runs under the strict CSP, talks only to its own origin, sets n
       assert.deepEqual(await violationsIn(page), [], `CSP violations on ${path}`);
     }
     await page.locator('figure.heatmap svg').first().waitFor();
+    // Every header read has finished before anything is asserted on them.
+    await traffic.stop();
 
     // The policy really was in force on every document, and strict.
     assert.ok(seen.policies.length >= PAGES.length + 1, `documents seen: ${seen.policies.length}`);
@@ -134,8 +137,12 @@ test('every page runs under the strict CSP, talks only to its own origin, sets n
     assert.deepEqual(storage.session, []);
     assert.deepEqual(storage.databases, []);
   } finally {
-    await context.close();
-    await server.stop();
+    try {
+      await traffic.stop();
+    } finally {
+      await context.close();
+      await server.stop();
+    }
   }
 });
 
@@ -144,7 +151,7 @@ test('an inline script the server did not hash is blocked', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'candor-privacy-'));
   const port = await freePort();
   const server = await startSyncServer({ port, db: join(dir, 'candor.db'), today: TODAY });
-  const { context } = await watchedContext();
+  const { context, traffic } = await watchedContext();
   try {
     const page = await context.newPage();
     await page.goto(server.url);
@@ -161,7 +168,11 @@ test('an inline script the server did not hash is blocked', async () => {
     const violations = await violationsIn(page);
     assert.ok(violations.some((v) => v.startsWith('script-src')), `violations: ${violations}`);
   } finally {
-    await context.close();
-    await server.stop();
+    try {
+      await traffic.stop();
+    } finally {
+      await context.close();
+      await server.stop();
+    }
   }
 });
