@@ -1,4 +1,4 @@
-// Trunk post_build hook (Trunk.toml): writes a gzip -9 copy (NAME.gz) of each
+// Trunk post_build step (scripts/post-build.mjs): writes a gzip -9 copy (NAME.gz) of each
 // content-hashed asset, which candor-server sends as it is to browsers that
 // accept gzip (ServeDir::precompressed_gzip) instead of compressing the wasm
 // again on every request (about 40 ms of server CPU per page load, on the

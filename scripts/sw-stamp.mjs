@@ -1,4 +1,4 @@
-// Trunk post_build hook (Trunk.toml): writes the build's version and file list
+// Trunk post_build step (scripts/post-build.mjs): writes the build's version and file list
 // into the staged sw.js, so the service worker precaches exactly this build
 // under a cache of its own, and the browser sees a changed sw.js (and offers
 // the update) whenever any file of the app changes.
