@@ -3,19 +3,15 @@
 # 0.8 + router "hello" (benches/hello) built the same way — same release
 # profile, rustflags, Trunk settings and wasm-opt level. Prints both; exits 1
 # if the app is over budget. Expects the app already built in dist/
-# (./candor bench builds it); builds the yardstick itself, offline.
+# (./candor bench builds it); builds the yardstick itself (scripts/build-hello.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root="$PWD"
 # Not `tee /dev/stderr`: reopening stderr truncates it when it is a log file.
 listing=$(mktemp)
 scripts/size.sh | tee "$listing" || exit 1
 app=$(tail -n 1 "$listing")
 
-hello_dist="${CANDOR_HELLO_DIST:-$root/target/hello-dist}"
-# Its own workspace, but the same target directory: shared crates build once.
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
-(cd benches/hello && cargo fetch --quiet && trunk --quiet build --release --dist "$hello_dist") >&2
+hello_dist=$(scripts/build-hello.sh)
 hello=$(CANDOR_DIST="$hello_dist" scripts/size.sh --report | tail -n 1)
 
 echo "app:        ${app#transfer size: }"

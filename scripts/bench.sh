@@ -5,7 +5,8 @@
 # them all. Names select a subset, e.g. `./candor bench nav lighthouse`:
 #
 #   size        app transfer size, gzip, beside a bare Leptos "hello" (scripts/bench-size.sh)
-#   nav         navigation to a usable form, median of 11 cold loads (scripts/bench-nav.mjs)
+#   nav         navigation to a usable form, median of 11 cold loads, beside the
+#               bare "hello" built the same way (scripts/bench-nav.mjs)
 #   keys        clicks and keystrokes to file a report (scripts/bench-keys.mjs)
 #   aggregate   1,000,000 reports aggregated in the browser (scripts/bench-aggregate.sh)
 #   server      ingest, GET /aggregate p99, idle memory; about 3.5 min (scripts/bench-server.sh)
@@ -30,7 +31,7 @@ for name in "${selected[@]}"; do
   printf '\n\033[1m==> bench: %s\033[0m\n' "$name"
   case "$name" in
     size) scripts/bench-size.sh ;;
-    nav) node scripts/bench-nav.mjs ;;
+    nav) hello=$(scripts/build-hello.sh) && node scripts/bench-nav.mjs --yardstick "$hello" ;;
     keys) node scripts/bench-keys.mjs ;;
     aggregate) scripts/bench-aggregate.sh ;;
     server) server_bench ;;

@@ -142,12 +142,12 @@ export async function freePort() {
 }
 
 /**
- * Starts the real candor-server serving the built app, with its SQLite file
- * at `db`; resolves once it prints its listening line.
+ * Starts the real candor-server serving the built app (or `dist`), with its
+ * SQLite file at `db`; resolves once it prints its listening line.
  */
-export async function startSyncServer({ port, db, today, demo = false, extraArgs = [] }) {
+export async function startSyncServer({ port, db, today, demo = false, dist = DIST, extraArgs = [] }) {
   const { spawn } = await import('node:child_process');
-  const args = ['--listen', `127.0.0.1:${port}`, '--db', db, '--dist', DIST, '--today', today, ...extraArgs];
+  const args = ['--listen', `127.0.0.1:${port}`, '--db', db, '--dist', dist, '--today', today, ...extraArgs];
   if (demo) args.push('--demo');
   const child = spawn(SERVER_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
