@@ -3,9 +3,11 @@
 //! - `Content-Security-Policy`: nothing is allowed unless listed. Scripts
 //!   come from this origin only, plus `'wasm-unsafe-eval'` to compile the
 //!   app's WebAssembly, plus the SHA-256 of each inline `<script>` in the
-//!   served `index.html` (Trunk writes one inline module script that loads
-//!   the wasm). Hashing those, rather than allowing `'unsafe-inline'`, keeps
-//!   the policy strict: an injected script has a different hash.
+//!   served `index.html`. The app's build leaves none (scripts/csp-meta.mjs
+//!   moves Trunk's loader into a file and writes this same policy, less
+//!   frame-ancestors, as a meta tag), so the policy is normally exactly
+//!   SPEC §6.8's; hashing any that an edited `index.html` has, rather than
+//!   allowing `'unsafe-inline'`, keeps it strict.
 //! - `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`.
 //! - No `Set-Cookie`, ever: a cookie would be an identifier (SPEC §6.1).
 //!   Nothing here sets one, and this layer removes any that slips through.
