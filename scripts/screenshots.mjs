@@ -22,7 +22,7 @@ const dir = await mkdtemp(join(tmpdir(), 'candor-screenshots-'));
 const server = await startSyncServer({ port: await freePort(), db: join(dir, 'candor.db'), today: TODAY, demo: true });
 const browser = await launchBrowser();
 try {
-  const context = await browser.newContext({ viewport: { width: 900, height: 760 }, colorScheme: 'light' });
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 }, colorScheme: 'light' });
   const page = await context.newPage();
   await page.clock.setFixedTime(NOW);
 
@@ -31,13 +31,13 @@ try {
   await page.locator('#outcome-4').waitFor({ state: 'attached' });
   await page.keyboard.press('4');
   await page.locator('#outcome-4:checked').waitFor({ state: 'attached' });
-  await page.screenshot({ path: join(IMAGES, 'form.png') });
+  await page.screenshot({ path: join(IMAGES, 'form.png'), fullPage: true });
 
   // The team map over the demo's past weeks.
-  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.setViewportSize({ width: 1100, height: 600 });
   await page.goto(new URL('team', server.url).href);
   await page.locator('figure.heatmap svg').first().waitFor();
-  await page.screenshot({ path: join(IMAGES, 'team-map.png') });
+  await page.screenshot({ path: join(IMAGES, 'team-map.png'), fullPage: true });
   console.log(`screenshots: ${join(IMAGES, 'form.png')}, ${join(IMAGES, 'team-map.png')}`);
 } finally {
   await browser.close();
