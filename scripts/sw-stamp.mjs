@@ -27,7 +27,7 @@ async function walk(dir) {
 const files = (await walk(staging))
   .map((path) => relative(staging, path).split('\\').join('/'))
   // Not sw.js itself, nor the .gz copies scripts/precompress.mjs writes
-  // (a hook that may run at the same time): the server picks those by itself.
+  // (after this step, or left from a dist/ built before): the server picks those by itself.
   .filter((name) => name !== 'sw.js' && !name.endsWith('.gz'))
   .sort();
 const hash = createHash('sha256');
