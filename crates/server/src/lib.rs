@@ -13,6 +13,7 @@
 //! - [`error`]: the one error type every handler returns;
 //! - [`headers`]: the security headers on every response (CSP, nosniff, no cookies);
 //! - [`limits`]: rate limits per source without identity, and the request deadline, as layers;
+//! - [`serve`]: connections, with a deadline on request headers.
 //!
 //! [`router`] builds the whole server from explicit parts, so tests and
 //! benchmarks can run it in-process exactly as `main` does.
@@ -26,6 +27,7 @@ pub mod error;
 pub mod headers;
 pub mod limits;
 pub mod routes;
+pub mod serve;
 pub mod static_files;
 pub mod store;
 

@@ -17,7 +17,7 @@ use crate::error::ApiError;
 /// This bounds how long a slow or stalled client (one trickling its body,
 /// or sending nothing after its headers) holds the server's attention.
 /// It covers reading the body and handling, not sending the answer, nor
-/// reading the headers.
+/// reading the headers: the connection times those ([`crate::serve`]).
 #[derive(Debug, Clone, Copy)]
 pub struct DeadlineLayer {
     limit: Duration,

@@ -36,7 +36,9 @@
 //! be there undeclared).
 //!
 //! **Deadlines** ([`deadline`]). A request has `--request-timeout` to
-//! arrive and be answered once its headers are in, or it gets 408.
+//! arrive and be answered once its headers are in, or it gets 408; the
+//! headers themselves get the same time from the connection
+//! ([`crate::serve`]).
 
 pub mod deadline;
 pub mod rate;

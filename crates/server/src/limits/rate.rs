@@ -303,7 +303,7 @@ impl ReportAllowance {
 /// A tower layer: each request through it draws one from its source's allowance of one class.
 ///
 /// A request without a peer address (the router used in-process, not
-/// through `main`) is not limited.
+/// through [`crate::serve`]) is not limited.
 #[derive(Clone)]
 pub struct RateLimitLayer {
     limiter: Arc<RateLimiter>,
