@@ -87,9 +87,11 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         &options.dist,
         connect_origins,
     ));
+    // Rate limits are checked before anything reads a body, so a flood costs little.
     let rate = Arc::new(limits::RateLimiter::new(options.limits.clone()));
-    // Filing reports has limits of its own: one batch per request here, one
-    // report per report inside in the handler. A wrong method is an ordinary request.
+    // Filing has limits of its own: the batches limit here, and the handler
+    // charges each report inside to the reports limit. A wrong method there
+    // (405) is an ordinary request.
     let filing = post(routes::reports::post_reports)
         .route_layer(limits::RateLimitLayer::batches(&rate))
         .fallback_service(
@@ -104,8 +106,8 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         .route("/openapi.json", get(routes::openapi::openapi_json))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
-        // Every route above, and every miss, draws on the loose limit; filing,
-        // added below it, on its own only.
+        // Every route above and every miss draws on the loose limit; filing,
+        // added after this layer, on its own only.
         .layer(limits::RateLimitLayer::others(&rate))
         .route("/reports", filing);
 
@@ -116,6 +118,7 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         .route("/candor.json", get(routes::config::config))
         .fallback_service(static_files::router(options.dist.clone()))
         .layer(limits::RateLimitLayer::others(&rate))
+        // After the layer: the API has its limits already.
         .nest("/api/v1", api)
         .with_state(state);
     if !options.cors_origins.is_empty() {
