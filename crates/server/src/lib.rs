@@ -12,7 +12,8 @@
 //! - [`demo`]: synthetic reports for a first look;
 //! - [`error`]: the one error type every handler returns;
 //! - [`headers`]: the security headers on every response (CSP, nosniff, no cookies);
-//! - [`limits`]: rate limits per source without identity, and the request deadline.
+//! - [`limits`]: rate limits per source without identity, and the request deadline, as layers;
+//! - [`serve`]: connections, with a deadline on request headers.
 //!
 //! [`router`] builds the whole server from explicit parts, so tests and
 //! benchmarks can run it in-process exactly as `main` does.
@@ -26,6 +27,7 @@ pub mod error;
 pub mod headers;
 pub mod limits;
 pub mod routes;
+pub mod serve;
 pub mod static_files;
 pub mod store;
 
@@ -34,12 +36,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::Request;
+use axum::handler::HandlerWithoutStateExt;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{any, get, post};
 use axum::Router;
+use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -83,25 +87,40 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         &options.dist,
         connect_origins,
     ));
+    // Rate limits are checked before anything reads a body, so a flood costs little.
+    let rate = Arc::new(limits::RateLimiter::new(options.limits.clone()));
+    // Filing has limits of its own: the batches limit here, and the handler
+    // charges each report inside to the reports limit. A wrong method there
+    // (405) is an ordinary request.
+    let filing = post(routes::reports::post_reports)
+        .route_layer(limits::RateLimitLayer::batches(&rate))
+        .fallback_service(
+            limits::RateLimitLayer::others(&rate).layer(error::method_not_allowed.into_service()),
+        );
     let api = Router::new()
         .route("/health", get(routes::health::health))
         .route("/config", get(routes::config::config))
-        .route("/reports", post(routes::reports::post_reports))
         .route("/aggregate", get(routes::aggregate::aggregate))
         .route("/aggregate.csv", get(routes::aggregate::aggregate_csv))
         .route("/aggregate/choices", get(routes::aggregate::choices))
         .route("/openapi.json", get(routes::openapi::openapi_json))
         .fallback(error::not_found)
-        .method_not_allowed_fallback(error::method_not_allowed);
+        .method_not_allowed_fallback(error::method_not_allowed)
+        // Every route above and every miss draws on the loose limit; filing,
+        // added after this layer, on its own only.
+        .layer(limits::RateLimitLayer::others(&rate))
+        .route("/reports", filing);
 
     let mut app = Router::new()
-        .nest("/api/v1", api)
         // Anything else under /api is an API path too, and gets a JSON 404.
         .route("/api", any(error::not_found))
         .route("/api/{*rest}", any(error::not_found))
         .route("/candor.json", get(routes::config::config))
-        .with_state(state)
-        .fallback_service(static_files::router(options.dist.clone()));
+        .fallback_service(static_files::router(options.dist.clone()))
+        .layer(limits::RateLimitLayer::others(&rate))
+        // After the layer: the API has its limits already.
+        .nest("/api/v1", api)
+        .with_state(state);
     if !options.cors_origins.is_empty() {
         app = app.layer(
             CorsLayer::new()
@@ -110,14 +129,8 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
                 .allow_headers([CONTENT_TYPE]),
         );
     }
-    let limiter = Arc::new(limits::RateLimiter::new(options.limits.clone()));
     app.layer(CompressionLayer::new())
-        // Before anything reads the body, so a flood costs as little as possible.
-        .layer(middleware::from_fn_with_state(limiter, limits::limit))
-        .layer(middleware::from_fn_with_state(
-            options.request_timeout,
-            limits::deadline,
-        ))
+        .layer(limits::DeadlineLayer::new(options.request_timeout))
         // Outside everything but the log line, so errors get the headers too.
         .layer(middleware::from_fn_with_state(security, headers::apply))
         .layer(middleware::from_fn(log_request))

@@ -1,7 +1,6 @@
 //! `candor-server`: options, start, clean stop. Everything else is in the library.
 
 use std::io::{IsTerminal, Write};
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -9,6 +8,7 @@ use std::time::Duration;
 use axum::http::HeaderValue;
 use candor_server::config::LoadError;
 use candor_server::limits::{LimitOptions, TrustedProxy};
+use candor_server::serve::serve;
 use candor_server::store::StoreError;
 use candor_server::{
     demo, router, AppState, Clock, HttpOptions, Ledger, ServedConfig, SqliteStore,
@@ -82,7 +82,8 @@ struct Options {
     #[arg(long, env = "CANDOR_LIMIT_LOOPBACK")]
     limit_loopback: bool,
 
-    /// Seconds a request may take to arrive and be answered before it gets 408.
+    /// Seconds a request may take to arrive and be answered before it gets 408; a connection
+    /// whose request headers take longer (or that sits idle that long) is closed.
     #[arg(long, env = "CANDOR_REQUEST_TIMEOUT", default_value_t = 30)]
     request_timeout: u64,
 
@@ -148,6 +149,7 @@ async fn run(options: Options) -> Result<(), StartError> {
         ledger: std::sync::Arc::clone(&ledger),
         clock,
     };
+    let request_timeout = Duration::from_secs(options.request_timeout.max(1));
     let app = router(
         state,
         &HttpOptions {
@@ -160,7 +162,7 @@ async fn run(options: Options) -> Result<(), StartError> {
                 trusted_proxies: options.trusted_proxies,
                 limit_loopback: options.limit_loopback,
             },
-            request_timeout: Duration::from_secs(options.request_timeout.max(1)),
+            request_timeout,
         },
     );
 
@@ -179,13 +181,7 @@ async fn run(options: Options) -> Result<(), StartError> {
     drop(stdout);
 
     // The peer address reaches the rate limiter only; nothing logs or stores it.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(StartError::Serve)?;
+    serve(listener, app, request_timeout, shutdown_signal()).await;
     // After the last request: the file's layout stops telling arrival order.
     if let Err(err) = ledger.compact() {
         tracing::warn!("could not compact the database on the way out: {err}");
