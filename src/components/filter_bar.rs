@@ -5,10 +5,10 @@
 //! be) is shown disabled with the reason, as good survey tools do, instead
 //! of leading to an empty page.
 
-use candor_core::{AggregateFilter, Complexity, Config, Effort, FILTER_PARAMETERS};
+use candor_core::{
+    AggregateFilter, ChoiceState, Complexity, Config, Effort, FilterChoice, FILTER_PARAMETERS,
+};
 use leptos::prelude::*;
-
-use crate::store::team::FilterChoice;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -121,7 +121,7 @@ pub fn FilterBar(
                 .into_iter()
                 .filter_map(|name| {
                     let options: Vec<&FilterChoice> =
-                        choices.iter().filter(|choice| choice.filter == name).collect();
+                        choices.iter().filter(|choice| choice.dimension.parameter() == name).collect();
                     // A filter with nothing to choose (e.g. no teams) is left out.
                     if options.len() < 2 {
                         return None;
@@ -133,9 +133,9 @@ pub fn FilterBar(
                             let value = choice.value.clone();
                             let is_selected = value == selected;
                             let mut words = value_label(&config, name, value.as_deref());
-                            let disabled = choice.state != "shown" && !is_selected;
+                            let disabled = choice.state != ChoiceState::Shown && !is_selected;
                             if disabled {
-                                words.push_str(if choice.state == "empty" {
+                                words.push_str(if choice.state == ChoiceState::Empty {
                                     " — no reports"
                                 } else {
                                     " — too few reports to show"

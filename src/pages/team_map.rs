@@ -6,14 +6,17 @@
 use std::str::FromStr;
 
 use candor_core::privacy::RandomizedResponse;
-use candor_core::{AggregateFilter, CellCounts, Config, Effort, Grid, Period, Published, Tally};
+use candor_core::{
+    AggregateFilter, CellCounts, ChoiceState, Config, Dimension, Effort, FilterChoice, Grid,
+    Period, Published, Tally,
+};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::components::cell_detail::{CellDetail, CellFacts, EffortCounts};
 use crate::components::filter_bar::{period_label, with_parameter, FilterBar};
 use crate::components::heatmap::{svg_document, CellView, Heatmap, HeatmapModel};
 use crate::store::download::download;
-use crate::store::team::{load_choices, load_view, FilterChoice, TeamMapError, TeamView};
+use crate::store::team::{load_choices, load_view, TeamMapError, TeamView};
 
 /// The most periods a cell's trend line shows.
 const TREND_PERIODS: usize = 6;
@@ -69,7 +72,9 @@ fn noise_note(config: &Config) -> Option<String> {
 fn trend_periods(choices: &[FilterChoice], period: Period) -> Vec<Period> {
     let mut months: Vec<Period> = choices
         .iter()
-        .filter(|choice| choice.filter == "period" && choice.state != "empty")
+        .filter(|choice| {
+            choice.dimension == Dimension::Period && choice.state != ChoiceState::Empty
+        })
         .filter_map(|choice| Period::from_str(choice.value.as_deref()?).ok())
         .filter(|candidate| {
             matches!(candidate, Period::Month { .. })
