@@ -2,7 +2,7 @@
 //! (wasm-bindgen-test through ChromeDriver), with the real local storage.
 #![cfg(target_arch = "wasm32")]
 
-use candor_app::app::app_base;
+use candor_app::router::app_base;
 use candor_app::components::heatmap::{colour_for_mean, format_mean, Heatmap, HeatmapModel};
 use candor_app::components::outcome_picker::outcome_for_key;
 use candor_app::store::device::{self, HISTORY_KEY};
