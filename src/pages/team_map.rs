@@ -109,18 +109,23 @@ pub fn TeamMapPage() -> impl IntoView {
         .into_any();
     }
     let state = RwSignal::new(TeamMapState::default());
-    let asked = Memo::new(move |_| state.with(|s| (s.filter.clone(), s.compare)));
     let stored_config = StoredValue::new(config);
-    Effect::new(move || {
-        asked.track();
-        if let Some(ticket) = state.try_update(TeamMapState::ask) {
+    // Changes the state, then asks for what it now shows. Done in the
+    // handlers rather than in an effect over the state, which would write
+    // the state it reads.
+    let change = move |change: &dyn Fn(&mut TeamMapState)| {
+        if let Some(ticket) = state.try_update(|s| {
+            change(s);
+            s.ask()
+        }) {
             spawn_local(load(stored_config.get_value(), state, ticket));
         }
-    });
+    };
+    change(&|_| {});
     let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
     let choices = Memo::new(move |_| state.with(|s| s.choices.clone()));
     let on_choose = Callback::new(move |(dimension, value): (_, Option<String>)| {
-        state.update(|s| s.choose(dimension, value.as_deref()));
+        change(&|s| s.choose(dimension, value.as_deref()));
     });
     view! {
         <main class="team-map">
@@ -130,7 +135,10 @@ pub fn TeamMapPage() -> impl IntoView {
             </p>
             <FilterBar filter choices on_choose />
             <label class="compare">
-                <input type="checkbox" on:change=move |event| state.update(|s| s.compare = event_target_checked(&event)) />
+                <input type="checkbox" on:change=move |event| {
+                    let checked = event_target_checked(&event);
+                    change(&|s| s.compare = checked);
+                } />
                 " Compare told-to and chosen use side by side"
             </label>
             <TeamMapBody state />
