@@ -1,5 +1,6 @@
 //! The one conversion from what a browser call throws (a `JsValue`, usually
-//! an `Error` or a `DOMException`) into words a message can carry.
+//! an `Error` or a `DOMException`, or gloo-net's error wrapping one) into
+//! words a message can carry.
 
 use wasm_bindgen::JsValue;
 
@@ -18,5 +19,14 @@ impl From<JsValue> for BrowserError {
 impl From<&str> for BrowserError {
     fn from(words: &str) -> BrowserError {
         BrowserError(words.to_string())
+    }
+}
+
+impl From<gloo_net::Error> for BrowserError {
+    fn from(error: gloo_net::Error) -> BrowserError {
+        match error {
+            gloo_net::Error::JsError(thrown) => BrowserError(thrown.message),
+            other => BrowserError(other.to_string()),
+        }
     }
 }

@@ -2,8 +2,7 @@
 //! cache, for the config, the team map's documents and the outbox's batches
 //! (SPEC §6.3), with errors in words.
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use gloo_net::http::Request;
 
 use super::browser::BrowserError;
 
@@ -51,30 +50,24 @@ impl Answer {
 /// Sends a GET (no `body`) or a JSON POST to `url` and reads the whole answer.
 ///
 /// Always asks the server, bypassing the HTTP cache: an operator's edit or a
-/// new week must show now. No cookies go with it.
+/// new week must show now. No cookies go with it. Through gloo-net, as the
+/// project card asks: it cost 2.6 KB gzip over a hand-written `fetch`.
 pub async fn send(url: &str, json_body: Option<&str>) -> Result<Answer, BrowserError> {
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
-    init.set_credentials(web_sys::RequestCredentials::Omit);
-    if let Some(body) = json_body {
-        init.set_method("POST");
-        init.set_body(&JsValue::from_str(body));
-        let headers = web_sys::Headers::new()?;
-        headers.set("content-type", "application/json")?;
-        init.set_headers(&headers);
+    let builder = match json_body {
+        Some(_) => Request::post(url).header("content-type", "application/json"),
+        None => Request::get(url),
     }
-    let window = web_sys::window().ok_or_else(|| BrowserError::from("no browser window"))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await?
-        .unchecked_into();
-    let body = JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
+    .cache(web_sys::RequestCache::NoCache)
+    .credentials(web_sys::RequestCredentials::Omit);
+    let request = match json_body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
+    }?;
+    let response = request.send().await?;
     Ok(Answer {
         status: response.status(),
-        retry_after: response.headers().get("retry-after").ok().flatten(),
-        body,
+        retry_after: response.headers().get("retry-after"),
+        body: response.text().await?,
     })
 }
 
