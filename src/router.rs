@@ -3,11 +3,37 @@
 //! Written here rather than taken from `leptos_router`: the app has four
 //! fixed pages and one query (the deep link's `?task=&tool=`), and the
 //! general router cost a large share of the 250 KB budget (SPEC §8).
+//!
+//! The router owns the app's base (where it is published): the pages' paths
+//! decide which part of the address is the base, so both live here.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::app::AppBase;
+/// Where the app is published: the page's path without the route part, and
+/// without a trailing slash ("" at the root), e.g. `/candor` on
+/// `https://intranet.example/candor/history`.
+pub fn app_base(pathname: &str) -> String {
+    let trimmed = pathname.trim_end_matches('/');
+    let routed = Page::ROUTED.map(|page| &page.path()[1..]);
+    let base = match trimmed.rsplit_once('/') {
+        Some((parent, last)) if routed.contains(&last) => parent,
+        _ if pathname.ends_with("/index.html") => trimmed.trim_end_matches("/index.html"),
+        _ => trimmed,
+    };
+    base.to_string()
+}
+
+/// Where the app is published, shared through context so links can carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppBase(pub String);
+
+impl AppBase {
+    /// The address of an in-app path such as `/history` under this base.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+}
 
 /// A page of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +51,9 @@ pub enum Page {
 }
 
 impl Page {
+    /// The pages with a path segment of their own (every page but the form).
+    pub const ROUTED: [Page; 3] = [Page::History, Page::MyMap, Page::TeamMap];
+
     /// The page for a path below the app's base, e.g. `/history`.
     pub fn from_path(path: &str) -> Page {
         match path.trim_end_matches('/') {
@@ -126,5 +155,32 @@ pub fn Link(
         >
             {children()}
         </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base_is_the_path_without_its_route() {
+        assert_eq!(app_base("/"), "");
+        assert_eq!(app_base("/history"), "");
+        assert_eq!(app_base("/team/"), "");
+        assert_eq!(app_base("/candor/"), "/candor");
+        assert_eq!(app_base("/candor/history"), "/candor");
+        assert_eq!(app_base("/tools/candor/map"), "/tools/candor");
+        assert_eq!(app_base("/candor/index.html"), "/candor");
+        assert_eq!(AppBase("/candor".into()).href("/team"), "/candor/team");
+    }
+
+    #[test]
+    fn every_page_reads_back_from_its_own_path() {
+        for page in Page::ROUTED.into_iter().chain([Page::File]) {
+            assert_eq!(Page::from_path(page.path()), page);
+        }
+        assert_eq!(Page::from_path("/index.html"), Page::File);
+        assert_eq!(Page::from_path("/history/"), Page::History);
+        assert_eq!(Page::from_path("/nowhere"), Page::NotFound);
     }
 }

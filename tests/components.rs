@@ -2,9 +2,9 @@
 //! (wasm-bindgen-test through ChromeDriver), with the real local storage.
 #![cfg(target_arch = "wasm32")]
 
-use candor_app::app::app_base;
 use candor_app::components::heatmap::{colour_for_mean, format_mean, Heatmap, HeatmapModel};
-use candor_app::components::outcome_picker::outcome_for_key;
+use candor_app::router::app_base;
+use candor_app::state::form::outcome_for_key;
 use candor_app::store::device::{self, HISTORY_KEY};
 use candor_app::store::history::LocalStore;
 use candor_app::store::notices::{Level, Notices};

@@ -5,28 +5,11 @@
 //! shows a published group's distribution). Effort is a filter, so its
 //! counts are the cells of the effort-filtered views, hidden where those are.
 
-use candor_core::{Effort, PublishedCell, Reason, OUTCOME_LABELS};
+use candor_core::{Reason, OUTCOME_LABELS};
 use leptos::prelude::*;
 
 use crate::components::heatmap::{colour_for_mean, escape, format_mean, percent};
-
-/// What the detail panel shows about one cell.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CellFacts {
-    /// The task's label.
-    pub task: String,
-    /// The tool's label.
-    pub tool: String,
-    /// The published cell.
-    pub cell: PublishedCell,
-    /// Its mean outcome minus the "No AI" cell's on the same task, when both are shown.
-    pub vs_baseline: Option<f64>,
-    /// (period label, mean outcome) oldest first; `None` where hidden or empty.
-    pub trend: Vec<(String, Option<f64>)>,
-}
-
-/// One effort level's count in this cell: `Some(n)` shown, `None` hidden.
-pub type EffortCounts = Vec<(Effort, Option<u64>)>;
+use crate::state::team_map::{CellFacts, EffortCounts};
 
 /// The outcome distribution as horizontal bars, in SVG (no inline styles under the CSP).
 fn distribution_markup(outcomes: [u64; 5]) -> String {
@@ -59,7 +42,8 @@ pub fn CellDetail(
     /// The cell and its context.
     facts: CellFacts,
     /// Checking effort in this cell, once loaded.
-    efforts: RwSignal<Option<EffortCounts>>,
+    #[prop(into)]
+    efforts: Signal<Option<EffortCounts>>,
     /// Closes the panel.
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -111,19 +95,7 @@ pub fn CellDetail(
                 <h3>"Why it did not help"</h3>
                 {reasons}
                 <h3>"Checking effort"</h3>
-                {move || match efforts.get() {
-                    None => view! { <p>"Loading…"</p> }.into_any(),
-                    Some(levels) => {
-                        let items = levels
-                            .into_iter()
-                            .map(|(effort, n)| {
-                                let words = n.map_or("not enough reports".to_string(), |n| n.to_string());
-                                view! { <li>{format!("{}: {words}", effort.label())}</li> }
-                            })
-                            .collect_view();
-                        view! { <ul>{items}</ul> }.into_any()
-                    }
-                }}
+                <EffortList efforts />
                 {trend}
             }
             .into_any()
@@ -139,5 +111,23 @@ pub fn CellDetail(
             {body}
             <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
         </section>
+    }
+}
+
+/// Checking effort in the cell, level by level, once loaded.
+#[component]
+fn EffortList(efforts: Signal<Option<EffortCounts>>) -> impl IntoView {
+    move || match efforts.get() {
+        None => view! { <p>"Loading…"</p> }.into_any(),
+        Some(levels) => {
+            let items = levels
+                .into_iter()
+                .map(|(effort, n)| {
+                    let words = n.map_or("not enough reports".to_string(), |n| n.to_string());
+                    view! { <li>{format!("{}: {words}", effort.label())}</li> }
+                })
+                .collect_view();
+            view! { <ul>{items}</ul> }.into_any()
+        }
     }
 }

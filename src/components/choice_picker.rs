@@ -4,7 +4,7 @@
 use candor_core::Choice;
 use leptos::prelude::*;
 
-/// A labelled group of radio chips bound to `selected`.
+/// A labelled group of radio chips showing `selected` and reporting a choice.
 #[component]
 pub fn ChoicePicker(
     /// The question, read as the group's legend.
@@ -14,7 +14,10 @@ pub fn ChoicePicker(
     /// The options, in the order shown.
     choices: Vec<Choice>,
     /// The chosen id, if any.
-    selected: RwSignal<Option<String>>,
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    /// Called with the id the user chose.
+    on_choose: Callback<String>,
 ) -> impl IntoView {
     let chips = choices
         .into_iter()
@@ -34,7 +37,7 @@ pub fn ChoicePicker(
                         name=name
                         value=id.clone()
                         prop:checked=is_selected
-                        on:change=move |_| selected.set(Some(id.clone()))
+                        on:change=move |_| on_choose.run(id.clone())
                     />
                     <span>{choice.label}</span>
                 </label>

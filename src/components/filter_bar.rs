@@ -5,10 +5,12 @@
 //! be) is shown disabled with the reason, as good survey tools do, instead
 //! of leading to an empty page.
 
-use candor_core::{AggregateFilter, Complexity, Config, Effort, FILTER_PARAMETERS};
+use candor_core::{
+    AggregateFilter, ChoiceState, Complexity, Config, Dimension, Effort, FilterChoice,
+};
 use leptos::prelude::*;
 
-use crate::store::team::FilterChoice;
+use crate::state::team_map::is_chosen;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -25,34 +27,6 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// `filter` with parameter `name` set to `value`, or left out when `value` is `None`.
-pub fn with_parameter(
-    filter: &AggregateFilter,
-    name: &str,
-    value: Option<&str>,
-) -> Option<AggregateFilter> {
-    let query = filter.to_query();
-    let mut pairs: Vec<(&str, &str)> = query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .filter(|(key, _)| *key != name)
-        .collect();
-    if let Some(value) = value {
-        pairs.push((name, value));
-    }
-    AggregateFilter::from_query(pairs).ok()
-}
-
-/// The value `filter` gives parameter `name`, if any.
-pub fn parameter(filter: &AggregateFilter, name: &str) -> Option<String> {
-    filter
-        .to_query()
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_string())
-}
-
 /// Words for a period value: "March 2026", "Q1 2026".
 pub fn period_label(value: &str) -> String {
     match value.split_once('-') {
@@ -67,75 +41,78 @@ pub fn period_label(value: &str) -> String {
 }
 
 /// Words for one value of one filter; `None` is the filter left out.
-pub fn value_label(config: &Config, name: &str, value: Option<&str>) -> String {
+pub fn value_label(config: &Config, dimension: Dimension, value: Option<&str>) -> String {
     let Some(value) = value else {
-        return match name {
-            "period" => "All closed weeks",
-            "team" => "All teams",
-            "complexity" => "Any complexity",
-            "mandated" => "Told to or not",
-            _ => "Any checking effort",
+        return match dimension {
+            Dimension::Period => "All closed weeks",
+            Dimension::Team => "All teams",
+            Dimension::Complexity => "Any complexity",
+            Dimension::Mandated => "Told to or not",
+            Dimension::Effort => "Any checking effort",
         }
         .to_string();
     };
-    match name {
-        "period" => period_label(value),
-        "team" => config
+    match dimension {
+        Dimension::Period => period_label(value),
+        Dimension::Team => config
             .team(value)
             .map_or_else(|| format!("{value} (retired)"), |team| team.label.clone()),
-        "complexity" => Complexity::parse(value)
+        Dimension::Complexity => Complexity::parse(value)
             .map_or(value, |c| c.label())
             .to_string(),
-        "mandated" if value == "true" => "Told to use it".to_string(),
-        "mandated" => "Chose to use it".to_string(),
-        _ => Effort::parse(value)
+        Dimension::Mandated if value == "true" => "Told to use it".to_string(),
+        Dimension::Mandated => "Chose to use it".to_string(),
+        Dimension::Effort => Effort::parse(value)
             .map_or(value, |e| e.label())
             .to_string(),
     }
 }
 
-fn heading(name: &str) -> &'static str {
-    match name {
-        "period" => "Period",
-        "team" => "Team",
-        "complexity" => "Complexity",
-        "mandated" => "Why AI was used",
-        _ => "Checking effort",
+fn heading(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Period => "Period",
+        Dimension::Team => "Team",
+        Dimension::Complexity => "Complexity",
+        Dimension::Mandated => "Why AI was used",
+        Dimension::Effort => "Checking effort",
     }
 }
 
 /// The five filter selects over the server's choices.
 #[component]
 pub fn FilterBar(
-    /// The filter in force; changed by the selects.
-    filter: RwSignal<AggregateFilter>,
+    /// The filter in force.
+    #[prop(into)]
+    filter: Signal<AggregateFilter>,
     /// What each value would show, from the server.
-    choices: RwSignal<Vec<FilterChoice>>,
+    #[prop(into)]
+    choices: Signal<Vec<FilterChoice>>,
+    /// Called with a filter and the value chosen for it (`None`: left out).
+    on_choose: Callback<(Dimension, Option<String>)>,
 ) -> impl IntoView {
     let config = expect_context::<Config>();
     let k = config.k;
     let selects = move || {
         let current = filter.get();
         choices.with(|choices| {
-            FILTER_PARAMETERS
+            Dimension::ALL
                 .into_iter()
-                .filter_map(|name| {
+                .filter_map(|dimension| {
                     let options: Vec<&FilterChoice> =
-                        choices.iter().filter(|choice| choice.filter == name).collect();
+                        choices.iter().filter(|choice| choice.dimension == dimension).collect();
                     // A filter with nothing to choose (e.g. no teams) is left out.
                     if options.len() < 2 {
                         return None;
                     }
-                    let selected = parameter(&current, name);
                     let options = options
                         .into_iter()
                         .map(|choice| {
+                            let is_selected = is_chosen(&current, choice);
                             let value = choice.value.clone();
-                            let is_selected = value == selected;
-                            let mut words = value_label(&config, name, value.as_deref());
-                            let disabled = choice.state != "shown" && !is_selected;
+                            let mut words = value_label(&config, dimension, value.as_deref());
+                            let disabled = choice.state != ChoiceState::Shown && !is_selected;
                             if disabled {
-                                words.push_str(if choice.state == "empty" {
+                                words.push_str(if choice.state == ChoiceState::Empty {
                                     " — no reports"
                                 } else {
                                     " — too few reports to show"
@@ -148,15 +125,12 @@ pub fn FilterBar(
                             }
                         })
                         .collect_view();
-                    let id = format!("filter-{name}");
+                    let id = format!("filter-{}", dimension.parameter());
                     Some(view! {
-                        <label for=id.clone()>{heading(name)}</label>
+                        <label for=id.clone()>{heading(dimension)}</label>
                         <select id=id on:change=move |event| {
                             let value = event_target_value(&event);
-                            let value = (!value.is_empty()).then_some(value);
-                            if let Some(next) = with_parameter(&filter.get_untracked(), name, value.as_deref()) {
-                                filter.set(next);
-                            }
+                            on_choose.run((dimension, (!value.is_empty()).then_some(value)));
                         }>{options}</select>
                     })
                 })

@@ -1,25 +1,17 @@
-//! The outcome scale −2..2, in words, with number keys 1–5 as shortcuts.
+//! The outcome scale −2..2, in words, with number keys 1–5 as shortcuts
+//! (the keys themselves are read in [`crate::state::form::key_action`]).
 
 use candor_core::OUTCOME_LABELS;
 use leptos::prelude::*;
-
-/// The outcome for a shortcut key: "1" is −2 (much worse) … "5" is 2.
-pub fn outcome_for_key(key: &str) -> Option<i8> {
-    match key {
-        "1" => Some(-2),
-        "2" => Some(-1),
-        "3" => Some(0),
-        "4" => Some(1),
-        "5" => Some(2),
-        _ => None,
-    }
-}
 
 /// The five outcomes as radio buttons bound to `selected`.
 #[component]
 pub fn OutcomePicker(
     /// The chosen outcome, if any.
-    selected: RwSignal<Option<i8>>,
+    #[prop(into)]
+    selected: Signal<Option<i8>>,
+    /// Called with the outcome the user chose.
+    on_choose: Callback<i8>,
 ) -> impl IntoView {
     let options = (-2i8..=2)
         .map(|outcome| {
@@ -36,7 +28,7 @@ pub fn OutcomePicker(
                         name="outcome"
                         value=outcome.to_string()
                         prop:checked=move || selected.get() == Some(outcome)
-                        on:change=move |_| selected.set(Some(outcome))
+                        on:change=move |_| on_choose.run(outcome)
                     />
                     <kbd aria-hidden="true">{key}</kbd>
                     <span>{label}</span>

@@ -1,16 +1,21 @@
 //! Filing a report: the first screen. Keyboard-first: with the last task and
-//! tool remembered, a number key and Enter file a report.
+//! tool remembered, a number key and Enter file a report. The form's state
+//! and rules are [`crate::state::form`]; this page binds them to the DOM.
 
 use std::time::Duration;
 
-use candor_core::{Choice, Complexity, Config, Effort, Reason, Report, ReportId, MAX_REASONS};
+use candor_core::{Choice, Config, Reason, Report, ReportId};
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
 use crate::components::choice_picker::ChoicePicker;
-use crate::components::outcome_picker::{outcome_for_key, OutcomePicker};
+use crate::components::outcome_picker::OutcomePicker;
 use crate::router::query_value;
-use crate::store::device;
+use crate::state::form::{
+    complexity_choices, effort_choices, key_action, mandated_choices, FormState, Keeper, KeyAction,
+    KeyTarget, Status,
+};
+use crate::store::device::{self, StorageError};
 use crate::store::history::LocalStore;
 use crate::store::notices::{Level, Notices};
 use crate::store::sync::SyncStore;
@@ -18,307 +23,183 @@ use crate::store::sync::SyncStore;
 /// How long "Saved — Undo" stays on screen.
 const UNDO_WINDOW: Duration = Duration::from_secs(8);
 
-/// What the form last said about saving.
-#[derive(Debug, Clone, PartialEq)]
-enum Status {
-    Idle,
-    Saved(ReportId),
-    Undone,
-    Incomplete(&'static str),
-    Failed(String),
-}
-
-/// Everything the employee chose on the form.
+/// The device's two stores, as the form's [`Keeper`].
 #[derive(Clone, Copy)]
-struct Form {
-    task: RwSignal<Option<String>>,
-    tool: RwSignal<Option<String>>,
-    team: RwSignal<Option<String>>,
-    outcome: RwSignal<Option<i8>>,
-    effort: RwSignal<Option<String>>,
-    mandated: RwSignal<Option<String>>,
-    complexity: RwSignal<Option<String>>,
-    reasons: RwSignal<Vec<Reason>>,
+struct Stores {
+    local: LocalStore,
+    sync: SyncStore,
 }
 
-impl Form {
-    /// Builds the report, or says what is still missing.
-    fn report(&self) -> Result<Report, &'static str> {
-        let task = self
-            .task
-            .get_untracked()
-            .ok_or("Choose the kind of task first.")?;
-        let tool = self
-            .tool
-            .get_untracked()
-            .ok_or("Choose the tool you used (or No AI).")?;
-        let outcome = self
-            .outcome
-            .get_untracked()
-            .ok_or("Choose how it went: keys 1–5.")?;
-        let effort = self.effort.get_untracked();
-        let complexity = self.complexity.get_untracked();
-        Ok(Report {
-            id: device::new_report_id(),
-            week: device::this_week(),
-            task,
-            tool,
-            outcome,
-            effort: Effort::ALL
-                .into_iter()
-                .find(|effort_level| Some(effort_level.as_str()) == effort.as_deref()),
-            mandated: self
-                .mandated
-                .get_untracked()
-                .map(|answer| answer == MANDATED),
-            complexity: Complexity::ALL
-                .into_iter()
-                .find(|level| Some(level.as_str()) == complexity.as_deref()),
-            team: self.team.get_untracked(),
-            reasons: if outcome < 0 {
-                self.reasons.get_untracked()
-            } else {
-                Vec::new()
-            },
-        })
+impl Keeper for Stores {
+    fn syncs(&self) -> bool {
+        self.sync.enabled()
     }
-
-    /// Clears the per-report answers, keeping task, tool and team.
-    fn reset_answers(&self) {
-        self.outcome.set(None);
-        self.effort.set(None);
-        self.mandated.set(None);
-        self.complexity.set(None);
-        self.reasons.set(Vec::new());
+    fn keeps_history(&self) -> bool {
+        self.local.keeps_history()
     }
-}
-
-const MANDATED: &str = "told";
-
-fn known(id: Option<String>, choices: &[Choice]) -> Option<String> {
-    id.filter(|id| choices.iter().any(|choice| &choice.id == id))
-}
-
-fn is_typing_target(target: &web_sys::Element) -> bool {
-    matches!(target.tag_name().as_str(), "TEXTAREA" | "SELECT")
-        || (target.tag_name() == "INPUT"
-            && !matches!(
-                target.get_attribute("type").as_deref(),
-                Some("radio" | "checkbox")
-            ))
-}
-
-fn activates_on_enter(target: &web_sys::Element) -> bool {
-    matches!(target.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY")
+    fn enqueue(&self, report: Report) -> Result<(), StorageError> {
+        self.sync.enqueue(report)
+    }
+    fn file(&self, report: Report) -> Result<(), StorageError> {
+        self.local.file(report)
+    }
+    fn take_back(&self, id: &ReportId) -> Result<(), StorageError> {
+        self.sync.withdraw(id).and_then(|()| self.local.undo(id))
+    }
 }
 
 /// The report form.
 #[component]
 pub fn FilePage() -> impl IntoView {
-    let config = expect_context::<Config>();
-    let store = expect_context::<LocalStore>();
-    let sync = expect_context::<SyncStore>();
+    let config = StoredValue::new(expect_context::<Config>());
+    let stores = Stores {
+        local: expect_context::<LocalStore>(),
+        sync: expect_context::<SyncStore>(),
+    };
+    let prefs = stores.local.prefs().get_untracked();
+    let (opened, ignored) = config.with_value(|config| {
+        FormState::open(config, &prefs, query_value("task"), query_value("tool"))
+    });
     let notices = expect_context::<Notices>();
-    let tools = config.baseline_tools();
-    let prefs = store.prefs().get_untracked();
-    let randomized = config.privacy.randomized_response && sync.enabled();
-
-    // A deep link (?task=…&tool=…) wins over what was remembered.
-    let linked = |name: &str, choices: &[Choice]| {
-        let id = query_value(name)?;
-        let found = known(Some(id.clone()), choices);
-        if found.is_none() {
-            notices.push(
-                Level::Info,
-                format!("The link asked for {name} “{id}”, which this deployment does not offer; it was ignored."),
-            );
-        }
-        found
-    };
-    let linked_task = linked("task", &config.tasks);
-    let linked_tool = linked("tool", &tools);
-
-    let form = Form {
-        task: RwSignal::new(linked_task.or_else(|| known(prefs.last_task, &config.tasks))),
-        tool: RwSignal::new(linked_tool.or_else(|| known(prefs.last_tool, &tools))),
-        team: RwSignal::new(known(prefs.last_team, &config.teams)),
-        outcome: RwSignal::new(None),
-        effort: RwSignal::new(None),
-        mandated: RwSignal::new(None),
-        complexity: RwSignal::new(None),
-        reasons: RwSignal::new(Vec::new()),
-    };
-    let status = RwSignal::new(Status::Idle);
-    let can_keep = move || store.prefs().with(|prefs| prefs.keep_history) || sync.enabled();
-    let config = StoredValue::new(config);
-
+    for words in ignored {
+        notices.push(Level::Info, words);
+    }
+    let form = RwSignal::new(opened);
+    let can_keep =
+        move || stores.local.prefs().with(|prefs| prefs.keep_history) || stores.sync.enabled();
     let save = move || {
-        if !can_keep() {
-            return;
-        }
-        let report = match form.report() {
-            Ok(report) => report,
-            Err(missing) => {
-                status.set(Status::Incomplete(missing));
-                return;
-            }
-        };
-        let checked = report
-            .validate()
-            .and_then(|()| config.with_value(|config| report.check_against(config)));
-        if let Err(error) = checked {
-            status.set(Status::Failed(format!("Not saved: {error}.")));
-            return;
-        }
-        let id = report.id.clone();
-        // The outbox first: once it holds the report, the report will reach
-        // the server even if keeping it in the history fails.
-        if sync.enabled() {
-            if let Err(error) = sync.enqueue(report.clone()) {
-                status.set(Status::Failed(format!("Not saved: {error}.")));
-                return;
-            }
-        }
-        match store.file(report) {
-            Ok(()) => {
-                form.reset_answers();
-                status.set(Status::Saved(id.clone()));
-                // The page may be gone by then (the employee moved on), so
-                // the signal is only touched if it still exists.
-                set_timeout(
-                    move || {
-                        if status.try_get_untracked() == Some(Status::Saved(id)) {
-                            status.try_set(Status::Idle);
-                        }
-                    },
-                    UNDO_WINDOW,
-                );
-            }
-            Err(error) if sync.enabled() => {
-                form.reset_answers();
-                status.set(Status::Failed(format!(
-                    "Saved for sending, but not kept in your history: {error}."
-                )));
-            }
-            Err(error) => status.set(Status::Failed(format!("Not saved: {error}."))),
+        let (id, week) = (device::new_report_id(), device::this_week());
+        let offered = form.try_update(|f| config.with_value(|c| f.save(c, &stores, id, week)));
+        if let Some(id) = offered.flatten() {
+            // The page may be gone by then (the employee moved on).
+            set_timeout(move || _ = form.try_update(|f| f.expire(&id)), UNDO_WINDOW);
         }
     };
-
-    let shortcuts = window_event_listener(ev::keydown, move |event| {
-        if event.ctrl_key() || event.alt_key() || event.meta_key() || event.is_composing() {
-            return;
-        }
-        let Some(target) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        if is_typing_target(&target) {
-            return;
-        }
-        let key = event.key();
-        if let Some(outcome) = outcome_for_key(&key) {
-            event.prevent_default();
-            form.outcome.set(Some(outcome));
-        } else if key == "Enter" && !activates_on_enter(&target) {
-            event.prevent_default();
-            save();
-        }
-    });
-    on_cleanup(move || shortcuts.remove());
-
-    // Reasons only make sense for a negative outcome. Saving clears the
-    // outcome, but the reasons stay on screen, emptied, until the next
-    // outcome is picked: removing them on save would pull the Save row and
-    // "Saved." up under the employee's eyes, and removing them when "Saved."
-    // goes would move the form with no input at all. They go (or come) only
-    // in answer to the employee's own choice.
-    let reasons_shown = Memo::new(move |shown: Option<&bool>| match form.outcome.get() {
-        Some(outcome) => outcome < 0,
-        None => shown.copied().unwrap_or(false),
-    });
-    // A reason ticked and then hidden by a positive outcome must not be filed
-    // with a later negative one.
-    Effect::new(move |_| {
-        if !reasons_shown.get() {
-            form.reasons.set(Vec::new());
-        }
-    });
-    // Effort and "told to" only when an AI tool was used.
-    Effect::new(move |_| {
-        if form.tool.get().as_deref() == Some(candor_core::NO_AI) {
-            form.effort.set(None);
-            form.mandated.set(None);
-        }
-    });
-
-    let (tasks, teams) = config.with_value(|config| (config.tasks.clone(), config.teams.clone()));
-    let has_teams = !teams.is_empty();
-    let used_ai = move || {
-        form.tool
-            .get()
-            .is_some_and(|tool| tool != candor_core::NO_AI)
-    };
-
+    follow_shortcuts(form, save);
+    let tasks = config.with_value(|config| config.tasks.clone());
+    let randomized = config.with_value(|c| c.privacy.randomized_response) && stores.sync.enabled();
     view! {
         <main>
             <h1>"How did AI do on the task you just finished?"</h1>
-            <form
-                class="report-form"
-                on:submit=move |event| {
-                    event.prevent_default();
-                    save();
-                }
-            >
-                <ChoicePicker legend="What kind of task was it?" name="task" choices=tasks selected=form.task />
-                <ChoicePicker legend="Which AI tool did you use?" name="tool" choices=tools selected=form.tool />
-                <OutcomePicker selected=form.outcome />
-                <Show when=move || reasons_shown.get()>
-                    <ReasonPicker reasons=form.reasons />
+            <form class="report-form" on:submit=move |event| { event.prevent_default(); save(); }>
+                <Picker legend="What kind of task was it?" name="task" choices=tasks form
+                    read=|f| f.task.clone() write=|f, id| f.task = Some(id) />
+                <Picker legend="Which AI tool did you use?" name="tool" choices=config.with_value(Config::baseline_tools) form
+                    read=|f| f.tool.clone() write=FormState::choose_tool />
+                <OutcomePicker selected=Signal::derive(move || form.with(|f| f.outcome))
+                    on_choose=Callback::new(move |outcome| form.update(|f| f.choose_outcome(outcome))) />
+                <Show when=move || form.with(|f| f.reasons_shown)>
+                    <ReasonPicker form />
                 </Show>
-                <Show when=move || has_teams>
-                    <ChoicePicker legend="Your team" name="team" choices=teams.clone() selected=form.team />
-                </Show>
-                <details class="optional">
-                    <summary>"More detail (optional)"</summary>
-                    <Show when=used_ai>
-                        <ChoicePicker legend="Checking and fixing the AI's output took" name="effort" choices=effort_choices() selected=form.effort />
-                        <ChoicePicker legend="Why this tool?" name="mandated" choices=mandated_choices() selected=form.mandated />
-                    </Show>
-                    <ChoicePicker legend="The task was" name="complexity" choices=complexity_choices() selected=form.complexity />
-                </details>
+                <TeamPicker teams=config.with_value(|config| config.teams.clone()) form />
+                <MoreDetail form />
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || !can_keep()>
                         "Save " <kbd aria-hidden="true">"Enter"</kbd>
                     </button>
-                    <StatusLine status store sync />
+                    <StatusLine form stores />
                 </div>
                 <Show when=move || !can_keep()>
-                    <p class="notice problem">
-                        "History is off on this device and this deployment has no sync server, so a report would be kept nowhere. "
-                        "Turn history back on in History to file reports."
-                    </p>
+                    <KeptNowhere />
                 </Show>
-                <p class="privacy-note">
-                    "Only the week is recorded, never the day or time. Your report has no name, account or device id."
-                    {randomized.then_some(" Before it is sent, your answer is randomized on this device, so no single report can be held to what it says.")}
-                </p>
+                <PrivacyNote randomized />
             </form>
         </main>
     }
 }
 
-#[component]
-fn StatusLine(status: RwSignal<Status>, store: LocalStore, sync: SyncStore) -> impl IntoView {
-    let undo = move |_| {
-        if let Status::Saved(id) = status.get_untracked() {
-            match sync.withdraw(&id).and_then(|()| store.undo(&id)) {
-                Ok(()) => status.set(Status::Undone),
-                Err(error) => status.set(Status::Failed(format!("Could not undo: {error}."))),
-            }
+/// Number keys choose the outcome and Enter saves, anywhere on the page
+/// but in a text field; the listener goes with the page.
+fn follow_shortcuts(form: RwSignal<FormState>, save: impl Fn() + 'static) {
+    let shortcuts = window_event_listener(ev::keydown, move |event| {
+        let Some(target) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let on = KeyTarget::of(&target.tag_name(), target.get_attribute("type").as_deref());
+        let modified =
+            event.ctrl_key() || event.alt_key() || event.meta_key() || event.is_composing();
+        match key_action(&event.key(), modified, on) {
+            KeyAction::Ignore => return,
+            KeyAction::Outcome(outcome) => form.update(|f| f.choose_outcome(outcome)),
+            KeyAction::Save => save(),
         }
-    };
+        event.prevent_default();
+    });
+    on_cleanup(move || shortcuts.remove());
+}
+
+/// A [`ChoicePicker`] bound to one field of the form.
+#[component]
+fn Picker(
+    legend: &'static str,
+    name: &'static str,
+    choices: Vec<Choice>,
+    form: RwSignal<FormState>,
+    read: fn(&FormState) -> Option<String>,
+    write: fn(&mut FormState, String),
+) -> impl IntoView {
+    view! {
+        <ChoicePicker legend name choices
+            selected=Signal::derive(move || form.with(read))
+            on_choose=Callback::new(move |id| form.update(|f| write(f, id))) />
+    }
+}
+
+#[component]
+fn TeamPicker(teams: Vec<Choice>, form: RwSignal<FormState>) -> impl IntoView {
+    (!teams.is_empty()).then(|| {
+        view! {
+            <Picker legend="Your team" name="team" choices=teams form
+                read=|f| f.team.clone() write=|f, id| f.team = Some(id) />
+        }
+    })
+}
+
+/// Effort and "why this tool?" (only for an AI tool), and complexity.
+#[component]
+fn MoreDetail(form: RwSignal<FormState>) -> impl IntoView {
+    view! {
+        <details class="optional">
+            <summary>"More detail (optional)"</summary>
+            <Show when=move || form.with(FormState::uses_ai)>
+                <Picker legend="Checking and fixing the AI's output took" name="effort" choices=effort_choices() form
+                    read=|f| f.effort.clone() write=|f, id| f.effort = Some(id) />
+                <Picker legend="Why this tool?" name="mandated" choices=mandated_choices() form
+                    read=|f| f.mandated.clone() write=|f, id| f.mandated = Some(id) />
+            </Show>
+            <Picker legend="The task was" name="complexity" choices=complexity_choices() form
+                read=|f| f.complexity.clone() write=|f, id| f.complexity = Some(id) />
+        </details>
+    }
+}
+
+#[component]
+fn KeptNowhere() -> impl IntoView {
+    view! {
+        <p class="notice problem">
+            "History is off on this device and this deployment has no sync server, so a report would be kept nowhere. "
+            "Turn history back on in History to file reports."
+        </p>
+    }
+}
+
+#[component]
+fn PrivacyNote(randomized: bool) -> impl IntoView {
+    view! {
+        <p class="privacy-note">
+            "Only the week is recorded, never the day or time. Your report has no name, account or device id."
+            {randomized.then_some(" Before it is sent, your answer is randomized on this device, so no single report can be held to what it says.")}
+        </p>
+    }
+}
+
+#[component]
+fn StatusLine(form: RwSignal<FormState>, stores: Stores) -> impl IntoView {
+    let status = Memo::new(move |_| form.with(|f| f.status.clone()));
+    let undo = move |_| form.update(|f| f.undo(&stores));
     view! {
         <p class="status" role="status" aria-live="polite">
             {move || match status.get() {
@@ -338,13 +219,10 @@ fn StatusLine(status: RwSignal<Status>, store: LocalStore, sync: SyncStore) -> i
 }
 
 #[component]
-fn ReasonPicker(reasons: RwSignal<Vec<Reason>>) -> impl IntoView {
+fn ReasonPicker(form: RwSignal<FormState>) -> impl IntoView {
     let boxes = Reason::ALL
         .into_iter()
         .map(|reason| {
-            let checked = move || reasons.with(|list| list.contains(&reason));
-            let full =
-                move || reasons.with(|list| list.len() >= MAX_REASONS && !list.contains(&reason));
             let input_id = format!("reason-{}", reason.as_str());
             let label_for = input_id.clone();
             view! {
@@ -352,17 +230,9 @@ fn ReasonPicker(reasons: RwSignal<Vec<Reason>>) -> impl IntoView {
                     <input
                         type="checkbox"
                         id=input_id
-                        prop:checked=checked
-                        disabled=full
-                        on:change=move |_| {
-                            reasons.update(|list| {
-                                if let Some(at) = list.iter().position(|r| *r == reason) {
-                                    list.remove(at);
-                                } else if list.len() < MAX_REASONS {
-                                    list.push(reason);
-                                }
-                            })
-                        }
+                        prop:checked=move || form.with(|f| f.reasons.contains(&reason))
+                        disabled=move || form.with(|f| f.reason_locked(reason))
+                        on:change=move |_| form.update(|f| f.toggle_reason(reason))
                     />
                     <span>{reason.label()}</span>
                 </label>
@@ -375,33 +245,4 @@ fn ReasonPicker(reasons: RwSignal<Vec<Reason>>) -> impl IntoView {
             <div class="chips">{boxes}</div>
         </fieldset>
     }
-}
-
-fn choice(id: &str, label: &str) -> Choice {
-    Choice {
-        id: id.into(),
-        label: label.into(),
-        description: String::new(),
-    }
-}
-
-fn effort_choices() -> Vec<Choice> {
-    Effort::ALL
-        .into_iter()
-        .map(|effort| choice(effort.as_str(), effort.label()))
-        .collect()
-}
-
-fn complexity_choices() -> Vec<Choice> {
-    Complexity::ALL
-        .into_iter()
-        .map(|level| choice(level.as_str(), level.label()))
-        .collect()
-}
-
-fn mandated_choices() -> Vec<Choice> {
-    vec![
-        choice("chosen", "My own choice"),
-        choice(MANDATED, "I was told to use it"),
-    ]
 }

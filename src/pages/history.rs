@@ -1,24 +1,39 @@
 //! History: the employee's own reports by week, with export, import, erase,
 //! and "don't keep history on this device" for shared machines (SPEC §6.5).
+//! The page's state and words are [`crate::state::history`]; this binds them.
 
-use candor_core::{outcome_label, Config, Delivery, ImportOutcome, Report};
+use candor_core::{Config, Delivery, ImportOutcome, Report};
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::state::history::{
+    import_summary, sync_line, HistoryState, Pending, ReportLine, Shelf, EXPORT_FILE,
+};
+use crate::store::device::StorageError;
 use crate::store::download::download;
-use crate::store::history::LocalStore;
-use crate::store::sync::{SyncStatus, SyncStore};
+use crate::store::history::{ImportError, LocalStore};
+use crate::store::sync::SyncStore;
 
-/// The name of the file an export downloads as.
-const EXPORT_FILE: &str = "candor-history.json";
+/// The device's two stores, as the page's [`Shelf`].
+#[derive(Clone, Copy)]
+struct Stores {
+    local: LocalStore,
+    sync: SyncStore,
+}
 
-/// A confirmation the page is waiting for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pending {
-    Nothing,
-    Erase,
-    StopKeeping,
+impl Shelf for Stores {
+    fn import(&self, raw: &str) -> Result<ImportOutcome, ImportError> {
+        self.local.import(raw)
+    }
+    fn erase_all(&self) -> Result<(), StorageError> {
+        self.local.erase_all()
+    }
+    fn stop_keeping(&self) -> Result<(), StorageError> {
+        self.local.set_keep_history(false)?;
+        self.sync.set_keep_sent(false);
+        Ok(())
+    }
 }
 
 /// The History page.
@@ -66,16 +81,91 @@ fn HistoryOff(store: LocalStore) -> impl IntoView {
 
 #[component]
 fn HistoryOn(store: LocalStore) -> impl IntoView {
-    let config = StoredValue::new(expect_context::<Config>());
-    let sync = expect_context::<SyncStore>();
-    let pending = RwSignal::new(Pending::Nothing);
-    let message = RwSignal::new(None::<String>);
-    let import_result = RwSignal::new(None::<ImportOutcome>);
+    let stores = Stores {
+        local: store,
+        sync: expect_context::<SyncStore>(),
+    };
+    let page = RwSignal::new(HistoryState::default());
     let count = move || store.with_history(|history| history.reports.len());
-    let has_reports = move || count() > 0;
+    let has_reports = Signal::derive(move || count() > 0);
+    let imported = Memo::new(move |_| page.with(|p| p.imported.clone()));
+    view! {
+        <HistoryTools stores page has_reports />
+        <Show when=move || page.with(|p| p.pending != Pending::Nothing)>
+            <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+                <p id="confirm-text">{move || page.with(|p| p.question(count()))}</p>
+                <button type="button" class="danger" on:click=move |_| page.update(|p| p.confirm(&stores))>
+                    "Yes, erase"
+                </button>
+                <button type="button" on:click=move |_| page.update(|p| p.ask(Pending::Nothing))>"Cancel"</button>
+            </div>
+        </Show>
+        <p class="message" role="status" aria-live="polite">{move || page.with(|p| p.message.clone())}</p>
+        {move || imported.get().map(|outcome| view! { <ImportSummary outcome /> })}
+        <Show
+            when=move || has_reports.get()
+            fallback=|| view! { <p class="empty-state">"No reports kept on this device."</p> }
+        >
+            <p class="summary">{move || format!("{} report(s), newest week first.", count())}</p>
+            <Weeks stores />
+        </Show>
+    }
+}
 
-    let weeks = move || {
-        store.with_history(|history| {
+/// Export, import, erase and stop keeping.
+#[component]
+fn HistoryTools(
+    stores: Stores,
+    page: RwSignal<HistoryState>,
+    has_reports: Signal<bool>,
+) -> impl IntoView {
+    let export = move |_| {
+        if let Err(error) = download(EXPORT_FILE, "application/json", &stores.local.export_json()) {
+            page.update(|p| p.export_failed(error));
+        }
+    };
+    let import = move |event: web_sys::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|text| text.as_string());
+            page.update(|p| p.import(text.as_deref(), &stores));
+        });
+    };
+    view! {
+        <div class="history-tools">
+            <button type="button" on:click=export disabled=move || !has_reports.get()>
+                "Export as JSON"
+            </button>
+            <label class="button" for="import-file">"Import JSON…"</label>
+            <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" on:change=import />
+            <button type="button" class="danger" on:click=move |_| page.update(|p| p.ask(Pending::Erase)) disabled=move || !has_reports.get()>
+                "Erase everything…"
+            </button>
+            <button type="button" on:click=move |_| page.update(|p| p.ask(Pending::StopKeeping))>
+                "Don't keep history on this device…"
+            </button>
+        </div>
+    }
+}
+
+/// The reports kept here, newest week first.
+#[component]
+fn Weeks(stores: Stores) -> impl IntoView {
+    let config = StoredValue::new(expect_context::<Config>());
+    move || {
+        stores.local.with_history(|history| {
             history
                 .by_week()
                 .into_iter()
@@ -83,8 +173,8 @@ fn HistoryOn(store: LocalStore) -> impl IntoView {
                     let items = reports
                         .into_iter()
                         .map(|report| {
-                            let delivery = sync.delivery(&report.id);
-                            config.with_value(|config| report_line(config, report, delivery))
+                            let delivery = stores.sync.delivery(&report.id);
+                            config.with_value(|config| report_item(config, report, delivery))
                         })
                         .collect_view();
                     view! {
@@ -96,102 +186,6 @@ fn HistoryOn(store: LocalStore) -> impl IntoView {
                 })
                 .collect_view()
         })
-    };
-
-    let export = move |_| {
-        if let Err(error) = download(EXPORT_FILE, "application/json", &store.export_json()) {
-            message.set(Some(format!("Export failed: {error}")));
-        }
-    };
-
-    let import = move |event: web_sys::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            let text = match JsFuture::from(file.text()).await {
-                Ok(text) => text.as_string().unwrap_or_default(),
-                Err(_) => {
-                    message.set(Some("The file could not be read.".into()));
-                    return;
-                }
-            };
-            match store.import(&text) {
-                Ok(outcome) => {
-                    message.set(None);
-                    import_result.set(Some(outcome));
-                }
-                Err(error) => {
-                    import_result.set(None);
-                    message.set(Some(format!("Nothing was imported: {error}.")));
-                }
-            }
-        });
-    };
-
-    let confirm = move |_| {
-        let result = match pending.get_untracked() {
-            Pending::Erase => store.erase_all(),
-            Pending::StopKeeping => store
-                .set_keep_history(false)
-                .map(|()| sync.set_keep_sent(false)),
-            Pending::Nothing => Ok(()),
-        };
-        pending.set(Pending::Nothing);
-        import_result.set(None);
-        message.set(Some(match result {
-            Ok(()) => "Erased: no reports are kept on this device.".into(),
-            Err(error) => format!("Could not erase: {error}."),
-        }));
-    };
-
-    view! {
-        <div class="history-tools">
-            <button type="button" on:click=export disabled=move || !has_reports()>
-                "Export as JSON"
-            </button>
-            <label class="button" for="import-file">"Import JSON…"</label>
-            <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" on:change=import />
-            <button type="button" class="danger" on:click=move |_| pending.set(Pending::Erase) disabled=move || !has_reports()>
-                "Erase everything…"
-            </button>
-            <button type="button" on:click=move |_| pending.set(Pending::StopKeeping)>
-                "Don't keep history on this device…"
-            </button>
-        </div>
-        <Show when=move || pending.get() != Pending::Nothing>
-            <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-                <p id="confirm-text">
-                    {move || {
-                        let n = count();
-                        match pending.get() {
-                            Pending::StopKeeping => format!(
-                                "Stop keeping history here? This erases the {n} report(s) kept on this device, and new reports will not be kept. Export first if you want a copy."
-                            ),
-                            _ => format!("Erase all {n} report(s) kept on this device? This cannot be undone. Export first if you want a copy."),
-                        }
-                    }}
-                </p>
-                <button type="button" class="danger" on:click=confirm>"Yes, erase"</button>
-                <button type="button" on:click=move |_| pending.set(Pending::Nothing)>"Cancel"</button>
-            </div>
-        </Show>
-        <p class="message" role="status" aria-live="polite">{move || message.get()}</p>
-        {move || import_result.get().map(|outcome| view! { <ImportSummary outcome /> })}
-        <Show
-            when=has_reports
-            fallback=|| view! { <p class="empty-state">"No reports kept on this device."</p> }
-        >
-            <p class="summary">{move || format!("{} report(s), newest week first.", count())}</p>
-            {weeks}
-        </Show>
     }
 }
 
@@ -203,26 +197,14 @@ fn SyncPanel() -> impl IntoView {
     let config = StoredValue::new(expect_context::<Config>());
     let message = RwSignal::new(None::<String>);
     let waiting = move || sync.with_outbox(|outbox| outbox.waiting.len());
-    let status_line = move || {
-        match sync.status().get() {
-        SyncStatus::Off => None,
-        SyncStatus::Idle | SyncStatus::Sending => Some(match waiting() {
-            0 => "Every report filed here has been sent.".to_string(),
-            n => format!("{n} report(s) waiting to be sent. They leave after a random delay, in shuffled batches, so the time they arrive says nothing about when you filed them."),
-        }),
-        SyncStatus::Retrying(reason) => Some(format!(
-            "{} report(s) waiting: {reason}. Candor will try again; nothing is lost.",
-            waiting()
-        )),
-    }
-    };
+    let status_line = move || sync_line(&sync.status().get(), waiting());
     let rejected = move || {
         sync.with_outbox(|outbox| {
             outbox
                 .rejected
                 .iter()
                 .map(|entry| {
-                    let line = config.with_value(|config| report_line(config, &entry.report, None));
+                    let line = config.with_value(|config| report_item(config, &entry.report, None));
                     let reason = entry.error.message.clone();
                     view! {
                         <div class="rejected-report">
@@ -258,85 +240,30 @@ fn SyncPanel() -> impl IntoView {
 
 #[component]
 fn ImportSummary(outcome: ImportOutcome) -> impl IntoView {
-    let rejected = outcome
-        .rejected
-        .iter()
-        .map(|(index, error)| view! { <li>{format!("Entry {}: {error}", index + 1)}</li> })
+    let (summary, rejected) = import_summary(&outcome);
+    let rejected = rejected
+        .into_iter()
+        .map(|line| view! { <li>{line}</li> })
         .collect_view();
     view! {
         <section class="import-summary" aria-label="Import result">
-            <p>
-                {format!(
-                    "Imported {} new report(s); {} were already here; {} rejected.",
-                    outcome.added,
-                    outcome.duplicates,
-                    outcome.rejected.len()
-                )}
-            </p>
+            <p>{summary}</p>
             <ul class="rejected">{rejected}</ul>
         </section>
     }
 }
 
-fn label_or_retired(label: Option<&str>, id: &str) -> String {
-    label.map_or_else(|| format!("{id} (retired)"), str::to_string)
-}
-
-fn report_line(config: &Config, report: &Report, delivery: Option<Delivery>) -> impl IntoView {
-    let task = label_or_retired(
-        config
-            .task(&report.task)
-            .map(|choice| choice.label.as_str()),
-        &report.task,
-    );
-    let tool = if report.tool == candor_core::NO_AI {
-        "No AI".to_string()
-    } else {
-        label_or_retired(
-            config
-                .tool(&report.tool)
-                .map(|choice| choice.label.as_str()),
-            &report.tool,
-        )
-    };
-    let mut details = Vec::new();
-    if let Some(effort) = report.effort {
-        details.push(effort.label().to_string());
-    }
-    if report.mandated == Some(true) {
-        details.push("told to use it".into());
-    }
-    if let Some(complexity) = report.complexity {
-        details.push(complexity.label().to_string());
-    }
-    details.extend(
-        report
-            .reasons
-            .iter()
-            .map(|reason| reason.label().to_string()),
-    );
-    let details = (!details.is_empty()).then(|| format!(" ({})", details.join(", ")));
-    let outcome_class = match report.outcome {
-        ..=-1 => "outcome negative",
-        0 => "outcome neutral",
-        _ => "outcome positive",
-    };
+fn report_item(config: &Config, report: &Report, delivery: Option<Delivery>) -> impl IntoView {
+    let line = ReportLine::of(config, report, delivery);
     view! {
         <li class="report">
-            <span class="task">{task}</span>
+            <span class="task">{line.task}</span>
             " · "
-            <span class="tool">{tool}</span>
+            <span class="tool">{line.tool}</span>
             " · "
-            <span class=outcome_class>{outcome_label(report.outcome)}</span>
-            {details.map(|details| view! { <span class="details">{details}</span> })}
-            {delivery.map(|delivery| {
-                let (class, words) = match delivery {
-                    Delivery::Waiting => ("delivery waiting", " — waiting to be sent".to_string()),
-                    Delivery::Sent => ("delivery sent", " — sent".to_string()),
-                    Delivery::Rejected(error) => ("delivery rejected", format!(" — not accepted: {}", error.message)),
-                };
-                view! { <span class=class>{words}</span> }
-            })}
+            <span class=line.outcome_class>{line.outcome}</span>
+            {line.details.map(|details| view! { <span class="details">{details}</span> })}
+            {line.delivery.map(|(class, words)| view! { <span class=class>{words}</span> })}
         </li>
     }
 }

@@ -1,22 +1,22 @@
 //! Team map: everyone's reports as the sync server publishes them — closed
 //! weeks only, groups below k hidden, nested views protected (SPEC §5) —
 //! with filters, a trend per cell, a drill-down, the mandated-versus-chosen
-//! comparison and exports of exactly what is shown.
-
-use std::str::FromStr;
+//! comparison and exports of exactly what is shown. The page's state and
+//! which answer is current are [`crate::state::team_map`]; this page fetches
+//! and binds.
 
 use candor_core::privacy::RandomizedResponse;
-use candor_core::{AggregateFilter, CellCounts, Config, Effort, Grid, Period, Published, Tally};
+use candor_core::{CellCounts, Config, Grid, Published, Tally};
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::components::cell_detail::{CellDetail, CellFacts, EffortCounts};
-use crate::components::filter_bar::{period_label, with_parameter, FilterBar};
+use crate::components::cell_detail::CellDetail;
+use crate::components::filter_bar::{period_label, FilterBar};
 use crate::components::heatmap::{svg_document, CellView, Heatmap, HeatmapModel};
+use crate::state::team_map::{
+    comparison_filters, effort_filters, export_name, trend_means, CellFacts, TeamMapState, Ticket,
+};
 use crate::store::download::download;
-use crate::store::team::{load_choices, load_view, FilterChoice, TeamMapError, TeamView};
-
-/// The most periods a cell's trend line shows.
-const TREND_PERIODS: usize = 6;
+use crate::store::team::{load_choices, load_view, TeamView};
 
 /// The model of a published aggregate: the same rows and columns as a grid
 /// of the same ids, hidden cells marked hidden.
@@ -65,45 +65,34 @@ fn noise_note(config: &Config) -> Option<String> {
     ))
 }
 
-/// The months a trend covers for `period`: those of a quarter, or the latest of all; none for a month.
-fn trend_periods(choices: &[FilterChoice], period: Period) -> Vec<Period> {
-    let mut months: Vec<Period> = choices
-        .iter()
-        .filter(|choice| choice.filter == "period" && choice.state != "empty")
-        .filter_map(|choice| Period::from_str(choice.value.as_deref()?).ok())
-        .filter(|candidate| {
-            matches!(candidate, Period::Month { .. })
-                && (period == Period::All || candidate.wider() == Some(period))
-        })
-        .collect();
-    months.sort();
-    let skip = months.len().saturating_sub(TREND_PERIODS);
-    months.split_off(skip)
-}
-
-/// The mean outcome of a shown cell of a view, debiased under randomized response.
-fn cell_mean(
-    view: &Published,
-    task: &str,
-    tool: &str,
-    noise: Option<RandomizedResponse>,
-) -> Option<f64> {
-    let outcomes = view.cell(task, tool)?.outcomes?;
-    match noise {
-        Some(noise) => noise.mean(outcomes),
-        None => CellCounts {
-            outcomes,
-            ..CellCounts::default()
-        }
-        .mean(),
+/// Asks the server for everything `ticket` wants, dropping stale answers.
+async fn load(config: Config, state: RwSignal<TeamMapState>, ticket: Ticket) {
+    let view = load_view(&config, ticket.filter.clone()).await;
+    if state.try_update(|s| s.answer_view(&ticket, view)) != Some(true) {
+        return;
     }
-}
-
-/// A file name for an export of the view under `filter`.
-fn export_name(filter: &AggregateFilter, extension: &str) -> String {
-    let query = filter.to_query().replace(['&', '='], "-");
-    let sep = if query.is_empty() { "" } else { "-" };
-    format!("candor-team-map{sep}{query}.{extension}")
+    if let Ok(choices) = load_choices(&config, &ticket.filter).await {
+        state.try_update(|s| s.answer_choices(&ticket, choices));
+    }
+    let months = state
+        .try_with_untracked(|s| s.trend_filters(&ticket))
+        .unwrap_or_default();
+    let mut views = Vec::new();
+    for month in months {
+        if let Some(Ok(view)) = load_view(&config, month).await {
+            views.push(view);
+        }
+    }
+    state.try_update(|s| s.answer_trend(&ticket, views));
+    if ticket.compare {
+        let (told, chose) = comparison_filters(&ticket.filter);
+        if let (Some(Ok(told)), Some(Ok(chose))) = (
+            load_view(&config, told).await,
+            load_view(&config, chose).await,
+        ) {
+            state.try_update(|s| s.answer_pair(&ticket, told, chose));
+        }
+    }
 }
 
 /// The team's task-fit map, from the sync server.
@@ -119,207 +108,183 @@ pub fn TeamMapPage() -> impl IntoView {
         }
         .into_any();
     }
-    let filter = RwSignal::new(AggregateFilter::default());
-    let compare = RwSignal::new(false);
-    let main = RwSignal::new(None::<Result<TeamView, TeamMapError>>);
-    let choices = RwSignal::new(Vec::<FilterChoice>::new());
-    let trend = RwSignal::new(Vec::<TeamView>::new());
-    let pair = RwSignal::new(None::<(TeamView, TeamView)>);
-    let selected = RwSignal::new(None::<(usize, usize)>);
-    let efforts = RwSignal::new(None::<EffortCounts>);
-    // Answers to an older filter must not overwrite a newer one's.
-    let generation = StoredValue::new(0u32);
-    let stored_config = StoredValue::new(config.clone());
-
-    Effect::new(move || {
-        let current = filter.get();
-        let side_by_side = compare.get();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        selected.set(None);
-        let config = stored_config.get_value();
-        spawn_local(async move {
-            let live = move || generation.try_get_value() == Some(mine);
-            let answer = load_view(&config, current.clone()).await;
-            if !live() {
-                return;
-            }
-            main.try_set(answer);
-            if let Ok(list) = load_choices(&config, &current).await {
-                if live() {
-                    choices.try_set(list);
-                }
-            }
-            let periods = trend_periods(&choices.get_untracked(), current.period);
-            let mut views = Vec::new();
-            for period in periods {
-                let month = AggregateFilter {
-                    period,
-                    ..current.clone()
-                };
-                if let Some(Ok(view)) = load_view(&config, month).await {
-                    views.push(view);
-                }
-            }
-            if live() {
-                trend.try_set(views);
-            }
-            if side_by_side {
-                let told = with_parameter(&current, "mandated", Some("true"));
-                let chose = with_parameter(&current, "mandated", Some("false"));
-                if let (Some(told), Some(chose)) = (told, chose) {
-                    if let (Some(Ok(told)), Some(Ok(chose))) = (
-                        load_view(&config, told).await,
-                        load_view(&config, chose).await,
-                    ) {
-                        if live() {
-                            pair.try_set(Some((told, chose)));
-                        }
-                    }
-                }
-            }
-        });
+    let state = RwSignal::new(TeamMapState::default());
+    let stored_config = StoredValue::new(config);
+    // Changes the state, then asks for what it now shows. Done in the
+    // handlers rather than in an effect over the state, which would write
+    // the state it reads.
+    let change = move |change: &dyn Fn(&mut TeamMapState)| {
+        if let Some(ticket) = state.try_update(|s| {
+            change(s);
+            s.ask()
+        }) {
+            spawn_local(load(stored_config.get_value(), state, ticket));
+        }
+    };
+    change(&|_| {});
+    let filter = Memo::new(move |_| state.with(|s| s.filter.clone()));
+    let choices = Memo::new(move |_| state.with(|s| s.choices.clone()));
+    let on_choose = Callback::new(move |(dimension, value): (_, Option<String>)| {
+        change(&|s| s.choose(dimension, value.as_deref()));
     });
+    view! {
+        <main class="team-map">
+            <h1>"Team map"</h1>
+            <p class="lede">
+                "Where AI helps and where it hurts, by kind of task, from everyone's reports, read against the “No AI” column. Only weeks that have ended are shown. Select a cell for its details."
+            </p>
+            <FilterBar filter choices on_choose />
+            <label class="compare">
+                <input type="checkbox" on:change=move |event| {
+                    let checked = event_target_checked(&event);
+                    change(&|s| s.compare = checked);
+                } />
+                " Compare told-to and chosen use side by side"
+            </label>
+            <TeamMapBody state />
+            <Comparison state />
+        </main>
+    }
+    .into_any()
+}
 
-    let open_cell = Callback::new(move |(row, col): (usize, usize)| {
-        selected.set(Some((row, col)));
-        efforts.set(None);
+/// The map for the filter: loading, an error, or the map with its detail and exports.
+#[component]
+fn TeamMapBody(state: RwSignal<TeamMapState>) -> impl IntoView {
+    let config = StoredValue::new(expect_context::<Config>());
+    let main = Memo::new(move |_| state.with(|s| s.main.clone()));
+    let trend = Memo::new(move |_| state.with(|s| s.trend.clone()));
+    let selected = Memo::new(move |_| state.with(|s| s.selected));
+    let efforts = Memo::new(move |_| state.with(|s| s.efforts.clone()));
+    let open_cell = Callback::new(move |cell: (usize, usize)| {
+        let Some((asked, filter)) = state.try_update(|s| s.open(cell)).flatten() else {
+            return;
+        };
+        let config = config.get_value();
         let Some(Ok(team)) = main.get_untracked() else {
             return;
         };
-        let config = stored_config.get_value();
         let model = model_of(&team.published, &config);
-        let (task, tool) = (model.rows[row].id.clone(), model.cols[col].id.clone());
+        let (task, tool) = (model.rows[cell.0].id.clone(), model.cols[cell.1].id.clone());
         spawn_local(async move {
             let mut levels = Vec::new();
-            for effort in Effort::ALL {
-                let Some(view_filter) =
-                    with_parameter(&team.filter, "effort", Some(effort.as_str()))
-                else {
-                    continue;
-                };
+            for (effort, view_filter) in effort_filters(&filter) {
                 if let Some(Ok(view)) = load_view(&config, view_filter).await {
-                    let n = view
-                        .published
-                        .cell(&task, &tool)
-                        .map_or(Some(0), |cell| cell.n);
-                    levels.push((effort, n));
+                    levels.push((
+                        effort,
+                        view.published.cell(&task, &tool).map_or(Some(0), |c| c.n),
+                    ));
                 }
             }
-            efforts.try_set(Some(levels));
+            state.try_update(|s| s.answer_efforts(asked, cell, levels));
         });
     });
-
-    let body = move || {
-        let config = stored_config.get_value();
+    move || {
         match main.get() {
-            None => view! { <p class="loading">"Loading the team map…"</p> }.into_any(),
-            Some(Err(error)) => {
-                view! { <p class="failed" role="alert">{error.to_string()}</p> }.into_any()
+        None => view! { <p class="loading">"Loading the team map…"</p> }.into_any(),
+        Some(Err(error)) => view! { <p class="failed" role="alert">{error.to_string()}</p> }.into_any(),
+        Some(Ok(team)) => config.with_value(|config| {
+            let mut model = model_of(&team.published, config);
+            model.interactive = true;
+            let noise = RandomizedResponse::from_config(&config.privacy);
+            let months: Vec<String> = trend.with(|views| {
+                let tasks: Vec<&str> = model.rows.iter().map(|axis| axis.id.as_str()).collect();
+                let tools: Vec<&str> = model.cols.iter().map(|axis| axis.id.as_str()).collect();
+                model.trends = trend_means(&tasks, &tools, views, noise);
+                views.iter().map(|view| period_label(&view.filter.period.to_string())).collect()
+            });
+            let detail = selected.get().and_then(|cell| cell_facts(&model, &team.published, cell, &months)).map(|facts| {
+                view! { <CellDetail facts efforts on_close=Callback::new(move |_| state.update(TeamMapState::close)) /> }
+            });
+            view! {
+                <Summary published=team.published.clone() note=noise_note(config) />
+                <Heatmap model=model.clone() title="Team map" on_open=open_cell />
+                {detail}
+                <Exports svg=svg_document(&model, "Team map") team />
             }
-            Some(Ok(team)) => {
-                let published = &team.published;
-                let k = published.k;
-                let weeks = published
-                    .weeks
-                    .as_ref()
-                    .map(|weeks| format!("Weeks {} to {}. ", weeks.from, weeks.to));
-                let total = match published.total.n {
-                    Some(n) => format!("{n} reports. "),
-                    None => "Not enough reports to show this view. ".to_string(),
-                };
-                let noise = RandomizedResponse::from_config(&config.privacy);
-                let note = noise_note(&config);
-                let mut model = model_of(published, &config);
-                model.interactive = true;
-                let months: Vec<String> = trend.with(|views| {
-                    views
-                        .iter()
-                        .map(|view| period_label(&view.filter.period.to_string()))
-                        .collect()
-                });
-                trend.with(|views| {
-                    if views.len() >= 2 {
-                        model.trends = model
-                            .rows
-                            .iter()
-                            .map(|task| {
-                                model
-                                    .cols
-                                    .iter()
-                                    .map(|tool| {
-                                        views
-                                            .iter()
-                                            .map(|view| {
-                                                cell_mean(
-                                                    &view.published,
-                                                    &task.id,
-                                                    &tool.id,
-                                                    noise,
-                                                )
-                                            })
-                                            .collect()
-                                    })
-                                    .collect()
-                            })
-                            .collect();
-                    }
-                });
-                let detail = selected.get().and_then(|(row, col)| {
-                    let task = model.rows.get(row)?;
-                    let tool = model.cols.get(col)?;
-                    let cell = published.cell(&task.id, &tool.id)?.clone();
-                    let trend = model
-                        .trends
-                        .get(row)
-                        .and_then(|cells| cells.get(col))
-                        .map(|means| months.iter().cloned().zip(means.iter().copied()).collect())
-                        .unwrap_or_default();
-                    let facts = CellFacts {
-                        task: task.label.clone(),
-                        tool: tool.label.clone(),
-                        cell,
-                        vs_baseline: model.vs_baseline(row, col),
-                        trend,
-                    };
-                    Some(view! {
-                        <CellDetail facts efforts on_close=Callback::new(move |_| selected.set(None)) />
-                    })
-                });
-                let csv = published.to_csv();
-                let json = team.json.clone();
-                let svg = svg_document(&model, "Team map");
-                let name = StoredValue::new(team.filter.clone());
-                let save = move |extension: &'static str, media: &'static str, text: String| {
-                    move |_| {
-                        let _ = download(&export_name(&name.get_value(), extension), media, &text);
-                    }
-                };
-                view! {
-                    <p class="summary">
-                        {weeks}
-                        {total}
-                        {note}
-                        {format!("Groups of fewer than {k} reports are hidden, and so is anything a wider view minus this one would reveal.")}
-                    </p>
-                    <Heatmap model title="Team map" on_open=open_cell />
-                    {detail}
-                    <p class="exports">
-                        "Download what is shown: "
-                        <button type="button" on:click=save("csv", "text/csv", csv)>"CSV"</button>
-                        <button type="button" on:click=save("json", "application/json", json)>"JSON"</button>
-                        <button type="button" on:click=save("svg", "image/svg+xml", svg)>"SVG"</button>
-                    </p>
-                }
-                .into_any()
-            }
+            .into_any()
+        }),
+    }
+    }
+}
+
+/// The opened cell's facts, if it is on the map and published.
+fn cell_facts(
+    model: &HeatmapModel,
+    published: &Published,
+    (row, col): (usize, usize),
+    months: &[String],
+) -> Option<CellFacts> {
+    let task = model.rows.get(row)?;
+    let tool = model.cols.get(col)?;
+    let cell = published.cell(&task.id, &tool.id)?.clone();
+    let trend = model
+        .trends
+        .get(row)
+        .and_then(|cells| cells.get(col))
+        .map(|means| months.iter().cloned().zip(means.iter().copied()).collect())
+        .unwrap_or_default();
+    Some(CellFacts {
+        task: task.label.clone(),
+        tool: tool.label.clone(),
+        cell,
+        vs_baseline: model.vs_baseline(row, col),
+        trend,
+    })
+}
+
+#[component]
+fn Summary(published: Published, note: Option<String>) -> impl IntoView {
+    let weeks = published
+        .weeks
+        .as_ref()
+        .map(|weeks| format!("Weeks {} to {}. ", weeks.from, weeks.to));
+    let total = match published.total.n {
+        Some(n) => format!("{n} reports. "),
+        None => "Not enough reports to show this view. ".to_string(),
+    };
+    let k = published.k;
+    view! {
+        <p class="summary">
+            {weeks}
+            {total}
+            {note}
+            {format!("Groups of fewer than {k} reports are hidden, and so is anything a wider view minus this one would reveal.")}
+        </p>
+    }
+}
+
+/// Downloads of exactly what is shown.
+#[component]
+fn Exports(svg: String, team: TeamView) -> impl IntoView {
+    let csv = team.published.to_csv();
+    let name = StoredValue::new(team.filter);
+    let save = move |extension: &'static str, media: &'static str, text: String| {
+        move |_| {
+            let _ = download(&export_name(&name.get_value(), extension), media, &text);
         }
     };
-    let comparison = move || {
+    view! {
+        <p class="exports">
+            "Download what is shown: "
+            <button type="button" on:click=save("csv", "text/csv", csv)>"CSV"</button>
+            <button type="button" on:click=save("json", "application/json", team.json)>"JSON"</button>
+            <button type="button" on:click=save("svg", "image/svg+xml", svg)>"SVG"</button>
+        </p>
+    }
+}
+
+/// Told-to and chosen use side by side, when asked for.
+#[component]
+fn Comparison(state: RwSignal<TeamMapState>) -> impl IntoView {
+    let config = StoredValue::new(expect_context::<Config>());
+    let compare = Memo::new(move |_| state.with(|s| s.compare));
+    let pair = Memo::new(move |_| state.with(|s| s.pair.clone()));
+    move || {
         if !compare.get() {
             return None;
         }
-        let config = stored_config.get_value();
+        let config = config.get_value();
         Some(match pair.get() {
             None => view! { <p class="loading">"Loading the comparison…"</p> }.into_any(),
             Some((told, chose)) => view! {
@@ -336,21 +301,5 @@ pub fn TeamMapPage() -> impl IntoView {
             }
             .into_any(),
         })
-    };
-    view! {
-        <main class="team-map">
-            <h1>"Team map"</h1>
-            <p class="lede">
-                "Where AI helps and where it hurts, by kind of task, from everyone's reports, read against the “No AI” column. Only weeks that have ended are shown. Select a cell for its details."
-            </p>
-            <FilterBar filter choices />
-            <label class="compare">
-                <input type="checkbox" on:change=move |event| compare.set(event_target_checked(&event)) />
-                " Compare told-to and chosen use side by side"
-            </label>
-            {body}
-            {comparison}
-        </main>
     }
-    .into_any()
 }

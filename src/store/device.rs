@@ -4,6 +4,8 @@
 use candor_core::{IsoWeek, ReportId};
 use thiserror::Error;
 
+use super::browser::BrowserError;
+
 /// Where the employee's own history lives.
 pub const HISTORY_KEY: &str = "candor.history";
 /// Where remembered choices (last task, tool, team; history on or off) live.
@@ -21,7 +23,7 @@ pub enum StorageError {
     Unavailable,
     /// The browser refused a write, usually because the device is full.
     #[error("the browser refused to save ({0}); the device may be out of space")]
-    Refused(String),
+    Refused(BrowserError),
 }
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
@@ -30,32 +32,25 @@ fn storage() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
-fn describe(error: wasm_bindgen::JsValue) -> String {
-    js_sys::Error::from(error)
-        .message()
-        .as_string()
-        .unwrap_or_else(|| "unknown error".into())
-}
-
 /// Reads one key; `Ok(None)` when it was never written.
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
     storage()?
         .get_item(key)
-        .map_err(|error| StorageError::Refused(describe(error)))
+        .map_err(|error| StorageError::Refused(error.into()))
 }
 
 /// Writes one key, returning only once the browser has accepted the value.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     storage()?
         .set_item(key, value)
-        .map_err(|error| StorageError::Refused(describe(error)))
+        .map_err(|error| StorageError::Refused(error.into()))
 }
 
 /// Removes one key.
 pub fn remove(key: &str) -> Result<(), StorageError> {
     storage()?
         .remove_item(key)
-        .map_err(|error| StorageError::Refused(describe(error)))
+        .map_err(|error| StorageError::Refused(error.into()))
 }
 
 /// Keeps `raw` under a fresh `candor.aside.<name>.<n>` key and returns that key.

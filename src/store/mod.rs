@@ -1,6 +1,9 @@
-//! Browser I/O only: the deployment config, the device's local storage, and
-//! the reactive state the pages read.
+//! Browser I/O only: the deployment config, the device's local storage,
+//! fetch (one function, [`fetch::send`]), downloads, and the reactive stores
+//! the pages read. Whatever a browser call throws becomes a
+//! [`browser::BrowserError`] in one place.
 
+pub mod browser;
 pub mod config;
 pub mod device;
 pub mod download;

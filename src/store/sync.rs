@@ -6,17 +6,15 @@
 
 use std::time::Duration;
 
+use super::device::{self, StorageError};
+use super::fetch::{send, Answer};
+use super::notices::{Level, Notices};
 use candor_core::privacy::RandomizedResponse;
 use candor_core::{
     BatchAnswer, Config, Delivery, Outbox, Randomness, Report, ReportId, SendPolicy, SendQueue,
     ServerError,
 };
 use leptos::{prelude::*, task::spawn_local};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-
-use super::device::{self, StorageError};
-use super::notices::{Level, Notices};
 
 /// Where the outbox lives on the device.
 pub const OUTBOX_KEY: &str = "candor.outbox";
@@ -273,13 +271,6 @@ impl SyncStore {
     }
 }
 
-fn js_message(error: JsValue) -> String {
-    js_sys::Error::from(error)
-        .message()
-        .as_string()
-        .unwrap_or_else(|| "network error".into())
-}
-
 async fn post_batch(url: &str, batch: &[Report]) -> Attempt {
     // Written directly rather than through `json!`, which would pull a
     // second serializer into the app for one line.
@@ -288,38 +279,20 @@ async fn post_batch(url: &str, batch: &[Report]) -> Attempt {
         .map(|report| serde_json::to_string(report).expect("reports serialise"))
         .collect();
     let body = format!("{{\"reports\":[{}]}}", reports.join(","));
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&JsValue::from_str(&body));
-    let headers = web_sys::Headers::new().expect("headers can be made");
-    let _ = headers.set("content-type", "application/json");
-    init.set_headers(&headers);
-    init.set_credentials(web_sys::RequestCredentials::Omit);
-    let window = web_sys::window().expect("the app runs in a browser window");
-    let response: web_sys::Response =
-        match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
-            Ok(response) => response.unchecked_into(),
-            Err(error) => {
-                return Attempt::Retry {
-                    reason: format!(
-                        "the sync server could not be reached ({})",
-                        js_message(error)
-                    ),
-                    retry_after_ms: None,
-                }
-            }
-        };
-    let status = response.status();
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    };
-    if response.ok() {
-        return match BatchAnswer::from_json(&text) {
+    match send(url, Some(&body)).await {
+        Ok(answer) => attempt_of(answer),
+        Err(error) => Attempt::Retry {
+            reason: format!("the sync server could not be reached ({error})"),
+            retry_after_ms: None,
+        },
+    }
+}
+
+/// What the server's answer to a batch means for the reports in it.
+fn attempt_of(answer: Answer) -> Attempt {
+    let status = answer.status;
+    if answer.ok() {
+        return match BatchAnswer::from_json(&answer.body) {
             Some(answer) => Attempt::Answered(answer),
             None => Attempt::Retry {
                 reason: "the sync server's answer was not understood".into(),
@@ -328,11 +301,8 @@ async fn post_batch(url: &str, batch: &[Report]) -> Attempt {
         };
     }
     if status == 429 || status == 408 || status >= 500 {
-        let retry_after_ms = response
-            .headers()
-            .get("retry-after")
-            .ok()
-            .flatten()
+        let retry_after_ms = answer
+            .retry_after
             .and_then(|seconds| seconds.trim().parse::<u64>().ok())
             .map(|seconds| seconds * 1000);
         return Attempt::Retry {
@@ -340,7 +310,7 @@ async fn post_batch(url: &str, batch: &[Report]) -> Attempt {
             retry_after_ms,
         };
     }
-    match ServerError::from_response(&text) {
+    match ServerError::from_response(&answer.body) {
         Some(error) => Attempt::Refused(error),
         // Not the server's error shape (a proxy's page, say): try again later
         // rather than mark reports refused for a reason nobody can read.
@@ -391,5 +361,61 @@ fn open_outbox(notices: Notices) -> Outbox {
             }
             Outbox::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, retry_after: Option<&str>, body: &str) -> Attempt {
+        attempt_of(Answer {
+            status,
+            retry_after: retry_after.map(str::to_string),
+            body: body.into(),
+        })
+    }
+
+    #[test]
+    fn busy_or_failing_servers_are_retried_after_what_they_ask() {
+        for status in [408, 429, 500, 503] {
+            match answer(status, Some(" 7 "), "") {
+                Attempt::Retry {
+                    reason,
+                    retry_after_ms,
+                } => {
+                    assert_eq!(reason, format!("the sync server answered HTTP {status}"));
+                    assert_eq!(retry_after_ms, Some(7000));
+                }
+                _ => panic!("HTTP {status} must be retried"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_refusal_in_the_servers_words_marks_the_batch_refused() {
+        let body = r#"{"error":{"code":"unknown_task","message":"no such task","field":"task"}}"#;
+        match answer(422, None, body) {
+            Attempt::Refused(error) => assert_eq!(error.code, "unknown_task"),
+            _ => panic!("a server error must refuse"),
+        }
+        assert!(
+            matches!(
+                answer(404, None, "<html>proxy</html>"),
+                Attempt::Retry {
+                    retry_after_ms: None,
+                    ..
+                }
+            ),
+            "a proxy's page is not a refusal"
+        );
+    }
+
+    #[test]
+    fn an_answer_that_is_not_a_batch_answer_is_retried() {
+        assert!(matches!(
+            answer(200, None, "not json"),
+            Attempt::Retry { reason, .. } if reason == "the sync server's answer was not understood"
+        ));
     }
 }

@@ -3,7 +3,7 @@
 //! Every number here was published by the server under SPEC §5; the app
 //! never computes a shared count itself.
 
-use candor_core::{AggregateFilter, Config, Published};
+use candor_core::{AggregateFilter, Choices, Config, FilterChoice, Published};
 
 use crate::store::fetch::{get_text, FetchError};
 
@@ -27,17 +27,6 @@ pub struct TeamView {
     pub published: Published,
     /// The body exactly as the server sent it.
     pub json: String,
-}
-
-/// One value a filter could take, as `/aggregate/choices` says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FilterChoice {
-    /// The parameter, e.g. `team`.
-    pub filter: String,
-    /// The value; `None` leaves the filter out.
-    pub value: Option<String>,
-    /// `shown`, `empty` or `hidden`.
-    pub state: String,
 }
 
 fn address(config: &Config, path: &str, filter: &AggregateFilter) -> Option<String> {
@@ -81,22 +70,6 @@ pub async fn load_choices(
     let Some(url) = address(config, "aggregate/choices", filter) else {
         return Ok(Vec::new());
     };
-    let value = parse(&get_text(&url).await?)?;
-    let list = value
-        .get("filters")
-        .and_then(|filters| filters.as_array())
-        .ok_or_else(|| TeamMapError::Shape("filters is not a list".into()))?;
-    Ok(list
-        .iter()
-        .filter_map(|choice| {
-            Some(FilterChoice {
-                filter: choice.get("filter")?.as_str()?.to_string(),
-                value: choice
-                    .get("value")
-                    .and_then(|value| value.as_str())
-                    .map(str::to_string),
-                state: choice.get("state")?.as_str()?.to_string(),
-            })
-        })
-        .collect())
+    let choices = Choices::from_json(&get_text(&url).await?).map_err(TeamMapError::Shape)?;
+    Ok(choices.filters)
 }

@@ -49,7 +49,7 @@ pub mod week;
 pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
 pub use config::{Choice, Config, ConfigError, Privacy, DEFAULT_K, MIN_K};
 pub use history::{History, HistoryError, ImportOutcome, Loaded, SetAside, SCHEMA};
-pub use nested::{audit_nested, ChoiceState, Dimension, FilterChoice, NestedViews};
+pub use nested::{audit_nested, ChoiceState, Choices, Dimension, FilterChoice, NestedViews};
 pub use outbox::{
     BatchAnswer, Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue, ServerError,
 };

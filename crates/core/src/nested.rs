@@ -54,8 +54,10 @@ use crate::suppress::{audit, suppress_with, AuditFailure, Suppression};
 use crate::week::{IsoWeek, Period};
 use crate::CountIndex;
 
-/// One of the five ways a view is narrowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// One of the five ways a view is narrowed; on the wire, its query parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Dimension {
     /// `period`: all, a quarter, a month.
     Period,
@@ -88,6 +90,13 @@ impl Dimension {
             Dimension::Mandated => "mandated",
             Dimension::Effort => "effort",
         }
+    }
+
+    /// The dimension a query parameter narrows; `None` for any other word.
+    pub fn from_parameter(parameter: &str) -> Option<Dimension> {
+        Dimension::ALL
+            .into_iter()
+            .find(|dim| dim.parameter() == parameter)
     }
 }
 
@@ -179,7 +188,9 @@ fn steps(view: &AggregateFilter) -> usize {
 }
 
 /// Whether one choice of a filter would show a view, or why not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ChoiceState {
     /// The view's total is shown.
     Shown,
@@ -198,17 +209,64 @@ impl ChoiceState {
             ChoiceState::Hidden => "hidden",
         }
     }
+
+    /// Reads the word the API uses; `None` for any other.
+    pub fn from_word(word: &str) -> Option<ChoiceState> {
+        [ChoiceState::Shown, ChoiceState::Empty, ChoiceState::Hidden]
+            .into_iter()
+            .find(|state| state.as_str() == word)
+    }
 }
 
 /// One value a filter could take next, with the current other filters kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// On the wire (`GET /aggregate/choices`): `{"filter":"team","value":"web","state":"shown"}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FilterChoice {
-    /// Which filter.
+    /// Which filter, as its query parameter.
+    #[serde(rename = "filter")]
     pub dimension: Dimension,
     /// Its value as a query parameter would give it; `None` leaves the filter out.
     pub value: Option<String>,
     /// What choosing it would show.
     pub state: ChoiceState,
+}
+
+/// The answer of `GET /aggregate/choices`: every value each filter could take next.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Choices {
+    /// One entry per filter value; `value: null` leaves that filter out.
+    pub filters: Vec<FilterChoice>,
+}
+
+impl Choices {
+    /// Reads the document by hand over `serde_json::Value` (a derived reader
+    /// would add its own code to the browser app, which has a size budget,
+    /// SPEC §8). Entries for filters or states this build does not know are
+    /// skipped, so a newer server does not break an older app.
+    pub fn from_json(text: &str) -> Result<Choices, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|err| err.to_string())?;
+        let list = value
+            .get("filters")
+            .and_then(|filters| filters.as_array())
+            .ok_or("filters is not a list")?;
+        let filters = list
+            .iter()
+            .filter_map(|choice| {
+                Some(FilterChoice {
+                    dimension: Dimension::from_parameter(choice.get("filter")?.as_str()?)?,
+                    value: choice
+                        .get("value")
+                        .and_then(|value| value.as_str())
+                        .map(str::to_string),
+                    state: ChoiceState::from_word(choice.get("state")?.as_str()?)?,
+                })
+            })
+            .collect();
+        Ok(Choices { filters })
+    }
 }
 
 /// The closed weeks of a [`CountIndex`], resolved once for every view of them.
@@ -1084,5 +1142,46 @@ mod tests {
             residue_parts(20, vec![(10, 1), (5, 2)], 5),
             Vec::<u64>::new()
         );
+    }
+}
+
+#[cfg(test)]
+mod choices_wire {
+    use super::*;
+
+    #[test]
+    fn choices_read_back_what_they_write() {
+        let choices = Choices {
+            filters: vec![
+                FilterChoice {
+                    dimension: Dimension::Team,
+                    value: Some("web".into()),
+                    state: ChoiceState::Hidden,
+                },
+                FilterChoice {
+                    dimension: Dimension::Period,
+                    value: None,
+                    state: ChoiceState::Shown,
+                },
+            ],
+        };
+        let text = serde_json::to_string(&choices).unwrap();
+        assert_eq!(
+            text,
+            r#"{"filters":[{"filter":"team","value":"web","state":"hidden"},{"filter":"period","value":null,"state":"shown"}]}"#
+        );
+        assert_eq!(Choices::from_json(&text).unwrap(), choices);
+    }
+
+    #[test]
+    fn unknown_filters_and_states_are_skipped_and_a_wrong_shape_is_an_error() {
+        let text = r#"{"filters":[{"filter":"mood","value":null,"state":"shown"},
+            {"filter":"team","value":null,"state":"sparkly"},
+            {"filter":"effort","value":"low","state":"empty"}]}"#;
+        let read = Choices::from_json(text).unwrap();
+        assert_eq!(read.filters.len(), 1);
+        assert_eq!(read.filters[0].dimension, Dimension::Effort);
+        assert!(Choices::from_json(r#"{"filters":5}"#).is_err());
+        assert!(Choices::from_json("[").is_err());
     }
 }

@@ -4,9 +4,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use axum::Json;
-use candor_core::{AggregateFilter, Published};
-use serde::Serialize;
-use utoipa::ToSchema;
+use candor_core::{AggregateFilter, Choices, Published};
 
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
@@ -95,25 +93,6 @@ pub async fn aggregate_csv(
     ))
 }
 
-/// What each filter's values would show, next to the filters given.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ChoicesBody {
-    /// One entry per filter value, `value: null` meaning the filter left out.
-    pub filters: Vec<ChoiceBody>,
-}
-
-/// One value a filter could take next.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ChoiceBody {
-    /// The filter parameter, e.g. `team`.
-    pub filter: &'static str,
-    /// The value; `null` leaves the filter out.
-    pub value: Option<String>,
-    /// `shown` (the view's total is published), `empty` (no reports) or
-    /// `hidden` (fewer than k reports, or a wider view minus it would be).
-    pub state: &'static str,
-}
-
 /// Every value each filter could take, keeping the others, and whether its view would be shown.
 ///
 /// Lets a page show a filter that would publish a group below k as
@@ -122,23 +101,16 @@ pub struct ChoiceBody {
 #[utoipa::path(get, path = "/api/v1/aggregate/choices", tag = "candor",
     params(FilterParams),
     responses(
-        (status = 200, description = "Each filter value and what it would show", body = ChoicesBody),
+        (status = 200, description = "Each filter value and what it would show", body = Choices),
         (status = 400, description = "A bad filter, as for /aggregate", body = ErrorBody),
     ))]
 pub async fn choices(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
-) -> Result<Json<ChoicesBody>, ApiError> {
+) -> Result<Json<Choices>, ApiError> {
     let filter = filter(query.as_deref())?;
     let filters = state
         .ledger
-        .choices(&filter, &state.config.config, state.clock.open_week())
-        .into_iter()
-        .map(|choice| ChoiceBody {
-            filter: choice.dimension.parameter(),
-            value: choice.value,
-            state: choice.state.as_str(),
-        })
-        .collect();
-    Ok(Json(ChoicesBody { filters }))
+        .choices(&filter, &state.config.config, state.clock.open_week());
+    Ok(Json(Choices { filters }))
 }

@@ -36,8 +36,10 @@ use super::{aggregate, config, health, reports};
         candor_core::ToolCount,
         candor_core::PublishedCell,
         candor_core::Share,
-        aggregate::ChoicesBody,
-        aggregate::ChoiceBody,
+        candor_core::Choices,
+        candor_core::FilterChoice,
+        candor_core::Dimension,
+        candor_core::ChoiceState,
     ))
 )]
 pub struct ApiDoc;

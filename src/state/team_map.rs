@@ -1,0 +1,590 @@
+//! The team map's state and transitions (SPEC §5): the filter in force
+//! (typed, as core's [`AggregateFilter`]), the server's answers and which of
+//! them is current, the opened cell, the side-by-side comparison and the
+//! trend. Plain Rust; the page binds it and does the fetching.
+
+use std::str::FromStr;
+
+use candor_core::privacy::RandomizedResponse;
+use candor_core::{
+    is_identifier, AggregateFilter, CellCounts, ChoiceState, Complexity, Dimension, Effort,
+    FilterChoice, Period, Published, PublishedCell,
+};
+
+use crate::store::team::{TeamMapError, TeamView};
+
+/// The most periods a cell's trend line shows.
+pub const TREND_PERIODS: usize = 6;
+
+/// One effort level's count in the opened cell: `Some(n)` shown, `None` hidden.
+pub type EffortCounts = Vec<(Effort, Option<u64>)>;
+
+/// What the detail panel shows about one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellFacts {
+    /// The task's label.
+    pub task: String,
+    /// The tool's label.
+    pub tool: String,
+    /// The published cell.
+    pub cell: PublishedCell,
+    /// Its mean outcome minus the "No AI" cell's on the same task, when both are shown.
+    pub vs_baseline: Option<f64>,
+    /// (period label, mean outcome) oldest first; `None` where hidden or empty.
+    pub trend: Vec<(String, Option<f64>)>,
+}
+
+/// Which request an answer belongs to: answers to an older filter (or an
+/// older opened cell) must not overwrite a newer one's.
+///
+/// Leptos' own resources would do this bookkeeping, but their machinery
+/// (a `LocalResource` with `Suspense`, tried on the config alone) cost
+/// 12.4 KB gzip and took the app over its 250 KB budget (SPEC §8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ticket {
+    asked: u32,
+    /// The filter asked for.
+    pub filter: AggregateFilter,
+    /// Whether the told-to and chosen views are wanted too.
+    pub compare: bool,
+}
+
+/// Everything the team map shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TeamMapState {
+    /// The filter in force.
+    pub filter: AggregateFilter,
+    /// Whether told-to and chosen use are shown side by side.
+    pub compare: bool,
+    /// The view for the filter; `None` while loading.
+    pub main: Option<Result<TeamView, TeamMapError>>,
+    /// What each filter value would show next to the filter.
+    pub choices: Vec<FilterChoice>,
+    /// The months the trend covers, oldest first.
+    pub trend: Vec<TeamView>,
+    /// Told to use it, chose to use it.
+    pub pair: Option<(TeamView, TeamView)>,
+    /// The opened cell, as (row, column) of the map.
+    pub selected: Option<(usize, usize)>,
+    /// Checking effort in the opened cell, once loaded.
+    pub efforts: Option<EffortCounts>,
+    asked: u32,
+}
+
+impl TeamMapState {
+    /// Sets one filter to a value the server offered (`None`: leave it
+    /// out). A value this build cannot read changes nothing.
+    pub fn choose(&mut self, dimension: Dimension, value: Option<&str>) {
+        if let Some(next) = with_choice(&self.filter, dimension, value) {
+            self.filter = next;
+        }
+    }
+
+    /// Starts asking for the current filter: closes the opened cell and
+    /// makes every answer to an earlier request stale.
+    pub fn ask(&mut self) -> Ticket {
+        self.asked += 1;
+        self.selected = None;
+        Ticket {
+            asked: self.asked,
+            filter: self.filter.clone(),
+            compare: self.compare,
+        }
+    }
+
+    /// Whether answers for `ticket` are still wanted.
+    pub fn is_current(&self, ticket: &Ticket) -> bool {
+        ticket.asked == self.asked
+    }
+
+    /// The view arrived; `false` (and nothing changed) when it is stale.
+    pub fn answer_view(
+        &mut self,
+        ticket: &Ticket,
+        view: Option<Result<TeamView, TeamMapError>>,
+    ) -> bool {
+        let current = self.is_current(ticket);
+        if current {
+            self.main = view;
+        }
+        current
+    }
+
+    /// The filter choices arrived.
+    pub fn answer_choices(&mut self, ticket: &Ticket, choices: Vec<FilterChoice>) {
+        if self.is_current(ticket) {
+            self.choices = choices;
+        }
+    }
+
+    /// The filters whose views make the trend: the latest months of the
+    /// ticket's period the choices offer.
+    pub fn trend_filters(&self, ticket: &Ticket) -> Vec<AggregateFilter> {
+        trend_periods(&self.choices, ticket.filter.period)
+            .into_iter()
+            .map(|period| AggregateFilter {
+                period,
+                ..ticket.filter.clone()
+            })
+            .collect()
+    }
+
+    /// The trend's views arrived.
+    pub fn answer_trend(&mut self, ticket: &Ticket, views: Vec<TeamView>) {
+        if self.is_current(ticket) {
+            self.trend = views;
+        }
+    }
+
+    /// The told-to and chosen views arrived.
+    pub fn answer_pair(&mut self, ticket: &Ticket, told: TeamView, chose: TeamView) {
+        if self.is_current(ticket) {
+            self.pair = Some((told, chose));
+        }
+    }
+
+    /// Opens a cell: its effort counts are to be asked for again.
+    pub fn open(&mut self, cell: (usize, usize)) -> Option<(u32, AggregateFilter)> {
+        self.selected = Some(cell);
+        self.efforts = None;
+        let Some(Ok(team)) = &self.main else {
+            return None;
+        };
+        Some((self.asked, team.filter.clone()))
+    }
+
+    /// Closes the opened cell.
+    pub fn close(&mut self) {
+        self.selected = None;
+    }
+
+    /// The effort counts for `cell` arrived (asked under `asked`).
+    pub fn answer_efforts(&mut self, asked: u32, cell: (usize, usize), levels: EffortCounts) {
+        if asked == self.asked && self.selected == Some(cell) {
+            self.efforts = Some(levels);
+        }
+    }
+}
+
+/// `filter` with `dimension` set to `value` (as the server's choices and
+/// query strings write it), or left out for `None`; `None` when `value`
+/// is not a value of that filter.
+pub fn with_choice(
+    filter: &AggregateFilter,
+    dimension: Dimension,
+    value: Option<&str>,
+) -> Option<AggregateFilter> {
+    let mut next = filter.clone();
+    match dimension {
+        Dimension::Period => next.period = value.map_or(Ok(Period::All), Period::from_str).ok()?,
+        Dimension::Team => {
+            next.team = match value {
+                Some(team) if !is_identifier(team) => return None,
+                team => team.map(str::to_string),
+            }
+        }
+        Dimension::Complexity => {
+            next.complexity = match value {
+                Some(level) => Some(Complexity::parse(level)?),
+                None => None,
+            }
+        }
+        Dimension::Mandated => {
+            next.mandated = match value {
+                Some("true") => Some(true),
+                Some("false") => Some(false),
+                Some(_) => return None,
+                None => None,
+            }
+        }
+        Dimension::Effort => {
+            next.effort = match value {
+                Some(level) => Some(Effort::parse(level)?),
+                None => None,
+            }
+        }
+    }
+    Some(next)
+}
+
+/// Whether `choice` is what `filter` already shows along its dimension.
+pub fn is_chosen(filter: &AggregateFilter, choice: &FilterChoice) -> bool {
+    with_choice(filter, choice.dimension, choice.value.as_deref()).as_ref() == Some(filter)
+}
+
+/// The told-to and chosen views of `filter`, for the side-by-side comparison.
+pub fn comparison_filters(filter: &AggregateFilter) -> (AggregateFilter, AggregateFilter) {
+    let told = AggregateFilter {
+        mandated: Some(true),
+        ..filter.clone()
+    };
+    let chose = AggregateFilter {
+        mandated: Some(false),
+        ..filter.clone()
+    };
+    (told, chose)
+}
+
+/// One view of `filter` per effort level, for an opened cell's effort counts.
+pub fn effort_filters(filter: &AggregateFilter) -> Vec<(Effort, AggregateFilter)> {
+    Effort::ALL
+        .into_iter()
+        .map(|effort| {
+            let view = AggregateFilter {
+                effort: Some(effort),
+                ..filter.clone()
+            };
+            (effort, view)
+        })
+        .collect()
+}
+
+/// The months a trend covers for `period`: those of a quarter, or the latest
+/// of all; none for a month. Months with no reports are left out.
+pub fn trend_periods(choices: &[FilterChoice], period: Period) -> Vec<Period> {
+    let mut months: Vec<Period> = choices
+        .iter()
+        .filter(|choice| {
+            choice.dimension == Dimension::Period && choice.state != ChoiceState::Empty
+        })
+        .filter_map(|choice| Period::from_str(choice.value.as_deref()?).ok())
+        .filter(|candidate| {
+            matches!(candidate, Period::Month { .. })
+                && (period == Period::All || candidate.wider() == Some(period))
+        })
+        .collect();
+    months.sort();
+    let skip = months.len().saturating_sub(TREND_PERIODS);
+    months.split_off(skip)
+}
+
+/// The mean outcome of a shown cell of a view, debiased under randomized response.
+pub fn cell_mean(
+    view: &Published,
+    task: &str,
+    tool: &str,
+    noise: Option<RandomizedResponse>,
+) -> Option<f64> {
+    let outcomes = view.cell(task, tool)?.outcomes?;
+    match noise {
+        Some(noise) => noise.mean(outcomes),
+        None => CellCounts {
+            outcomes,
+            ..CellCounts::default()
+        }
+        .mean(),
+    }
+}
+
+/// Each cell's mean per trend view, `[task][tool][period]`; empty with
+/// fewer than two views (a trend needs two points).
+pub fn trend_means(
+    tasks: &[&str],
+    tools: &[&str],
+    views: &[TeamView],
+    noise: Option<RandomizedResponse>,
+) -> Vec<Vec<Vec<Option<f64>>>> {
+    if views.len() < 2 {
+        return Vec::new();
+    }
+    tasks
+        .iter()
+        .map(|task| {
+            tools
+                .iter()
+                .map(|tool| {
+                    views
+                        .iter()
+                        .map(|view| cell_mean(&view.published, task, tool, noise))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A file name for an export of the view under `filter`.
+pub fn export_name(filter: &AggregateFilter, extension: &str) -> String {
+    let query = filter.to_query().replace(['&', '='], "-");
+    let sep = if query.is_empty() { "" } else { "-" };
+    format!("candor-team-map{sep}{query}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(filter: AggregateFilter, json: &str) -> TeamView {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        TeamView {
+            filter,
+            published: Published::from_value(&value).unwrap(),
+            json: json.to_string(),
+        }
+    }
+
+    /// A view with one shown cell (debugging × chat) of these outcome counts.
+    fn one_cell(filter: AggregateFilter, outcomes: [u64; 5]) -> TeamView {
+        let n: u64 = outcomes.iter().sum();
+        let json = format!(
+            r#"{{"k":5,"weeks":{{"from":"2026-W01","to":"2026-W13"}},"total":{{"n":{n}}},
+                "tasks":[{{"task":"debugging","n":{n}}}],"tools":[{{"tool":"chat","n":{n}}}],
+                "cells":[{{"task":"debugging","tool":"chat","n":{n},"outcomes":{outcomes:?}}}]}}"#
+        );
+        view(filter, &json)
+    }
+
+    fn month(value: &str, state: ChoiceState) -> FilterChoice {
+        FilterChoice {
+            dimension: Dimension::Period,
+            value: Some(value.into()),
+            state,
+        }
+    }
+
+    fn quarter(year: i32, quarter: u8) -> Period {
+        Period::from_str(&format!("{year}-Q{quarter}")).unwrap()
+    }
+
+    #[test]
+    fn choosing_a_value_narrows_the_typed_filter_and_none_widens_it() {
+        let mut state = TeamMapState::default();
+        state.choose(Dimension::Team, Some("payments"));
+        state.choose(Dimension::Mandated, Some("true"));
+        state.choose(Dimension::Period, Some("2026-Q1"));
+        state.choose(Dimension::Complexity, Some("complex"));
+        state.choose(Dimension::Effort, Some("low"));
+        assert_eq!(state.filter.team.as_deref(), Some("payments"));
+        assert_eq!(state.filter.mandated, Some(true));
+        assert_eq!(state.filter.period, quarter(2026, 1));
+        assert_eq!(state.filter.complexity, Some(Complexity::Complex));
+        assert_eq!(state.filter.effort, Some(Effort::Low));
+        state.choose(Dimension::Period, None);
+        state.choose(Dimension::Team, None);
+        assert_eq!(state.filter.period, Period::All);
+        assert_eq!(state.filter.team, None);
+        assert_eq!(state.filter.mandated, Some(true), "the others stay");
+    }
+
+    #[test]
+    fn a_value_the_filter_does_not_take_changes_nothing() {
+        let mut state = TeamMapState::default();
+        state.choose(Dimension::Team, Some("payments"));
+        for (dimension, value) in [
+            (Dimension::Period, "2026-W03"),
+            (Dimension::Team, "Not An Id"),
+            (Dimension::Complexity, "hard"),
+            (Dimension::Mandated, "yes"),
+            (Dimension::Effort, "none"),
+        ] {
+            state.choose(dimension, Some(value));
+        }
+        assert_eq!(
+            state.filter,
+            AggregateFilter {
+                team: Some("payments".into()),
+                ..AggregateFilter::default()
+            }
+        );
+    }
+
+    #[test]
+    fn the_chosen_option_is_found_by_value_not_by_text() {
+        let filter = AggregateFilter {
+            period: quarter(2026, 1),
+            mandated: Some(false),
+            ..AggregateFilter::default()
+        };
+        let choice = |dimension, value: Option<&str>| FilterChoice {
+            dimension,
+            value: value.map(str::to_string),
+            state: ChoiceState::Shown,
+        };
+        assert!(is_chosen(
+            &filter,
+            &choice(Dimension::Period, Some("2026-Q1"))
+        ));
+        assert!(!is_chosen(
+            &filter,
+            &choice(Dimension::Period, Some("2026-03"))
+        ));
+        assert!(!is_chosen(&filter, &choice(Dimension::Period, None)));
+        assert!(is_chosen(
+            &filter,
+            &choice(Dimension::Mandated, Some("false"))
+        ));
+        assert!(is_chosen(&filter, &choice(Dimension::Team, None)));
+        assert!(!is_chosen(&filter, &choice(Dimension::Team, Some("web"))));
+    }
+
+    #[test]
+    fn an_answer_to_an_older_filter_is_dropped() {
+        let mut state = TeamMapState::default();
+        let first = state.ask();
+        state.choose(Dimension::Team, Some("web"));
+        let second = state.ask();
+        let web = AggregateFilter {
+            team: Some("web".into()),
+            ..AggregateFilter::default()
+        };
+        assert!(state.answer_view(&second, Some(Ok(one_cell(web.clone(), [0, 0, 1, 2, 3])))));
+        assert!(!state.answer_view(
+            &first,
+            Some(Ok(one_cell(first.filter.clone(), [5, 0, 0, 0, 0])))
+        ));
+        assert_eq!(state.main.as_ref().unwrap().as_ref().unwrap().filter, web);
+        state.answer_choices(&first, vec![month("2026-01", ChoiceState::Shown)]);
+        assert!(state.choices.is_empty(), "stale choices dropped");
+        state.answer_trend(&first, vec![one_cell(AggregateFilter::default(), [1; 5])]);
+        assert!(state.trend.is_empty(), "stale trend dropped");
+    }
+
+    #[test]
+    fn asking_again_closes_the_opened_cell() {
+        let mut state = TeamMapState::default();
+        let ticket = state.ask();
+        state.answer_view(
+            &ticket,
+            Some(Ok(one_cell(AggregateFilter::default(), [1; 5]))),
+        );
+        assert!(state.open((0, 1)).is_some());
+        assert_eq!(state.selected, Some((0, 1)));
+        state.ask();
+        assert_eq!(state.selected, None);
+    }
+
+    #[test]
+    fn errors_are_kept_for_the_page_to_show() {
+        let mut state = TeamMapState::default();
+        let ticket = state.ask();
+        state.answer_view(&ticket, Some(Err(TeamMapError::Shape("not JSON".into()))));
+        assert_eq!(
+            state.main,
+            Some(Err(TeamMapError::Shape("not JSON".into())))
+        );
+        assert_eq!(state.open((0, 0)), None, "no cell to load efforts for");
+        assert_eq!(state.selected, Some((0, 0)));
+    }
+
+    #[test]
+    fn effort_counts_for_a_cell_no_longer_open_are_dropped() {
+        let mut state = TeamMapState::default();
+        let ticket = state.ask();
+        state.answer_view(
+            &ticket,
+            Some(Ok(one_cell(AggregateFilter::default(), [1; 5]))),
+        );
+        let (asked, _) = state.open((0, 1)).unwrap();
+        state.open((2, 3));
+        state.answer_efforts(asked, (0, 1), vec![(Effort::Low, Some(9))]);
+        assert_eq!(state.efforts, None);
+        state.answer_efforts(asked, (2, 3), vec![(Effort::High, None)]);
+        assert_eq!(state.efforts, Some(vec![(Effort::High, None)]));
+        state.close();
+        assert_eq!(state.selected, None);
+    }
+
+    #[test]
+    fn the_comparison_and_effort_views_keep_the_other_filters() {
+        let filter = AggregateFilter {
+            team: Some("web".into()),
+            mandated: Some(true),
+            ..AggregateFilter::default()
+        };
+        let (told, chose) = comparison_filters(&filter);
+        assert_eq!((told.mandated, chose.mandated), (Some(true), Some(false)));
+        assert_eq!(chose.team.as_deref(), Some("web"));
+        let efforts = effort_filters(&filter);
+        assert_eq!(efforts.len(), Effort::ALL.len());
+        assert!(efforts
+            .iter()
+            .all(|(effort, view)| view.effort == Some(*effort) && view.team == filter.team));
+        let mut state = TeamMapState {
+            compare: true,
+            ..TeamMapState::default()
+        };
+        let ticket = state.ask();
+        assert!(ticket.compare);
+        state.answer_pair(
+            &ticket,
+            one_cell(told.clone(), [1; 5]),
+            one_cell(chose, [1; 5]),
+        );
+        assert_eq!(state.pair.as_ref().unwrap().0.filter, told);
+    }
+
+    #[test]
+    fn a_quarters_trend_is_its_months_with_reports_in_order() {
+        let choices = vec![
+            month("2026-03", ChoiceState::Hidden),
+            month("2026-01", ChoiceState::Shown),
+            month("2026-02", ChoiceState::Empty),
+            month("2025-12", ChoiceState::Shown),
+            month("2026-Q1", ChoiceState::Shown),
+        ];
+        let periods = trend_periods(&choices, quarter(2026, 1));
+        let words: Vec<String> = periods.iter().map(Period::to_string).collect();
+        assert_eq!(words, ["2026-01", "2026-03"]);
+        assert!(
+            trend_periods(&choices, periods[0]).is_empty(),
+            "a month has no trend"
+        );
+    }
+
+    #[test]
+    fn the_whole_periods_trend_is_the_latest_six_months() {
+        let choices: Vec<FilterChoice> = (1..=9)
+            .map(|m| month(&format!("2026-{m:02}"), ChoiceState::Shown))
+            .collect();
+        let periods = trend_periods(&choices, Period::All);
+        assert_eq!(periods.len(), TREND_PERIODS);
+        assert_eq!(periods[0].to_string(), "2026-04");
+        let mut state = TeamMapState {
+            choices,
+            ..TeamMapState::default()
+        };
+        state.choose(Dimension::Team, Some("web"));
+        let ticket = state.ask();
+        let filters = state.trend_filters(&ticket);
+        assert_eq!(filters.len(), TREND_PERIODS);
+        assert!(filters.iter().all(|f| f.team.as_deref() == Some("web")));
+    }
+
+    #[test]
+    fn trend_means_need_two_views_and_mark_hidden_cells() {
+        let january = one_cell(AggregateFilter::default(), [0, 0, 0, 5, 5]);
+        let february = one_cell(AggregateFilter::default(), [5, 5, 0, 0, 0]);
+        assert!(trend_means(
+            &["debugging"],
+            &["chat"],
+            std::slice::from_ref(&january),
+            None
+        )
+        .is_empty());
+        let means = trend_means(
+            &["debugging"],
+            &["chat", "agent"],
+            &[january, february],
+            None,
+        );
+        assert_eq!(means[0][0], vec![Some(1.5), Some(-1.5)]);
+        assert_eq!(means[0][1], vec![None, None], "no such cell: no point");
+    }
+
+    #[test]
+    fn an_export_is_named_after_its_filter() {
+        assert_eq!(
+            export_name(&AggregateFilter::default(), "csv"),
+            "candor-team-map.csv"
+        );
+        let filter = AggregateFilter {
+            period: quarter(2026, 1),
+            team: Some("web".into()),
+            ..AggregateFilter::default()
+        };
+        assert_eq!(
+            export_name(&filter, "svg"),
+            "candor-team-map-period-2026-Q1-team-web.svg"
+        );
+    }
+}
