@@ -36,8 +36,12 @@
 #![warn(missing_docs)]
 
 pub mod aggregate;
+pub mod batch;
 pub mod config;
+pub mod error_body;
+pub mod health;
 pub mod history;
+pub mod ids;
 pub mod nested;
 pub mod outbox;
 pub mod privacy;
@@ -47,19 +51,21 @@ pub mod suppress;
 pub mod week;
 
 pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
+pub use batch::{check_reports, Batch, BatchAnswer, RejectedIndex, MAX_BATCH};
 pub use config::{Choice, Config, ConfigError, Privacy, DEFAULT_K, MIN_K};
+pub use error_body::{ErrorBody, ServerError};
+pub use health::Health;
 pub use history::{History, HistoryError, ImportOutcome, Loaded, SetAside, SCHEMA};
+pub use ids::{is_identifier, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LEN, NO_AI};
 pub use nested::{audit_nested, ChoiceState, Choices, Dimension, FilterChoice, NestedViews};
-pub use outbox::{
-    BatchAnswer, Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue, ServerError,
-};
+pub use outbox::{Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue};
 pub use publish::{
     publish, AggregateFilter, CountIndex, FilterError, GroupCount, Published, PublishedCell,
     StoredCount, TaskCount, ToolCount, WeekRange, FILTER_PARAMETERS,
 };
 pub use report::{
-    is_identifier, outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule,
-    FORMAT_VERSION, MAX_REASONS, NO_AI, OUTCOME_LABELS,
+    outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule, FORMAT_VERSION,
+    MAX_REASONS, OUTCOME_LABELS, OUTCOME_MAX, OUTCOME_MIN,
 };
 pub use suppress::{audit, suppress, suppress_with, AuditFailure, Suppression};
 pub use week::{IsoWeek, Period, PeriodError, WeekError};

@@ -11,21 +11,22 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::config::Config;
+pub use crate::ids::{is_identifier, MAX_IDENTIFIER_LEN, NO_AI};
 use crate::week::{IsoWeek, WeekError};
 
 /// The report format version this crate reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// The baseline tool id: the task was done without AI.
-pub const NO_AI: &str = "none";
+/// The worst outcome: made it much worse.
+pub const OUTCOME_MIN: i8 = -2;
+
+/// The best outcome: helped a lot.
+pub const OUTCOME_MAX: i8 = 2;
 
 /// The most reasons a report may give.
 pub const MAX_REASONS: usize = 3;
 
-/// The longest task, tool or team id.
-pub const MAX_IDENTIFIER_LEN: usize = 64;
-
-/// The fields a v1 report may have, in the order they are written.
+/// The fields a v1 report may have, in the order they are written: the six required ones first.
 const FIELDS: [&str; 11] = [
     "v",
     "id",
@@ -45,6 +46,9 @@ const FIELDS: [&str; 11] = [
 pub struct ReportId(String);
 
 impl ReportId {
+    /// The shape [`ReportId::parse`] accepts, as a regular expression (the OpenAPI document shows it).
+    pub const PATTERN: &'static str = "^[0-9a-f]{32}$";
+
     /// The id for 16 bytes, which the caller draws from a secure random source.
     pub fn from_bytes(bytes: [u8; 16]) -> ReportId {
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -198,7 +202,8 @@ pub fn outcome_label(outcome: i8) -> &'static str {
 pub(crate) fn outcome_index(outcome: i8) -> usize {
     // Clamped rather than panicking: a Report's fields are public, and a
     // chart label is not the place to crash on one built wrongly in code.
-    usize::try_from(outcome.clamp(-2, 2) + 2).expect("clamped to 0..=4")
+    usize::try_from(outcome.clamp(OUTCOME_MIN, OUTCOME_MAX) - OUTCOME_MIN)
+        .expect("clamped to 0..=4")
 }
 
 /// One report, as filed by an employee (SPEC §2).
@@ -361,20 +366,6 @@ impl Rule {
     }
 }
 
-/// Whether `id` is a well-formed task, tool or team id: `^[a-z0-9][a-z0-9_-]{0,63}$`.
-pub fn is_identifier(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    let allowed = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
-    match bytes.split_first() {
-        Some((first, rest)) => {
-            bytes.len() <= MAX_IDENTIFIER_LEN
-                && allowed(first)
-                && rest.iter().all(|b| allowed(b) || *b == b'-' || *b == b'_')
-        }
-        None => false,
-    }
-}
-
 fn fail<T>(field: impl Into<String>, rule: Rule) -> Result<T, ReportError> {
     Err(ReportError::new(field, rule))
 }
@@ -391,9 +382,12 @@ const EXPECT_BOOL: Rule = Rule::WrongType {
 };
 const EXPECT_LIST: Rule = Rule::WrongType { expected: "a list" };
 const EXPECT_VERSION: Rule = Rule::WrongType {
-    expected: "the integer 1",
+    expected: "a whole number, the format version",
 };
-const OUTCOME_RANGE: Rule = Rule::OutOfRange { min: -2, max: 2 };
+const OUTCOME_RANGE: Rule = Rule::OutOfRange {
+    min: OUTCOME_MIN as i64,
+    max: OUTCOME_MAX as i64,
+};
 
 fn check_identifier(field: &str, id: &str) -> Result<(), ReportError> {
     if is_identifier(id) {
@@ -405,7 +399,7 @@ fn check_identifier(field: &str, id: &str) -> Result<(), ReportError> {
 
 fn check_outcome(outcome: i64) -> Result<i8, ReportError> {
     match i8::try_from(outcome) {
-        Ok(value) if (-2..=2).contains(&value) => Ok(value),
+        Ok(value) if (OUTCOME_MIN..=OUTCOME_MAX).contains(&value) => Ok(value),
         _ => fail("outcome", OUTCOME_RANGE),
     }
 }
@@ -772,6 +766,129 @@ impl<'de> Visitor<'de> for DocumentVisitor {
 
     fn visit_none<E: de::Error>(self) -> Result<Document, E> {
         Ok(Document::NotAnObject)
+    }
+}
+
+/// The report as the OpenAPI document describes it, from the same constants
+/// and answer lists the reader above checks, so the two cannot drift apart.
+#[cfg(feature = "openapi")]
+mod schema {
+    use std::borrow::Cow;
+
+    use utoipa::openapi::schema::{
+        AdditionalProperties, ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type,
+    };
+    use utoipa::openapi::RefOr;
+    use utoipa::{PartialSchema, ToSchema};
+
+    use super::{
+        Complexity, Effort, Reason, Report, ReportId, FIELDS, FORMAT_VERSION, MAX_REASONS,
+        OUTCOME_MAX, OUTCOME_MIN,
+    };
+    use crate::ids::IDENTIFIER_PATTERN;
+    use crate::week::IsoWeek;
+
+    /// The required fields: the first of [`FIELDS`], which lists them first.
+    const REQUIRED: usize = 6;
+
+    fn text(description: &str) -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(SchemaType::Type(Type::String))
+            .description(Some(description))
+    }
+
+    fn one_of(description: &str, ids: impl IntoIterator<Item = &'static str>) -> ObjectBuilder {
+        text(description).enum_values(Some(ids))
+    }
+
+    fn integer(description: &str, min: i64, max: i64) -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(SchemaType::Type(Type::Integer))
+            .minimum(Some(min as f64))
+            .maximum(Some(max as f64))
+            .description(Some(description))
+    }
+
+    fn field(name: &str) -> RefOr<Schema> {
+        match name {
+            "v" => integer(
+                "Format version.",
+                FORMAT_VERSION as i64,
+                FORMAT_VERSION as i64,
+            )
+            .into(),
+            "id" => text("32 lowercase hex characters, random per report; only for retries.")
+                .pattern(Some(ReportId::PATTERN))
+                .into(),
+            "week" => text("ISO week, e.g. 2026-W07; not later than the server's current week.")
+                .pattern(Some(IsoWeek::PATTERN))
+                .examples(["2026-W07"])
+                .into(),
+            "task" => text("A task id from the config.")
+                .pattern(Some(IDENTIFIER_PATTERN))
+                .into(),
+            "tool" => text("A tool id from the config, or `none`.")
+                .pattern(Some(IDENTIFIER_PATTERN))
+                .into(),
+            "outcome" => integer(
+                "−2 much worse … 2 helped a lot.",
+                i64::from(OUTCOME_MIN),
+                i64::from(OUTCOME_MAX),
+            )
+            .into(),
+            "effort" => one_of(
+                "Effort spent checking and fixing the output.",
+                Effort::ALL.map(|effort| effort.as_str()),
+            )
+            .into(),
+            "mandated" => ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::Boolean))
+                .description(Some("Used because told to."))
+                .into(),
+            "complexity" => one_of(
+                "How hard the task was.",
+                Complexity::ALL.map(|complexity| complexity.as_str()),
+            )
+            .into(),
+            "team" => text("A team id from the config.")
+                .pattern(Some(IDENTIFIER_PATTERN))
+                .into(),
+            "reasons" => ArrayBuilder::new()
+                .items(one_of(
+                    "Why it did not help.",
+                    Reason::ALL.map(|reason| reason.as_str()),
+                ))
+                .max_items(Some(MAX_REASONS))
+                .unique_items(true)
+                .description(Some("Only with a negative outcome."))
+                .into(),
+            other => unreachable!("the report field `{other}` has no schema"),
+        }
+    }
+
+    /// A report (SPEC §2); unknown fields are refused, and `null` is not "absent".
+    impl PartialSchema for Report {
+        fn schema() -> RefOr<Schema> {
+            let mut object = ObjectBuilder::new()
+                .description(Some(
+                    "A report (SPEC §2): one task on which AI could have been used. \
+                     Unknown fields are refused.",
+                ))
+                .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+            for (at, name) in FIELDS.into_iter().enumerate() {
+                object = object.property(name, field(name));
+                if at < REQUIRED {
+                    object = object.required(name);
+                }
+            }
+            object.into()
+        }
+    }
+
+    impl ToSchema for Report {
+        fn name() -> Cow<'static, str> {
+            Cow::Borrowed("Report")
+        }
     }
 }
 

@@ -19,6 +19,7 @@
 
 #![warn(missing_docs)]
 
+pub mod body;
 pub mod clock;
 pub mod config;
 pub mod demo;

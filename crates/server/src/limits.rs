@@ -395,7 +395,7 @@ pub async fn limit(
         }
         Err(wait) => {
             // Read the body away so the client sees the 429, not a reset connection.
-            crate::routes::reports::drain(request.into_body()).await;
+            crate::body::drain(request.into_body()).await;
             too_many(wait).into_response()
         }
     }

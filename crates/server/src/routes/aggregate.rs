@@ -4,9 +4,9 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use axum::Json;
-use candor_core::{AggregateFilter, Choices, Published};
+use candor_core::{AggregateFilter, Choices, ErrorBody, Published};
 
-use crate::error::{ApiError, ErrorBody};
+use crate::error::ApiError;
 use crate::AppState;
 
 /// The filters every aggregate endpoint takes, as the OpenAPI document describes them.
