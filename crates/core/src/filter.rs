@@ -413,6 +413,60 @@ impl Choices {
     }
 }
 
+/// The filters as the OpenAPI document describes them: query parameters, each optional.
+///
+/// The handlers read the raw query with [`AggregateFilter::from_query`]
+/// (strict: unknown or repeated parameters are errors); this describes the
+/// same parameters, in the same order, from the same constants and answer lists.
+#[cfg(feature = "openapi")]
+impl utoipa::IntoParams for AggregateFilter {
+    fn into_params(
+        parameter_in_provider: impl Fn() -> Option<utoipa::openapi::path::ParameterIn>,
+    ) -> Vec<utoipa::openapi::path::Parameter> {
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+        use utoipa::openapi::Required;
+
+        let text = || ObjectBuilder::new().schema_type(SchemaType::Type(Type::String));
+        let words = |ids: Vec<&'static str>| text().enum_values(Some(ids));
+        FILTER_PARAMETERS
+            .into_iter()
+            .map(|name| {
+                let (description, schema) = match name {
+                    "period" => (
+                        "`all` (default), a month `2026-03` or a quarter `2026-Q1`; weeks belong to the month of their Thursday.",
+                        text().pattern(Some(Period::PATTERN)),
+                    ),
+                    "team" => (
+                        "Only reports that name this team id.",
+                        text().pattern(Some(crate::ids::IDENTIFIER_PATTERN)),
+                    ),
+                    "complexity" => (
+                        "`routine` or `complex`.",
+                        words(Complexity::ALL.map(|c| c.as_str()).to_vec()),
+                    ),
+                    "mandated" => (
+                        "`true` or `false`: only reports that answered so.",
+                        ObjectBuilder::new().schema_type(SchemaType::Type(Type::Boolean)),
+                    ),
+                    "effort" => (
+                        "`low`, `medium` or `high`.",
+                        words(Effort::ALL.map(|e| e.as_str()).to_vec()),
+                    ),
+                    other => unreachable!("the filter `{other}` has no description"),
+                };
+                ParameterBuilder::new()
+                    .name(name)
+                    .parameter_in(parameter_in_provider().unwrap_or(ParameterIn::Query))
+                    .required(Required::False)
+                    .description(Some(description))
+                    .schema(Some(schema))
+                    .build()
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

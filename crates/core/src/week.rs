@@ -249,6 +249,13 @@ impl fmt::Display for Period {
     }
 }
 
+impl Period {
+    /// The shape [`Period::from_str`](std::str::FromStr) reads, as a regular
+    /// expression (the OpenAPI document shows it): exact, so every text it
+    /// allows is a period.
+    pub const PATTERN: &'static str = r"^(all|[1-9][0-9]{3}-(0[1-9]|1[0-2])|[1-9][0-9]{3}-Q[1-4])$";
+}
+
 impl FromStr for Period {
     type Err = PeriodError;
 
