@@ -187,7 +187,7 @@ fn a_new_report_id_is_fresh_and_the_week_is_valid() {
 fn the_team_map_marks_hidden_cells_and_keeps_the_baseline_first() {
     use candor_app::components::heatmap::CellView;
     use candor_app::pages::team_map::model_of;
-    use candor_core::publish::Published;
+    use candor_core::Published;
 
     let published: Published = serde_json::from_str(
         r#"{"k":5,"weeks":{"from":"2026-W36","to":"2026-W47"},"total":{"n":12},

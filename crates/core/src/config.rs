@@ -10,7 +10,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use crate::report::{is_identifier, NO_AI};
+use crate::ids::{is_identifier, NO_AI};
 
 /// The minimum group size when the file does not say.
 pub const DEFAULT_K: u32 = 5;

@@ -5,16 +5,46 @@
 //! crate holds everything that must mean the same in the browser, the sync
 //! server and any export, and nothing that talks to a network or a screen:
 //!
-//! - [`report`]: the report wire format (SPEC §2) and its validator;
+//! Modules, in layers: each uses only those on lower lines (checked by
+//! `scripts/module-layers.py`, which fails on a cycle).
+//!
+//! ```text
+//! publish                      counts -> nested -> one honest view
+//! nested                       what nested views must also hide, and its audit (SPEC §5.2)
+//! privacy                      randomized response and its debiasing (SPEC §6.6)
+//! outbox   suppress            the device's queue (§6.3, §7) | one view's hiding and audit (§5)
+//! batch    counts    view      POST /reports and its answer | stored counts | GET /aggregate's body
+//! aggregate  filter  history  error_body
+//!                              counts and Wilson intervals | view filters and choices |
+//!                              the device's history | the API's error body
+//! report                       the report wire format (SPEC §2) and its validator
+//! config                       the deployment's candor.json (SPEC §3)
+//! week     ids     health      ISO weeks and periods | task, tool and team ids | GET /health
+//! ```
+//!
 //! - [`week`]: ISO weeks, the only time a report carries, and periods;
+//! - [`ids`]: the ids of tasks, tools and teams, and `none`;
 //! - [`config`]: the deployment's `candor.json` (SPEC §3);
+//! - [`report`]: the report wire format (SPEC §2) and its validator;
 //! - [`aggregate`]: counts, Wilson intervals and task × tool grids;
+//! - [`filter`]: which reports a shared view counts, and the filter choices document;
 //! - [`history`]: the device's own stored history, versioned;
+//! - [`error_body`]: the sync API's error body (SPEC §4);
+//! - [`batch`]: a batch of reports and the server's answer (SPEC §4);
+//! - [`view`]: the published view a sync server sends (SPEC §4, §5);
+//! - [`counts`]: stored counts, what a server keeps instead of reports (SPEC §6.4);
 //! - [`outbox`]: reports waiting for the sync server and when they may leave;
-//! - [`publish`](mod@publish): the shared aggregate a sync server publishes, and stored counts;
 //! - [`suppress`](mod@suppress): what one shared view must hide (SPEC §5), and its audit;
+//! - [`privacy`]: randomized response on the outcome and its debiasing (SPEC §6.6);
 //! - [`nested`]: what must also be hidden so nested views cannot be subtracted, and its audit;
-//! - [`privacy`]: randomized response on the outcome and its debiasing (SPEC §6.6).
+//! - [`publish`](mod@publish): stored counts in, an honest view out;
+//! - [`health`]: the sync server's health answer.
+//!
+//! Every document that crosses a boundary (report, batch, answer, error
+//! body, published view, filter choices, config) is defined here once, with
+//! `Serialize` derived, an OpenAPI schema behind the `openapi` feature, and
+//! where the browser app reads it, a hand-written reader beside it (a
+//! derived one would cost the app's size budget, SPEC §8).
 //!
 //! ```
 //! use candor_core::{Config, Report, Tally, Grid};
@@ -36,30 +66,41 @@
 #![warn(missing_docs)]
 
 pub mod aggregate;
+pub mod batch;
 pub mod config;
+pub mod counts;
+pub mod error_body;
+pub mod filter;
+pub mod health;
 pub mod history;
+pub mod ids;
 pub mod nested;
 pub mod outbox;
 pub mod privacy;
 pub mod publish;
 pub mod report;
 pub mod suppress;
+pub mod view;
 pub mod week;
 
 pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
+pub use batch::{check_reports, Batch, BatchAnswer, RejectedIndex, MAX_BATCH};
 pub use config::{Choice, Config, ConfigError, Privacy, DEFAULT_K, MIN_K};
+pub use counts::{CountIndex, StoredCount};
+pub use error_body::{ErrorBody, ServerError};
+pub use filter::{
+    AggregateFilter, ChoiceState, Choices, Dimension, FilterChoice, FilterError, FILTER_PARAMETERS,
+};
+pub use health::Health;
 pub use history::{History, HistoryError, ImportOutcome, Loaded, SetAside, SCHEMA};
-pub use nested::{audit_nested, ChoiceState, Choices, Dimension, FilterChoice, NestedViews};
-pub use outbox::{
-    BatchAnswer, Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue, ServerError,
-};
-pub use publish::{
-    publish, AggregateFilter, CountIndex, FilterError, GroupCount, Published, PublishedCell,
-    StoredCount, TaskCount, ToolCount, WeekRange, FILTER_PARAMETERS,
-};
+pub use ids::{is_identifier, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LEN, NO_AI};
+pub use nested::{audit_nested, NestedViews};
+pub use outbox::{Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue};
+pub use publish::publish;
 pub use report::{
-    is_identifier, outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule,
-    FORMAT_VERSION, MAX_REASONS, NO_AI, OUTCOME_LABELS,
+    outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule, FORMAT_VERSION,
+    MAX_REASONS, OUTCOME_LABELS, OUTCOME_MAX, OUTCOME_MIN,
 };
 pub use suppress::{audit, suppress, suppress_with, AuditFailure, Suppression};
+pub use view::{GroupCount, Published, PublishedCell, TaskCount, ToolCount, WeekRange};
 pub use week::{IsoWeek, Period, PeriodError, WeekError};

@@ -1,6 +1,6 @@
 //! Suppression that holds across nested views (SPEC §5.2), and the audit that proves it.
 //!
-//! One view alone is made safe by [`crate::suppress`]. But a manager can
+//! One view alone is made safe by [`crate::suppress`](mod@crate::suppress). But a manager can
 //! open many views — "all", one team, one team's mandated use, a month and
 //! its quarter — and subtract one from another. Two views are *nested*
 //! when every report of the narrower one is also in the wider one: the
@@ -40,330 +40,15 @@ use std::ops::RangeInclusive;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
-
 use crate::aggregate::{axes, effort_index, Axis, CellCounts, Share};
 use crate::config::Config;
+use crate::counts::{period_code, ClosedGroups, CountIndex, GroupKey, MonthGroup};
+use crate::filter::{AggregateFilter, ChoiceState, Dimension, FilterChoice};
 use crate::privacy::RandomizedResponse;
-use crate::publish::{
-    AggregateFilter, GroupCount, GroupKey, Published, PublishedCell, TaskCount, ToolCount,
-    WeekRange,
-};
 use crate::report::{Complexity, Effort, Reason};
 use crate::suppress::{audit, suppress_with, AuditFailure, Suppression};
+use crate::view::{GroupCount, Published, PublishedCell, TaskCount, ToolCount, WeekRange};
 use crate::week::{IsoWeek, Period};
-use crate::CountIndex;
-
-/// One of the five ways a view is narrowed; on the wire, its query parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum Dimension {
-    /// `period`: all, a quarter, a month.
-    Period,
-    /// `team`.
-    Team,
-    /// `complexity`.
-    Complexity,
-    /// `mandated`.
-    Mandated,
-    /// `effort`.
-    Effort,
-}
-
-impl Dimension {
-    /// Every dimension, in the order of [`crate::FILTER_PARAMETERS`].
-    pub const ALL: [Dimension; 5] = [
-        Dimension::Period,
-        Dimension::Team,
-        Dimension::Complexity,
-        Dimension::Mandated,
-        Dimension::Effort,
-    ];
-
-    /// The query parameter that narrows along this dimension.
-    pub fn parameter(self) -> &'static str {
-        match self {
-            Dimension::Period => "period",
-            Dimension::Team => "team",
-            Dimension::Complexity => "complexity",
-            Dimension::Mandated => "mandated",
-            Dimension::Effort => "effort",
-        }
-    }
-
-    /// The dimension a query parameter narrows; `None` for any other word.
-    pub fn from_parameter(parameter: &str) -> Option<Dimension> {
-        Dimension::ALL
-            .into_iter()
-            .find(|dim| dim.parameter() == parameter)
-    }
-}
-
-impl AggregateFilter {
-    /// The dimensions this filter narrows.
-    pub fn narrowed(&self) -> Vec<Dimension> {
-        Dimension::ALL
-            .into_iter()
-            .filter(|dim| self.widened(*dim).is_some())
-            .collect()
-    }
-
-    /// The view one step wider along `dim` (a month's quarter, a quarter's
-    /// `all`, any other filter dropped); `None` when `dim` is not narrowed.
-    pub fn widened(&self, dim: Dimension) -> Option<AggregateFilter> {
-        let narrowed = match dim {
-            Dimension::Period => self.period != Period::All,
-            Dimension::Team => self.team.is_some(),
-            Dimension::Complexity => self.complexity.is_some(),
-            Dimension::Mandated => self.mandated.is_some(),
-            Dimension::Effort => self.effort.is_some(),
-        };
-        if !narrowed {
-            return None;
-        }
-        let mut wider = self.clone();
-        match dim {
-            Dimension::Period => wider.period = self.period.wider()?,
-            Dimension::Team => wider.team = None,
-            Dimension::Complexity => wider.complexity = None,
-            Dimension::Mandated => wider.mandated = None,
-            Dimension::Effort => wider.effort = None,
-        }
-        Some(wider)
-    }
-
-    /// Whether every report this view counts is also counted by `wider`.
-    pub fn is_within(&self, wider: &AggregateFilter) -> bool {
-        let period = wider.period == Period::All
-            || wider.period == self.period
-            || self.period.wider() == Some(wider.period);
-        period
-            && (wider.team.is_none() || wider.team == self.team)
-            && (wider.complexity.is_none() || wider.complexity == self.complexity)
-            && (wider.mandated.is_none() || wider.mandated == self.mandated)
-            && (wider.effort.is_none() || wider.effort == self.effort)
-    }
-
-    /// This view and every view that contains it, widest first.
-    pub fn ancestors(&self) -> Vec<AggregateFilter> {
-        let mut periods = vec![self.period];
-        while let Some(wider) = periods.last().and_then(Period::wider) {
-            periods.push(wider);
-        }
-        let mut views = Vec::new();
-        for period in periods {
-            let base = AggregateFilter {
-                period,
-                ..self.clone()
-            };
-            let others: Vec<Dimension> = base
-                .narrowed()
-                .into_iter()
-                .filter(|dim| *dim != Dimension::Period)
-                .collect();
-            for mask in 0u32..(1 << others.len()) {
-                let mut view = base.clone();
-                for (bit, dim) in others.iter().enumerate() {
-                    if mask & (1 << bit) != 0 {
-                        view = view.widened(*dim).expect("narrowed along dim");
-                    }
-                }
-                views.push(view);
-            }
-        }
-        views.sort_by_key(steps);
-        views
-    }
-}
-
-/// How many single widening steps lead from this view to `all` with no filters.
-fn steps(view: &AggregateFilter) -> usize {
-    let period = match view.period {
-        Period::All => 0,
-        Period::Quarter { .. } => 1,
-        Period::Month { .. } => 2,
-    };
-    period + view.narrowed().len() - usize::from(view.period != Period::All)
-}
-
-/// Whether one choice of a filter would show a view, or why not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum ChoiceState {
-    /// The view's total is shown.
-    Shown,
-    /// No reports in closed weeks fall in the view.
-    Empty,
-    /// The view's total is hidden: fewer than k reports, or a wider view minus it would be.
-    Hidden,
-}
-
-impl ChoiceState {
-    /// The word the API uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChoiceState::Shown => "shown",
-            ChoiceState::Empty => "empty",
-            ChoiceState::Hidden => "hidden",
-        }
-    }
-
-    /// Reads the word the API uses; `None` for any other.
-    pub fn from_word(word: &str) -> Option<ChoiceState> {
-        [ChoiceState::Shown, ChoiceState::Empty, ChoiceState::Hidden]
-            .into_iter()
-            .find(|state| state.as_str() == word)
-    }
-}
-
-/// One value a filter could take next, with the current other filters kept.
-///
-/// On the wire (`GET /aggregate/choices`): `{"filter":"team","value":"web","state":"shown"}`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FilterChoice {
-    /// Which filter, as its query parameter.
-    #[serde(rename = "filter")]
-    pub dimension: Dimension,
-    /// Its value as a query parameter would give it; `None` leaves the filter out.
-    pub value: Option<String>,
-    /// What choosing it would show.
-    pub state: ChoiceState,
-}
-
-/// The answer of `GET /aggregate/choices`: every value each filter could take next.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Choices {
-    /// One entry per filter value; `value: null` leaves that filter out.
-    pub filters: Vec<FilterChoice>,
-}
-
-impl Choices {
-    /// Reads the document by hand over `serde_json::Value` (a derived reader
-    /// would add its own code to the browser app, which has a size budget,
-    /// SPEC §8). Entries for filters or states this build does not know are
-    /// skipped, so a newer server does not break an older app.
-    pub fn from_json(text: &str) -> Result<Choices, String> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|err| err.to_string())?;
-        let list = value
-            .get("filters")
-            .and_then(|filters| filters.as_array())
-            .ok_or("filters is not a list")?;
-        let filters = list
-            .iter()
-            .filter_map(|choice| {
-                Some(FilterChoice {
-                    dimension: Dimension::from_parameter(choice.get("filter")?.as_str()?)?,
-                    value: choice
-                        .get("value")
-                        .and_then(|value| value.as_str())
-                        .map(str::to_string),
-                    state: ChoiceState::from_word(choice.get("state")?.as_str()?)?,
-                })
-            })
-            .collect();
-        Ok(Choices { filters })
-    }
-}
-
-/// The closed weeks of a [`CountIndex`], resolved once for every view of them.
-///
-/// Views tell weeks apart only by their month (and so their quarter), so
-/// the groups of one month's closed weeks are added together: a year of
-/// weekly groups becomes twelve months of them, each held as 32 bytes. The
-/// index keeps one of these for its current week and shares it between
-/// views and requests until a count for a closed week arrives; before, each
-/// request made its own copy of every group, and the freed copies kept a
-/// server's memory high. Outcomes and reasons stay in the index, which
-/// [`NestedViews::publish`] reads once per view.
-#[derive(Debug)]
-pub(crate) struct ClosedGroups {
-    /// Weeks before this one are closed.
-    pub(crate) current_week: IsoWeek,
-    /// Each closed week that holds reports, in order, with its month's [`period_code`].
-    weeks: Vec<(IsoWeek, u32)>,
-    /// Whether each task id has reports in closed weeks, by id.
-    is_task: Vec<bool>,
-    /// Whether each tool id has reports in closed weeks, by id.
-    is_tool: Vec<bool>,
-    /// Each group with its number of reports.
-    groups: Vec<(MonthGroup, u64)>,
-}
-
-/// What a view can ask about the reports of one month's closed weeks, with names interned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct MonthGroup {
-    task: u32,
-    tool: u32,
-    /// The month's [`period_code`].
-    month: u32,
-    team: Option<u32>,
-    complexity: Option<Complexity>,
-    mandated: Option<bool>,
-    effort: Option<Effort>,
-}
-
-impl ClosedGroups {
-    /// Resolves the groups of `index` in the weeks before `current_week`.
-    pub(crate) fn of(index: &CountIndex, current_week: IsoWeek) -> ClosedGroups {
-        let names = index.names.len();
-        let (mut is_task, mut is_tool) = (vec![false; names], vec![false; names]);
-        let mut months: FxHashMap<IsoWeek, u32> = FxHashMap::default();
-        let mut merged: FxHashMap<MonthGroup, u64> = FxHashMap::default();
-        for (key, sums) in &index.groups {
-            let n = sums.n();
-            if key.week >= current_week || n == 0 {
-                continue;
-            }
-            is_task[key.task as usize] = true;
-            is_tool[key.tool as usize] = true;
-            let month = *months
-                .entry(key.week)
-                .or_insert_with(|| month_code(key.week.month()));
-            let group = MonthGroup {
-                task: key.task,
-                tool: key.tool,
-                month,
-                team: key.team,
-                complexity: key.complexity,
-                mandated: key.mandated,
-                effort: key.effort,
-            };
-            *merged.entry(group).or_default() += n;
-        }
-        let mut weeks: Vec<(IsoWeek, u32)> = months.into_iter().collect();
-        weeks.sort_unstable();
-        ClosedGroups {
-            current_week,
-            weeks,
-            is_task,
-            is_tool,
-            groups: merged.into_iter().collect(),
-        }
-    }
-
-    /// Every month and quarter with a closed week that holds reports.
-    fn periods(&self) -> BTreeSet<Period> {
-        self.weeks
-            .iter()
-            .flat_map(|(week, _)| [week.month(), week.quarter()])
-            .collect()
-    }
-
-    /// The first and last closed weeks with reports whose month's code is in `months`.
-    fn weeks_within(&self, months: &RangeInclusive<u64>) -> Option<RangeInclusive<IsoWeek>> {
-        let mut within = self
-            .weeks
-            .iter()
-            .filter(|(_, month)| months.contains(&u64::from(*month)))
-            .map(|(week, _)| *week);
-        let first = within.next()?;
-        Some(first..=within.next_back().unwrap_or(first))
-    }
-}
 
 /// A view's filter resolved for scanning groups: periods as ranges of month
 /// codes and of weeks, the team as its interned id.
@@ -841,19 +526,6 @@ fn residue_parts(parent: u64, mut parts: Vec<(u64, u64)>, k: u64) -> Vec<u64> {
     hidden
 }
 
-fn period_code(period: Period) -> u64 {
-    match period {
-        Period::All => 0,
-        Period::Month { year, month } => year as u64 * 100 + u64::from(month),
-        Period::Quarter { year, quarter } => year as u64 * 100 + 20 + u64::from(quarter),
-    }
-}
-
-/// The [`period_code`] of a week's month, small enough to keep with each group.
-fn month_code(month: Period) -> u32 {
-    u32::try_from(period_code(month)).expect("an ISO week's year has four digits")
-}
-
 /// The [`period_code`]s of the months in `period`.
 fn month_codes(period: Period) -> RangeInclusive<u64> {
     match period {
@@ -1042,6 +714,7 @@ fn containers(task: &str, tool: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::counts::month_code;
 
     fn filter(query: &str) -> AggregateFilter {
         query.parse().unwrap()
@@ -1142,46 +815,5 @@ mod tests {
             residue_parts(20, vec![(10, 1), (5, 2)], 5),
             Vec::<u64>::new()
         );
-    }
-}
-
-#[cfg(test)]
-mod choices_wire {
-    use super::*;
-
-    #[test]
-    fn choices_read_back_what_they_write() {
-        let choices = Choices {
-            filters: vec![
-                FilterChoice {
-                    dimension: Dimension::Team,
-                    value: Some("web".into()),
-                    state: ChoiceState::Hidden,
-                },
-                FilterChoice {
-                    dimension: Dimension::Period,
-                    value: None,
-                    state: ChoiceState::Shown,
-                },
-            ],
-        };
-        let text = serde_json::to_string(&choices).unwrap();
-        assert_eq!(
-            text,
-            r#"{"filters":[{"filter":"team","value":"web","state":"hidden"},{"filter":"period","value":null,"state":"shown"}]}"#
-        );
-        assert_eq!(Choices::from_json(&text).unwrap(), choices);
-    }
-
-    #[test]
-    fn unknown_filters_and_states_are_skipped_and_a_wrong_shape_is_an_error() {
-        let text = r#"{"filters":[{"filter":"mood","value":null,"state":"shown"},
-            {"filter":"team","value":null,"state":"sparkly"},
-            {"filter":"effort","value":"low","state":"empty"}]}"#;
-        let read = Choices::from_json(text).unwrap();
-        assert_eq!(read.filters.len(), 1);
-        assert_eq!(read.filters[0].dimension, Dimension::Effort);
-        assert!(Choices::from_json(r#"{"filters":5}"#).is_err());
-        assert!(Choices::from_json("[").is_err());
     }
 }

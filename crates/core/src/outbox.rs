@@ -13,6 +13,8 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+use crate::batch::BatchAnswer;
+use crate::error_body::ServerError;
 use crate::report::{Report, ReportId};
 
 /// The outbox document schema this crate writes, and the newest it reads.
@@ -191,97 +193,6 @@ impl SendQueue {
     }
 }
 
-/// The error body the server gives for a rejected report (SPEC §4).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServerError {
-    /// A stable code, e.g. `unknown_task`.
-    pub code: String,
-    /// Plain words for the employee.
-    pub message: String,
-    /// The report field at fault, if any.
-    pub field: Option<String>,
-}
-
-// The documents below are read and written by hand over `serde_json::Value`
-// rather than derived: every derived parser adds its own code to the browser
-// app, which has a size budget (SPEC §8).
-
-fn text(value: &Value, key: &str) -> Option<String> {
-    value.get(key)?.as_str().map(str::to_string)
-}
-
-impl ServerError {
-    /// Reads `{"code","message","field"?}`.
-    pub fn from_value(value: &Value) -> Option<ServerError> {
-        Some(ServerError {
-            code: text(value, "code")?,
-            message: text(value, "message")?,
-            field: text(value, "field"),
-        })
-    }
-
-    /// Reads the body of an error response, `{"error":{…}}`.
-    pub fn from_response(body: &str) -> Option<ServerError> {
-        let value: Value = serde_json::from_str(body).ok()?;
-        ServerError::from_value(value.get("error")?)
-    }
-
-    fn to_value(&self) -> Value {
-        let mut object = Map::new();
-        object.insert("code".into(), Value::from(self.code.as_str()));
-        object.insert("message".into(), Value::from(self.message.as_str()));
-        if let Some(field) = &self.field {
-            object.insert("field".into(), Value::from(field.as_str()));
-        }
-        Value::Object(object)
-    }
-}
-
-/// One report the server refused, by its index in the batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RejectedIndex {
-    /// Index in the batch as sent.
-    pub index: usize,
-    /// Why.
-    pub error: ServerError,
-}
-
-/// The server's answer to `POST /reports` (SPEC §4).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BatchAnswer {
-    /// Stored now.
-    pub accepted: u64,
-    /// Already stored before (a retry).
-    pub duplicates: u64,
-    /// Refused, with reasons.
-    pub rejected: Vec<RejectedIndex>,
-}
-
-impl BatchAnswer {
-    /// Reads the answer's JSON; `None` when it is not that shape.
-    pub fn from_json(body: &str) -> Option<BatchAnswer> {
-        let value: Value = serde_json::from_str(body).ok()?;
-        let rejected = match value.get("rejected") {
-            None => Vec::new(),
-            Some(list) => list
-                .as_array()?
-                .iter()
-                .map(|entry| {
-                    Some(RejectedIndex {
-                        index: usize::try_from(entry.get("index")?.as_u64()?).ok()?,
-                        error: ServerError::from_value(entry.get("error")?)?,
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?,
-        };
-        Some(BatchAnswer {
-            accepted: value.get("accepted")?.as_u64()?,
-            duplicates: value.get("duplicates")?.as_u64()?,
-            rejected,
-        })
-    }
-}
-
 /// Where a report filed on this device stands with the sync server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivery {
@@ -406,7 +317,10 @@ impl Outbox {
             .map(|entry| {
                 let mut pair = Map::new();
                 pair.insert("report".into(), report(&entry.report));
-                pair.insert("error".into(), entry.error.to_value());
+                pair.insert(
+                    "error".into(),
+                    serde_json::to_value(&entry.error).expect("errors serialise"),
+                );
                 Value::Object(pair)
             })
             .collect();
@@ -523,6 +437,7 @@ impl Outbox {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::batch::RejectedIndex;
     use crate::week::IsoWeek;
 
     /// A small deterministic generator (xorshift), the injected randomness.

@@ -17,7 +17,7 @@
 //!
 //! The app randomizes in its outbox, so the true outcome never leaves the
 //! device (and reasons, which only a negative outcome carries and would
-//! give its sign away, are not sent); [`crate::publish`] publishes the
+//! give its sign away, are not sent); [`crate::publish()`] publishes the
 //! debiased "helped" share, and the team map debiases its means.
 
 use crate::aggregate::wilson;

@@ -33,7 +33,7 @@
 
 use std::collections::VecDeque;
 
-use crate::publish::Published;
+use crate::view::{Published, PublishedCell};
 
 /// Which groups of a task × tool view are hidden.
 ///
@@ -457,7 +457,7 @@ fn view_equations(published: &Published) -> Result<(Vec<Entry>, Vec<Equation>), 
 }
 
 /// A hidden cell says nothing but that it is hidden; a shown one is whole.
-fn check_cell_details(cell: &crate::publish::PublishedCell) -> Result<(), AuditFailure> {
+fn check_cell_details(cell: &PublishedCell) -> Result<(), AuditFailure> {
     let name = format!("cell {} × {}", cell.task, cell.tool);
     match cell.n {
         None if cell.outcomes.is_some() || cell.helped.is_some() || cell.reasons.is_some() => Err(
@@ -642,7 +642,7 @@ mod tests {
 
     /// A 2 × 2 view (tasks a, b; tools x, y) with the given cell counts and shown totals.
     fn view(cells: [Option<u64>; 4], rows: [Option<u64>; 2], cols: [Option<u64>; 2]) -> Published {
-        use crate::publish::{GroupCount, PublishedCell, TaskCount, ToolCount};
+        use crate::view::{GroupCount, TaskCount, ToolCount};
         let names = [("a", "x"), ("a", "y"), ("b", "x"), ("b", "y")];
         Published {
             k: 5,

@@ -51,6 +51,10 @@ fn out_of_range_message(year: i32, week: u32) -> String {
 }
 
 impl IsoWeek {
+    /// The shape [`IsoWeek::from_str`](std::str::FromStr) reads, as a regular
+    /// expression (the OpenAPI document shows it); the week must also exist.
+    pub const PATTERN: &'static str = "^[0-9]{4}-W[0-9]{2}$";
+
     /// The week `week` of ISO year `year`; week 53 exists only in years that have it.
     pub fn new(year: i32, week: u32) -> Result<IsoWeek, WeekError> {
         if (MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=Self::weeks_in_year(year)).contains(&week)
@@ -243,6 +247,13 @@ impl fmt::Display for Period {
             Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
         }
     }
+}
+
+impl Period {
+    /// The shape [`Period::from_str`](std::str::FromStr) reads, as a regular
+    /// expression (the OpenAPI document shows it): exact, so every text it
+    /// allows is a period.
+    pub const PATTERN: &'static str = r"^(all|[1-9][0-9]{3}-(0[1-9]|1[0-2])|[1-9][0-9]{3}-Q[1-4])$";
 }
 
 impl FromStr for Period {

@@ -3,23 +3,19 @@
 //! `{"error":{"code":"…","message":"…","field":"…"}}` with a 4xx status; `field`
 //! is left out when no single field is at fault. A 5xx is always a bug (or
 //! a disk that failed): it is logged, and the client is told only that.
+//! The body itself is the core's [`ErrorBody`], the one the app reads.
 
 use axum::body::Body;
 use axum::http::header::RETRY_AFTER;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use candor_core::{FilterError, ReportError};
-use serde::Serialize;
-use utoipa::ToSchema;
+use candor_core::{ErrorBody, FilterError, ServerError};
 
+// Kept here as well as in `body`, where they live, for the modules that name them from here.
+use crate::body::{drain, BodyError};
+pub use crate::body::{MAX_BATCH, MAX_BODY_BYTES};
 use crate::store::StoreError;
-
-/// The largest request body `POST /reports` reads: 500 reports need about a quarter of it.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-
-/// The most reports one `POST /reports` may carry (SPEC §4).
-pub const MAX_BATCH: usize = 500;
 
 /// An API call that went wrong, and what the caller can do about it.
 #[derive(Debug, thiserror::Error)]
@@ -116,7 +112,7 @@ impl ApiError {
     /// The body sent for this error.
     pub fn body(&self) -> ErrorBody {
         ErrorBody {
-            error: ErrorDetail {
+            error: ServerError {
                 code: self.code().to_owned(),
                 message: self.to_string(),
                 field: self.field(),
@@ -145,43 +141,23 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The error body of SPEC §4.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct ErrorBody {
-    /// What went wrong.
-    pub error: ErrorDetail,
-}
-
-/// What went wrong: a stable code, words for people, and the field at fault.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct ErrorDetail {
-    /// A stable snake_case code, e.g. `unknown_task` or `malformed_json`.
-    pub code: String,
-    /// Plain words saying what to change.
-    pub message: String,
-    /// The field or parameter at fault, e.g. `outcome` or `reasons[1]`; absent when none is.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-}
-
-impl From<&ReportError> for ErrorDetail {
-    fn from(err: &ReportError) -> ErrorDetail {
-        ErrorDetail {
-            code: err.code().to_owned(),
-            message: err.to_string(),
-            field: (!err.field.is_empty()).then(|| err.field.clone()),
+impl From<BodyError> for ApiError {
+    fn from(err: BodyError) -> ApiError {
+        match err {
+            BodyError::TooLarge => ApiError::BodyTooLarge,
+            BodyError::Unreadable(why) => ApiError::UnreadableBody(why),
         }
     }
 }
 
 /// Answers API paths that do not exist.
 pub async fn not_found(body: Body) -> ApiError {
-    crate::routes::reports::drain(body).await;
+    drain(body).await;
     ApiError::NotFound
 }
 
 /// Answers API paths called with a method they do not take.
 pub async fn method_not_allowed(body: Body) -> ApiError {
-    crate::routes::reports::drain(body).await;
+    drain(body).await;
     ApiError::MethodNotAllowed
 }

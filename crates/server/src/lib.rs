@@ -4,22 +4,41 @@
 //! what a valid report is, what an aggregate may show — live in
 //! `candor-core`; this crate moves bytes between HTTP, the disk and those rules.
 //!
-//! - [`routes`]: the API handlers, one file per resource;
+//! Modules, in layers: each uses only those on lower lines (checked by
+//! `scripts/module-layers.py`, which fails on a cycle).
+//!
+//! ```text
+//! router (this file)   the whole server: routes, fallbacks and layers
+//! routes               the API handlers, one file per resource; openapi gathers them
+//! limits               rate limits per source without identity, and the request deadline
+//! error  demo          the one error type every handler returns | synthetic reports
+//! body  store  clock  config  headers  static_files
+//!                      request bodies capped and drained | counts on disk and in memory |
+//!                      open and closed weeks | candor.json as served | security headers |
+//!                      the built app
+//! ```
+//!
+//! - [`body`]: how much of a request body is read, and draining the rest;
 //! - [`store`]: counts on disk ([`store::SqliteStore`]) and in memory ([`store::Ledger`]);
-//! - [`static_files`]: the built app, with the right cache headers;
-//! - [`config`]: the deployment's `candor.json` as served;
 //! - [`clock`]: which weeks are open and closed;
-//! - [`demo`]: synthetic reports for a first look;
-//! - [`error`]: the one error type every handler returns;
+//! - [`config`]: the deployment's `candor.json` as served;
 //! - [`headers`]: the security headers on every response (CSP, nosniff, no cookies);
+//! - [`static_files`]: the built app, with the right cache headers;
+//! - [`error`]: the one error type every handler returns, answered as the core's `ErrorBody`;
+//! - [`demo`]: synthetic reports for a first look;
 //! - [`limits`]: rate limits per source without identity, and the request deadline, as layers;
-//! - [`serve`]: connections, with a deadline on request headers.
+//! - [`serve`]: connections, with a deadline on request headers;
+//! - [`routes`]: the API handlers, one file per resource.
+//!
+//! Every document the API sends or reads is a `candor-core` type; none is
+//! declared here.
 //!
 //! [`router`] builds the whole server from explicit parts, so tests and
 //! benchmarks can run it in-process exactly as `main` does.
 
 #![warn(missing_docs)]
 
+pub mod body;
 pub mod clock;
 pub mod config;
 pub mod demo;

@@ -459,7 +459,10 @@ fn the_openapi_document_lists_every_path() {
         "Published",
         "PublishedCell",
         "ErrorBody",
+        "ServerError",
+        "Batch",
         "BatchAnswer",
+        "RejectedIndex",
         "Report",
     ] {
         assert!(schemas.contains_key(schema), "{schema}");
@@ -540,4 +543,69 @@ fn reports_of_every_shape_round_trip_into_counts() {
     assert_eq!(cell["outcomes"], json!([0, 5, 0, 0, 0]));
     assert_eq!(cell["reasons"], json!({"context": 5, "wrong": 5}));
     assert_eq!(cell["helped"]["share"], 0.0);
+}
+
+/// The document describes the core's types with the core's own rules, and
+/// what the server answers reads back through the core's readers (the app's).
+#[test]
+fn the_api_document_and_answers_are_the_cores() {
+    use candor_core::{
+        BatchAnswer, IsoWeek, ReportId, ServerError, FORMAT_VERSION, IDENTIFIER_PATTERN, MAX_BATCH,
+        MAX_REASONS, OUTCOME_MAX, OUTCOME_MIN,
+    };
+    let (_dir, db) = temp_db();
+    let server = Server::start(&db);
+    let doc = server.get("/api/v1/openapi.json").json();
+    let schemas = &doc["components"]["schemas"];
+    let report_schema = &schemas["Report"];
+    let field = |name: &str| &report_schema["properties"][name];
+    assert_eq!(field("week")["pattern"], IsoWeek::PATTERN);
+    assert_eq!(field("id")["pattern"], ReportId::PATTERN);
+    for id in ["task", "tool", "team"] {
+        assert_eq!(field(id)["pattern"], IDENTIFIER_PATTERN, "{id}");
+    }
+    assert_eq!(field("v")["minimum"], json!(FORMAT_VERSION));
+    assert_eq!(field("v")["maximum"], json!(FORMAT_VERSION));
+    assert_eq!(field("outcome")["minimum"], json!(OUTCOME_MIN));
+    assert_eq!(field("outcome")["maximum"], json!(OUTCOME_MAX));
+    assert_eq!(field("reasons")["maxItems"], json!(MAX_REASONS));
+    assert_eq!(field("effort")["enum"], json!(["low", "medium", "high"]));
+    assert_eq!(report_schema["additionalProperties"], json!(false));
+    assert_eq!(
+        report_schema["required"],
+        json!(["v", "id", "week", "task", "tool", "outcome"])
+    );
+    let batch_schema = &schemas["Batch"];
+    assert_eq!(
+        batch_schema["properties"]["reports"]["maxItems"],
+        json!(MAX_BATCH)
+    );
+    assert_eq!(
+        batch_schema["properties"]["reports"]["items"]["$ref"],
+        "#/components/schemas/Report"
+    );
+    let body =
+        &doc["paths"]["/api/v1/reports"]["post"]["requestBody"]["content"]["application/json"];
+    assert_eq!(body["schema"]["$ref"], "#/components/schemas/Batch");
+
+    // A real answer with a refusal, read as the app reads it.
+    let mut bad = report(2, LAST_WEEK, "code_review", "none", 1);
+    bad["task"] = json!("no_such_task");
+    let reply = server.post(
+        "/api/v1/reports",
+        "application/json",
+        &batch(&[report(1, LAST_WEEK, "code_review", "none", 1), bad]),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let answer = BatchAnswer::from_json(&reply.body).expect("the core reads the answer");
+    assert_eq!((answer.accepted, answer.duplicates), (1, 0));
+    assert_eq!(answer.rejected[0].index, 1);
+    assert_eq!(answer.rejected[0].error.code, "unknown_task");
+    assert_eq!(answer.rejected[0].error.field.as_deref(), Some("task"));
+
+    // A real error body, read as the app reads it.
+    let reply = server.post("/api/v1/reports", "application/json", "{\"reports\": [");
+    assert_eq!(reply.status, 400);
+    let error = ServerError::from_response(&reply.body).expect("the core reads the error");
+    assert_eq!((error.code.as_str(), error.field), ("malformed_json", None));
 }

@@ -17,7 +17,7 @@
 //! gains nothing; the handler charges them through [`ReportAllowance`]),
 //! and every other request (loose). Each allows one minute's worth at once
 //! and refills continuously; the reports class allows at least one full
-//! batch ([`MAX_BATCH`](crate::error::MAX_BATCH)) at once, or a full batch
+//! batch ([`MAX_BATCH`](crate::body::MAX_BATCH)) at once, or a full batch
 //! could never pass. The arithmetic is `governor`'s keyed GCRA limiter;
 //! only the table it keeps is ours, because governor's own tables grow
 //! without bound.

@@ -33,7 +33,8 @@ use tower::{Layer, Service};
 
 use super::source::{Salt, Sources};
 use super::{LimitOptions, SALT_LIFETIME};
-use crate::error::{ApiError, MAX_BATCH};
+use crate::body::MAX_BATCH;
+use crate::error::ApiError;
 
 /// The most sources one class keeps at once.
 ///
@@ -389,7 +390,7 @@ where
             }
             Err(wait) => Box::pin(async move {
                 // Read the body away so the client sees the 429, not a reset connection.
-                crate::routes::reports::drain(request.into_body()).await;
+                crate::body::drain(request.into_body()).await;
                 Ok(too_many(wait).into_response())
             }),
         }

@@ -4,35 +4,10 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use axum::Json;
-use candor_core::{AggregateFilter, Choices, Published};
+use candor_core::{AggregateFilter, Choices, ErrorBody, Published};
 
-use crate::error::{ApiError, ErrorBody};
+use crate::error::ApiError;
 use crate::AppState;
-
-/// The filters every aggregate endpoint takes, as the OpenAPI document describes them.
-///
-/// The handlers read the raw query with [`AggregateFilter::from_query`]
-/// (strict: unknown or repeated parameters are errors); this struct only
-/// documents it, with patterns exact enough that every value they allow is accepted.
-#[derive(utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)] // Read by the OpenAPI derive only.
-pub struct FilterParams {
-    /// `all` (default), a month `2026-03` or a quarter `2026-Q1`; weeks belong to the month of their Thursday.
-    #[param(pattern = r"^(all|[1-9][0-9]{3}-(0[1-9]|1[0-2])|[1-9][0-9]{3}-Q[1-4])$")]
-    period: Option<String>,
-    /// Only reports that name this team id.
-    #[param(pattern = r"^[a-z0-9][a-z0-9_-]{0,63}$")]
-    team: Option<String>,
-    /// `routine` or `complex`.
-    #[param(pattern = r"^(routine|complex)$")]
-    complexity: Option<String>,
-    /// `true` or `false`: only reports that answered so.
-    mandated: Option<bool>,
-    /// `low`, `medium` or `high`.
-    #[param(pattern = r"^(low|medium|high)$")]
-    effort: Option<String>,
-}
 
 /// Reads the filter from the raw query string; any undecodable byte is replaced, then refused by the filter.
 fn filter(query: Option<&str>) -> Result<AggregateFilter, ApiError> {
@@ -51,7 +26,7 @@ fn published(state: &AppState, query: Option<&str>) -> Result<Published, ApiErro
 ///
 /// Served from memory: no request touches the database.
 #[utoipa::path(get, path = "/api/v1/aggregate", tag = "candor",
-    params(FilterParams),
+    params(AggregateFilter),
     responses(
         (status = 200, description = "The published view; `n: null` marks a hidden group", body = Published),
         (status = 400, description = "`unknown_parameter`, `repeated_parameter` or `bad_parameter`; `field` names the parameter", body = ErrorBody),
@@ -71,7 +46,7 @@ pub async fn aggregate(
 /// interval), then `reason_checking, reason_context, reason_wrong,
 /// reason_redo, reason_friction`.
 #[utoipa::path(get, path = "/api/v1/aggregate.csv", tag = "candor",
-    params(FilterParams),
+    params(AggregateFilter),
     responses(
         (status = 200, description = "One row per task × tool cell with reports", content_type = "text/csv", body = String),
         (status = 400, description = "A bad filter, as for /aggregate", body = ErrorBody),
@@ -99,7 +74,7 @@ pub async fn aggregate_csv(
 /// disabled, with the reason, instead of leading to an empty view (SPEC §5.1).
 /// Gives no counts.
 #[utoipa::path(get, path = "/api/v1/aggregate/choices", tag = "candor",
-    params(FilterParams),
+    params(AggregateFilter),
     responses(
         (status = 200, description = "Each filter value and what it would show", body = Choices),
         (status = 400, description = "A bad filter, as for /aggregate", body = ErrorBody),

@@ -6,26 +6,32 @@
 
 use std::fmt;
 
-use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Map, Value};
 
-use crate::config::Config;
+pub use crate::ids::{is_identifier, MAX_IDENTIFIER_LEN, NO_AI};
 use crate::week::{IsoWeek, WeekError};
+
+mod answers;
+mod read;
+#[cfg(feature = "openapi")]
+mod schema;
+
+pub use answers::{Complexity, Effort, Reason};
 
 /// The report format version this crate reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// The baseline tool id: the task was done without AI.
-pub const NO_AI: &str = "none";
+/// The worst outcome: made it much worse.
+pub const OUTCOME_MIN: i8 = -2;
+
+/// The best outcome: helped a lot.
+pub const OUTCOME_MAX: i8 = 2;
 
 /// The most reasons a report may give.
 pub const MAX_REASONS: usize = 3;
 
-/// The longest task, tool or team id.
-pub const MAX_IDENTIFIER_LEN: usize = 64;
-
-/// The fields a v1 report may have, in the order they are written.
+/// The fields a v1 report may have, in the order they are written: the six required ones first.
 const FIELDS: [&str; 11] = [
     "v",
     "id",
@@ -45,6 +51,9 @@ const FIELDS: [&str; 11] = [
 pub struct ReportId(String);
 
 impl ReportId {
+    /// The shape [`ReportId::parse`] accepts, as a regular expression (the OpenAPI document shows it).
+    pub const PATTERN: &'static str = "^[0-9a-f]{32}$";
+
     /// The id for 16 bytes, which the caller draws from a secure random source.
     pub fn from_bytes(bytes: [u8; 16]) -> ReportId {
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -89,97 +98,6 @@ impl<'de> Deserialize<'de> for ReportId {
     }
 }
 
-/// Defines a closed set of answers with a wire id and words for people.
-macro_rules! answers {
-    (
-        $(#[$meta:meta])*
-        $name:ident, $allowed:literal {
-            $($(#[$vmeta:meta])* $variant:ident => $id:literal, $label:literal;)+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "lowercase")]
-        pub enum $name {
-            $($(#[$vmeta])* $variant,)+
-        }
-
-        impl $name {
-            /// Every answer, in the order a form shows them.
-            pub const ALL: [$name; [$($id),+].len()] = [$($name::$variant),+];
-
-            /// The allowed wire ids, as an error message lists them.
-            const ALLOWED: &'static str = $allowed;
-
-            /// The id used on the wire.
-            pub fn as_str(&self) -> &'static str {
-                match self {
-                    $($name::$variant => $id,)+
-                }
-            }
-
-            /// Plain words for a form or a chart.
-            pub fn label(&self) -> &'static str {
-                match self {
-                    $($name::$variant => $label,)+
-                }
-            }
-
-            /// The answer whose wire id is `id`.
-            pub fn parse(id: &str) -> Option<$name> {
-                match id {
-                    $($id => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-answers! {
-    /// Effort spent checking and fixing the AI's output.
-    Effort, "low, medium, high" {
-        /// Little checking.
-        Low => "low", "Little checking";
-        /// Some checking.
-        Medium => "medium", "Some checking";
-        /// Lots of checking and fixing.
-        High => "high", "Lots of checking and fixing";
-    }
-}
-
-answers! {
-    /// How hard the task was.
-    Complexity, "routine, complex" {
-        /// An everyday task.
-        Routine => "routine", "Routine";
-        /// A hard or unusual task.
-        Complex => "complex", "Complex";
-    }
-}
-
-answers! {
-    /// Why the AI did not help; given only with a negative outcome.
-    Reason, "checking, context, wrong, redo, friction" {
-        /// Checking the output took long.
-        Checking => "checking", "Checking the output took long";
-        /// The tool lacked context.
-        Context => "context", "The tool lacked context";
-        /// The output was wrong or unreliable.
-        Wrong => "wrong", "The output was wrong or unreliable";
-        /// I had to redo it myself.
-        Redo => "redo", "I had to redo it myself";
-        /// The tool was slow, broken or in the way.
-        Friction => "friction", "Slow, broken or in the way";
-    }
-}
-
 /// Outcome words for -2..=2, index 0 = -2.
 pub const OUTCOME_LABELS: [&str; 5] = [
     "Much worse",
@@ -198,7 +116,8 @@ pub fn outcome_label(outcome: i8) -> &'static str {
 pub(crate) fn outcome_index(outcome: i8) -> usize {
     // Clamped rather than panicking: a Report's fields are public, and a
     // chart label is not the place to crash on one built wrongly in code.
-    usize::try_from(outcome.clamp(-2, 2) + 2).expect("clamped to 0..=4")
+    usize::try_from(outcome.clamp(OUTCOME_MIN, OUTCOME_MAX) - OUTCOME_MIN)
+        .expect("clamped to 0..=4")
 }
 
 /// One report, as filed by an employee (SPEC §2).
@@ -361,280 +280,6 @@ impl Rule {
     }
 }
 
-/// Whether `id` is a well-formed task, tool or team id: `^[a-z0-9][a-z0-9_-]{0,63}$`.
-pub fn is_identifier(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    let allowed = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
-    match bytes.split_first() {
-        Some((first, rest)) => {
-            bytes.len() <= MAX_IDENTIFIER_LEN
-                && allowed(first)
-                && rest.iter().all(|b| allowed(b) || *b == b'-' || *b == b'_')
-        }
-        None => false,
-    }
-}
-
-fn fail<T>(field: impl Into<String>, rule: Rule) -> Result<T, ReportError> {
-    Err(ReportError::new(field, rule))
-}
-
-/// The type errors a report can meet, worded for the person who wrote it.
-const EXPECT_STRING: Rule = Rule::WrongType {
-    expected: "a string",
-};
-const EXPECT_INTEGER: Rule = Rule::WrongType {
-    expected: "an integer",
-};
-const EXPECT_BOOL: Rule = Rule::WrongType {
-    expected: "true or false",
-};
-const EXPECT_LIST: Rule = Rule::WrongType { expected: "a list" };
-const EXPECT_VERSION: Rule = Rule::WrongType {
-    expected: "the integer 1",
-};
-const OUTCOME_RANGE: Rule = Rule::OutOfRange { min: -2, max: 2 };
-
-fn check_identifier(field: &str, id: &str) -> Result<(), ReportError> {
-    if is_identifier(id) {
-        Ok(())
-    } else {
-        fail(field, Rule::BadIdentifier)
-    }
-}
-
-fn check_outcome(outcome: i64) -> Result<i8, ReportError> {
-    match i8::try_from(outcome) {
-        Ok(value) if (-2..=2).contains(&value) => Ok(value),
-        _ => fail("outcome", OUTCOME_RANGE),
-    }
-}
-
-/// The list-level reason rules; element rules are checked where elements are read.
-fn check_reasons(reasons: &[Reason], outcome: i8) -> Result<(), ReportError> {
-    if reasons.len() > MAX_REASONS {
-        return fail("reasons", Rule::TooManyReasons);
-    }
-    for (index, reason) in reasons.iter().enumerate() {
-        if reasons[..index].contains(reason) {
-            return fail(format!("reasons[{index}]"), Rule::DuplicateReason);
-        }
-    }
-    if !reasons.is_empty() && outcome >= 0 {
-        return fail("reasons", Rule::ReasonsNeedNegativeOutcome);
-    }
-    Ok(())
-}
-
-/// The fields of one report object, each read with its own error field name.
-struct Fields<'a> {
-    map: &'a Map<String, Value>,
-}
-
-impl<'a> Fields<'a> {
-    fn required(&self, name: &str) -> Result<&'a Value, ReportError> {
-        self.map
-            .get(name)
-            .ok_or_else(|| ReportError::new(name, Rule::Missing))
-    }
-
-    fn optional<T>(
-        &self,
-        name: &str,
-        read: impl FnOnce(&'a Value) -> Result<T, ReportError>,
-    ) -> Result<Option<T>, ReportError> {
-        self.map.get(name).map(read).transpose()
-    }
-}
-
-fn string<'a>(field: &str, value: &'a Value) -> Result<&'a str, ReportError> {
-    value
-        .as_str()
-        .ok_or_else(|| ReportError::new(field, EXPECT_STRING))
-}
-
-fn identifier(field: &str, value: &Value) -> Result<String, ReportError> {
-    let id = string(field, value)?;
-    check_identifier(field, id)?;
-    Ok(id.to_owned())
-}
-
-/// Reads one of a closed set of answers, e.g. an effort or a reason.
-fn answer<T>(
-    field: &str,
-    value: &Value,
-    parse: fn(&str) -> Option<T>,
-    allowed: &'static str,
-) -> Result<T, ReportError> {
-    parse(string(field, value)?).ok_or_else(|| ReportError::new(field, Rule::NotOneOf { allowed }))
-}
-
-fn read_version(value: &Value) -> Result<(), ReportError> {
-    let Value::Number(n) = value else {
-        return fail("v", EXPECT_VERSION);
-    };
-    if n.is_f64() {
-        return fail("v", EXPECT_VERSION);
-    }
-    if n.as_u64() == Some(FORMAT_VERSION) {
-        Ok(())
-    } else {
-        fail("v", Rule::UnsupportedVersion)
-    }
-}
-
-fn read_outcome(value: &Value) -> Result<i8, ReportError> {
-    let Value::Number(n) = value else {
-        return fail("outcome", EXPECT_INTEGER);
-    };
-    // 1.0 is a float to serde_json: the format promises integers, so say so
-    // rather than quietly rounding.
-    match (n.as_i64(), n.as_u64()) {
-        (Some(outcome), _) => check_outcome(outcome),
-        (None, Some(_)) => fail("outcome", OUTCOME_RANGE),
-        (None, None) => fail("outcome", EXPECT_INTEGER),
-    }
-}
-
-fn read_reasons(value: &Value, outcome: i8) -> Result<Vec<Reason>, ReportError> {
-    let items = value
-        .as_array()
-        .ok_or_else(|| ReportError::new("reasons", EXPECT_LIST))?;
-    // Checked before the elements so a long list of junk gets the short answer.
-    if items.len() > MAX_REASONS {
-        return fail("reasons", Rule::TooManyReasons);
-    }
-    let reasons = items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| {
-            answer(
-                &format!("reasons[{index}]"),
-                item,
-                Reason::parse,
-                Reason::ALLOWED,
-            )
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    check_reasons(&reasons, outcome)?;
-    Ok(reasons)
-}
-
-impl Report {
-    /// Reads a report from parsed JSON, applying every rule of SPEC §2.
-    ///
-    /// Fields are checked in wire order after the version, so the first
-    /// error reported is the first a person reading the report would meet.
-    /// Optional fields are either absent or valid; `null` is not "absent".
-    pub fn from_value(value: &Value) -> Result<Report, ReportError> {
-        let Some(map) = value.as_object() else {
-            return fail("", Rule::NotAnObject);
-        };
-        let fields = Fields { map };
-
-        // The version comes before unknown fields: a newer report has fields
-        // this version does not know, and "unsupported version" is the useful answer.
-        read_version(fields.required("v")?)?;
-        if let Some(unknown) = map.keys().find(|key| !FIELDS.contains(&key.as_str())) {
-            return fail(unknown.as_str(), Rule::UnknownField);
-        }
-
-        let id = ReportId::parse(string("id", fields.required("id")?)?)
-            .ok_or_else(|| ReportError::new("id", Rule::BadId))?;
-        let week = string("week", fields.required("week")?)?
-            .parse::<IsoWeek>()
-            .map_err(|err| ReportError::new("week", Rule::BadWeek(err)))?;
-        let task = identifier("task", fields.required("task")?)?;
-        let tool = identifier("tool", fields.required("tool")?)?;
-        let outcome = read_outcome(fields.required("outcome")?)?;
-        let effort = fields.optional("effort", |v| {
-            answer("effort", v, Effort::parse, Effort::ALLOWED)
-        })?;
-        let mandated = fields.optional("mandated", |v| {
-            v.as_bool()
-                .ok_or_else(|| ReportError::new("mandated", EXPECT_BOOL))
-        })?;
-        let complexity = fields.optional("complexity", |v| {
-            answer("complexity", v, Complexity::parse, Complexity::ALLOWED)
-        })?;
-        let team = fields.optional("team", |v| identifier("team", v))?;
-        let reasons = fields
-            .optional("reasons", |v| read_reasons(v, outcome))?
-            .unwrap_or_default();
-
-        Ok(Report {
-            id,
-            week,
-            task,
-            tool,
-            outcome,
-            effort,
-            mandated,
-            complexity,
-            team,
-            reasons,
-        })
-    }
-
-    /// Reads a report from JSON text; text that is not JSON breaks rule [`Rule::Malformed`].
-    ///
-    /// Unlike [`Report::from_value`], this also rejects a field written twice,
-    /// which a parsed `Value` can no longer show.
-    pub fn from_json(text: &str) -> Result<Report, ReportError> {
-        match serde_json::from_str::<Document>(text) {
-            Ok(document) => document.into_report(),
-            Err(err) => fail("", Rule::Malformed(format!("not valid JSON: {err}"))),
-        }
-    }
-
-    /// Applies the §2 rules to a report built in code.
-    pub fn validate(&self) -> Result<(), ReportError> {
-        // A ReportId is checked when made, so this cannot fail today; it is
-        // kept so that validate alone stays a complete check of §2.
-        if ReportId::parse(self.id.as_str()).is_none() {
-            return fail("id", Rule::BadId);
-        }
-        check_identifier("task", &self.task)?;
-        check_identifier("tool", &self.tool)?;
-        check_outcome(i64::from(self.outcome))?;
-        if let Some(team) = &self.team {
-            check_identifier("team", team)?;
-        }
-        check_reasons(&self.reasons, self.outcome)
-    }
-
-    /// Checks that the task, tool and team are ones `config` offers.
-    ///
-    /// [`NO_AI`] is always a known tool. Reports already stored are not
-    /// checked this way: ids the config dropped still count, as retired.
-    pub fn check_against(&self, config: &Config) -> Result<(), ReportError> {
-        if config.task(&self.task).is_none() {
-            return fail("task", Rule::UnknownTask);
-        }
-        if self.tool != NO_AI && config.tool(&self.tool).is_none() {
-            return fail("tool", Rule::UnknownTool);
-        }
-        if let Some(team) = &self.team {
-            if config.teams.is_empty() {
-                return fail("team", Rule::TeamsNotEnabled);
-            }
-            if config.team(team).is_none() {
-                return fail("team", Rule::UnknownTeam);
-            }
-        }
-        Ok(())
-    }
-
-    /// Checks that the report's week has started by `current`, the receiver's own week.
-    pub fn check_not_in_future(&self, current: IsoWeek) -> Result<(), ReportError> {
-        if self.week > current {
-            fail("week", Rule::WeekInFuture)
-        } else {
-            Ok(())
-        }
-    }
-}
-
 /// The wire form, borrowed from a report so serialising copies nothing.
 #[derive(Serialize)]
 struct Wire<'a> {
@@ -675,110 +320,13 @@ impl Serialize for Report {
     }
 }
 
-impl<'de> Deserialize<'de> for Report {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Report, D::Error> {
-        Document::deserialize(deserializer)?
-            .into_report()
-            .map_err(de::Error::custom)
-    }
-}
-
-/// A JSON document on its way to becoming a report.
-///
-/// It exists to catch a field written twice, which `serde_json::Value`
-/// silently resolves to the last copy: a typo must not change data unseen.
-enum Document {
-    Object {
-        map: Map<String, Value>,
-        repeated: Option<String>,
-    },
-    NotAnObject,
-}
-
-impl Document {
-    fn into_report(self) -> Result<Report, ReportError> {
-        match self {
-            Document::Object {
-                repeated: Some(field),
-                ..
-            } => fail(
-                field,
-                Rule::Malformed("appears more than once in the JSON".to_owned()),
-            ),
-            Document::Object {
-                map,
-                repeated: None,
-            } => Report::from_value(&Value::Object(map)),
-            Document::NotAnObject => fail("", Rule::NotAnObject),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Document {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Document, D::Error> {
-        deserializer.deserialize_any(DocumentVisitor)
-    }
-}
-
-struct DocumentVisitor;
-
-impl<'de> Visitor<'de> for DocumentVisitor {
-    type Value = Document;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a report object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Document, A::Error> {
-        let mut map = Map::new();
-        let mut repeated = None;
-        while let Some(key) = access.next_key::<String>()? {
-            let value = access.next_value::<Value>()?;
-            if map.insert(key.clone(), value).is_some() && repeated.is_none() {
-                repeated = Some(key);
-            }
-        }
-        Ok(Document::Object { map, repeated })
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Document, A::Error> {
-        while access.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Document::NotAnObject)
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Document, E> {
-        Ok(Document::NotAnObject)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Document, E> {
-        Ok(Document::NotAnObject)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Document, E> {
-        Ok(Document::NotAnObject)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Document, E> {
-        Ok(Document::NotAnObject)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Document, E> {
-        Ok(Document::NotAnObject)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Document, E> {
-        Ok(Document::NotAnObject)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Document, E> {
-        Ok(Document::NotAnObject)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
     use crate::config::Choice;
+    use crate::config::Config;
     use serde_json::json;
     use std::collections::BTreeSet;
 

@@ -1,0 +1,120 @@
+//! The report as the OpenAPI document describes it, from the same constants
+//! and answer lists the reader checks, so the two cannot drift apart.
+
+use std::borrow::Cow;
+
+use utoipa::openapi::schema::{
+    AdditionalProperties, ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type,
+};
+use utoipa::openapi::RefOr;
+use utoipa::{PartialSchema, ToSchema};
+
+use super::{
+    Complexity, Effort, Reason, Report, ReportId, FIELDS, FORMAT_VERSION, MAX_REASONS, OUTCOME_MAX,
+    OUTCOME_MIN,
+};
+use crate::ids::IDENTIFIER_PATTERN;
+use crate::week::IsoWeek;
+
+/// The required fields: the first of [`FIELDS`], which lists them first.
+const REQUIRED: usize = 6;
+
+fn text(description: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::String))
+        .description(Some(description))
+}
+
+fn one_of(description: &str, ids: impl IntoIterator<Item = &'static str>) -> ObjectBuilder {
+    text(description).enum_values(Some(ids))
+}
+
+fn integer(description: &str, min: i64, max: i64) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::Integer))
+        .minimum(Some(min as f64))
+        .maximum(Some(max as f64))
+        .description(Some(description))
+}
+
+fn field(name: &str) -> RefOr<Schema> {
+    match name {
+        "v" => integer(
+            "Format version.",
+            FORMAT_VERSION as i64,
+            FORMAT_VERSION as i64,
+        )
+        .into(),
+        "id" => text("32 lowercase hex characters, random per report; only for retries.")
+            .pattern(Some(ReportId::PATTERN))
+            .into(),
+        "week" => text("ISO week, e.g. 2026-W07; not later than the server's current week.")
+            .pattern(Some(IsoWeek::PATTERN))
+            .examples(["2026-W07"])
+            .into(),
+        "task" => text("A task id from the config.")
+            .pattern(Some(IDENTIFIER_PATTERN))
+            .into(),
+        "tool" => text("A tool id from the config, or `none`.")
+            .pattern(Some(IDENTIFIER_PATTERN))
+            .into(),
+        "outcome" => integer(
+            "−2 much worse … 2 helped a lot.",
+            i64::from(OUTCOME_MIN),
+            i64::from(OUTCOME_MAX),
+        )
+        .into(),
+        "effort" => one_of(
+            "Effort spent checking and fixing the output.",
+            Effort::ALL.map(|effort| effort.as_str()),
+        )
+        .into(),
+        "mandated" => ObjectBuilder::new()
+            .schema_type(SchemaType::Type(Type::Boolean))
+            .description(Some("Used because told to."))
+            .into(),
+        "complexity" => one_of(
+            "How hard the task was.",
+            Complexity::ALL.map(|complexity| complexity.as_str()),
+        )
+        .into(),
+        "team" => text("A team id from the config.")
+            .pattern(Some(IDENTIFIER_PATTERN))
+            .into(),
+        "reasons" => ArrayBuilder::new()
+            .items(one_of(
+                "Why it did not help.",
+                Reason::ALL.map(|reason| reason.as_str()),
+            ))
+            .max_items(Some(MAX_REASONS))
+            .unique_items(true)
+            .description(Some("Only with a negative outcome."))
+            .into(),
+        other => unreachable!("the report field `{other}` has no schema"),
+    }
+}
+
+/// A report (SPEC §2); unknown fields are refused, and `null` is not "absent".
+impl PartialSchema for Report {
+    fn schema() -> RefOr<Schema> {
+        let mut object = ObjectBuilder::new()
+            .description(Some(
+                "A report (SPEC §2): one task on which AI could have been used. \
+                 Unknown fields are refused.",
+            ))
+            .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+        for (at, name) in FIELDS.into_iter().enumerate() {
+            object = object.property(name, field(name));
+            if at < REQUIRED {
+                object = object.required(name);
+            }
+        }
+        object.into()
+    }
+}
+
+impl ToSchema for Report {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("Report")
+    }
+}
