@@ -9,10 +9,12 @@
 //! `scripts/module-layers.py`, which fails on a cycle).
 //!
 //! ```text
+//! release                      (feature `audit`) every view, audited until lp_audit finds nothing
 //! publish                      counts -> nested -> one honest view
 //! nested                       what nested views must also hide, and its audit (SPEC §5.2)
 //! privacy                      randomized response and its debiasing (SPEC §6.6)
-//! outbox   suppress            the device's queue (§6.3, §7) | one view's hiding and audit (§5)
+//! outbox   suppress  lp_audit  the device's queue (§6.3, §7) | one view's hiding and audit (§5) |
+//!                              (feature `audit`) the linear-programming attack on a release (§5.2)
 //! batch    counts    view      POST /reports and its answer | stored counts | GET /aggregate's body
 //! aggregate  filter  history  error_body
 //!                              counts and Wilson intervals | view filters and choices |
@@ -38,6 +40,11 @@
 //! - [`privacy`]: randomized response on the outcome and its debiasing (SPEC §6.6);
 //! - [`nested`]: what must also be hidden so nested views cannot be subtracted, and its audit;
 //! - [`publish`](mod@publish): stored counts in, an honest view out;
+//! - `lp_audit` (feature `audit`): the linear-programming attack on a whole
+//!   release, run as an audit; groundwork, not yet run by the sync server;
+//! - `release` (feature `audit`): every view of a release, with extra
+//!   suppression until `lp_audit` finds nothing; groundwork, not yet what the
+//!   sync server publishes (docs/privacy.md, "Not done yet");
 //! - [`health`]: the sync server's health answer.
 //!
 //! Every document that crosses a boundary (report, batch, answer, error
@@ -74,10 +81,14 @@ pub mod filter;
 pub mod health;
 pub mod history;
 pub mod ids;
+#[cfg(feature = "audit")]
+pub mod lp_audit;
 pub mod nested;
 pub mod outbox;
 pub mod privacy;
 pub mod publish;
+#[cfg(feature = "audit")]
+pub mod release;
 pub mod report;
 pub mod suppress;
 pub mod view;

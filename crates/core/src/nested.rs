@@ -113,7 +113,12 @@ pub struct NestedViews<'a> {
     root: Option<Rc<Counts>>,
     partitions: HashMap<(AggregateFilter, Dimension), Rc<HashMap<u64, Counts>>>,
     hidden: HashMap<AggregateFilter, Rc<Suppression>>,
+    /// Groups hidden on top of the rules, by view (see [`NestedViews::with_extra_hidden`]).
+    extra: ExtraHidden,
 }
+
+/// Groups hidden on top of the rules, by view: `(task, tool)`, `None` standing for a total.
+pub type ExtraHidden = HashMap<AggregateFilter, Vec<(Option<String>, Option<String>)>>;
 
 impl<'a> NestedViews<'a> {
     /// Prepares to publish views of `index` for the closed weeks before `current_week`.
@@ -148,7 +153,18 @@ impl<'a> NestedViews<'a> {
             root: None,
             partitions: HashMap::new(),
             hidden: HashMap::new(),
+            extra: HashMap::new(),
         }
+    }
+
+    /// Also hides these groups of these views, `(task, tool)` with `None`
+    /// for a total, as if the rules had forced them: the release auditor's
+    /// extra suppression (the `release` module, feature `audit`). Empty
+    /// unless asked for, so what the sync server publishes is unchanged.
+    pub fn with_extra_hidden(mut self, extra: ExtraHidden) -> Self {
+        self.extra = extra;
+        self.hidden.clear();
+        self
     }
 
     /// The position of the cell of `task` × `tool` in a table with margins.
@@ -317,6 +333,20 @@ impl<'a> NestedViews<'a> {
                 if residue_parts(parent_counts[e], sizes, k).contains(&mine) {
                     *forced = true;
                 }
+            }
+        }
+        for (task, tool) in self.extra.get(view).into_iter().flatten() {
+            let row = task
+                .as_ref()
+                .map(|id| self.rows.iter().position(|r| &r.id == id));
+            let col = tool
+                .as_ref()
+                .map(|id| self.cols.iter().position(|c| &c.id == id));
+            if let (Some(r), Some(c)) = (
+                row.unwrap_or(Some(self.rows.len())),
+                col.unwrap_or(Some(self.cols.len())),
+            ) {
+                forced[r * (self.cols.len() + 1) + c] = true;
             }
         }
         let cols = self.cols.len();

@@ -1,0 +1,417 @@
+//! A release: every view a sync server would publish, checked as a whole by the auditor (SPEC §5.2).
+//!
+//! **Groundwork, not yet what the server publishes.** The sync server still
+//! answers `GET /aggregate` for every combination of the five filters,
+//! suppressed by the rules of [`crate::suppress`] and [`crate::nested`]
+//! alone, and does not build a [`Release`]; see docs/privacy.md, "Not done
+//! yet". This module is the candidate design, tested in the core:
+//!
+//! 1. **Fewer views** ([`Scope::PeriodAndOne`]): the period (all, a quarter
+//!    or a month), alone or with one of team, complexity, mandated or
+//!    effort. [`Release::view`] answers a filter outside the scope with
+//!    [`NotInRelease`], and [`Release::choices`] marks such a choice
+//!    `hidden`. [`Scope::Every`] is what the server publishes today.
+//! 2. **Audit-driven extra suppression.** [`Release::build`] publishes every
+//!    view, runs [`audit_release`] over them with the true counts, and for
+//!    each small group it exposes hides one more group of one view — the
+//!    smallest shown cell containing it, else the smallest shown cell, row
+//!    or column total, else grand total touching it — then publishes and
+//!    audits again, until the
+//!    auditor finds nothing. Each round hides at least one more group, so
+//!    it ends: at worst with everything hidden.
+//!
+//! [`crate::lp_audit`] showed why: with every combination published, the
+//! views solved together as linear equations pin the counts of small groups
+//! that every rule about single views and nested pairs had hidden; narrowed
+//! to the period and one filter, some still leak until extra groups are
+//! hidden.
+//!
+//! What managers would keep: the team map by period and one filter (a
+//! team, the told-to or chosen use, complexity, effort), the trend of one
+//! filter by month, told-to beside chosen for the whole organisation in any
+//! period, and the drill-down by effort of an unfiltered period. What they
+//! would lose: two filters at once (one team's told-to use, one team's
+//! high-effort tasks), and some cells the audit hides on top of the k rule.
+//!
+//! The measured cost, which is why the server does not run it yet, is in
+//! [`crate::lp_audit`]'s module docs.
+
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::counts::CountIndex;
+use crate::filter::{AggregateFilter, ChoiceState, Dimension, FilterChoice};
+use crate::lp_audit::{audit_release, AuditStats, Finding, Truth};
+use crate::nested::NestedViews;
+use crate::report::{Complexity, Effort};
+use crate::view::Published;
+use crate::week::{IsoWeek, Period};
+
+/// Which filter combinations a release holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every combination of the five filters (what the sync server publishes today).
+    Every,
+    /// The period with at most one of team, complexity, mandated or effort.
+    PeriodAndOne,
+}
+
+impl Scope {
+    /// Whether a view with `filter` is in a release of this scope.
+    pub fn holds(self, filter: &AggregateFilter) -> bool {
+        match self {
+            Scope::Every => true,
+            Scope::PeriodAndOne => {
+                filter
+                    .narrowed()
+                    .iter()
+                    .filter(|dim| **dim != Dimension::Period)
+                    .count()
+                    <= 1
+            }
+        }
+    }
+}
+
+/// A filter combination a [`Release`] of [`Scope::PeriodAndOne`] does not hold.
+///
+/// The sync server does not answer with it yet: it serves every combination.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{query}` combines filters the server does not publish together: use the period with at \
+     most one of team, complexity, mandated or effort (more views at once would let small groups \
+     be worked out; see docs/privacy.md)"
+)]
+pub struct NotInRelease {
+    /// The filter asked for, as a query string.
+    pub query: String,
+    /// The query parameter at fault: the last filter given.
+    pub parameter: &'static str,
+}
+
+impl NotInRelease {
+    /// The refusal for `filter`.
+    pub fn of(filter: &AggregateFilter) -> NotInRelease {
+        NotInRelease {
+            query: filter.to_query(),
+            parameter: filter
+                .narrowed()
+                .last()
+                .map_or("period", |dim| dim.parameter()),
+        }
+    }
+
+    /// The stable code, as an HTTP API serving the release would return it.
+    pub fn code(&self) -> &'static str {
+        "not_published"
+    }
+}
+
+/// Every filter of `scope` over `periods` and `teams`, widest first.
+pub fn filters(scope: Scope, periods: &[Period], teams: &[String]) -> Vec<AggregateFilter> {
+    let mut all = Vec::new();
+    let teams: Vec<Option<String>> = std::iter::once(None)
+        .chain(teams.iter().cloned().map(Some))
+        .collect();
+    let complexities = [None, Some(Complexity::Routine), Some(Complexity::Complex)];
+    let mandated = [None, Some(true), Some(false)];
+    let efforts: Vec<Option<Effort>> = std::iter::once(None)
+        .chain(Effort::ALL.into_iter().map(Some))
+        .collect();
+    for &period in std::iter::once(&Period::All).chain(periods) {
+        for team in &teams {
+            for &complexity in &complexities {
+                for &mandated in &mandated {
+                    for &effort in &efforts {
+                        let filter = AggregateFilter {
+                            period,
+                            team: team.clone(),
+                            complexity,
+                            mandated,
+                            effort,
+                        };
+                        if scope.holds(&filter) {
+                            all.push(filter);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    all.dedup();
+    all
+}
+
+/// Every month and quarter with a closed week holding reports, in order.
+pub fn closed_periods(index: &CountIndex, current_week: IsoWeek) -> Vec<Period> {
+    let mut periods: Vec<Period> = index
+        .groups
+        .iter()
+        .filter(|(key, sums)| key.week < current_week && sums.n() > 0)
+        .flat_map(|(key, _)| [key.week.month(), key.week.quarter()])
+        .collect();
+    periods.sort_unstable();
+    periods.dedup();
+    periods
+}
+
+/// The config's teams, then retired ones seen in reports.
+pub fn every_team(index: &CountIndex, config: &Config) -> Vec<String> {
+    let mut teams: Vec<String> = config.teams.iter().map(|t| t.id.clone()).collect();
+    let mut seen: Vec<&String> = index
+        .groups
+        .keys()
+        .filter_map(|key| key.team.map(|t| &index.names[t as usize]))
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    for team in seen {
+        if !teams.contains(team) {
+            teams.push(team.clone());
+        }
+    }
+    teams
+}
+
+pub use crate::nested::ExtraHidden;
+
+/// Every view of one state of the counts, audited; what `GET /aggregate` would serve (not yet).
+#[derive(Debug, Clone)]
+pub struct Release {
+    /// Which filters it holds.
+    pub scope: Scope,
+    /// Every view, widest first.
+    pub views: Vec<(AggregateFilter, Published)>,
+    /// What the audit hid on top of the rules.
+    pub extra: ExtraHidden,
+    /// How many publish-and-audit rounds it took.
+    pub rounds: usize,
+    /// The last audit's figures.
+    pub audit: AuditStats,
+    /// Groups the audit hid on top of the rules.
+    pub extra_hidden: usize,
+    /// Findings of the first audit, before any extra suppression.
+    pub first_findings: Vec<Finding>,
+    choices: HashMap<AggregateFilter, Vec<FilterChoice>>,
+}
+
+/// At most this many publish-and-audit rounds; then every view meeting a finding is hidden whole.
+const MAX_ROUNDS: usize = 40;
+
+impl Release {
+    /// Publishes every view of `scope` for the closed weeks before `current_week` and audits them
+    /// until the auditor finds nothing (see the module docs).
+    pub fn build(
+        index: &CountIndex,
+        config: &Config,
+        current_week: IsoWeek,
+        scope: Scope,
+    ) -> Release {
+        Release::build_with(index, config, current_week, scope, true)
+    }
+
+    /// As [`Release::build`]; with `audited` false, the release as the rules alone make it, with no audit at all.
+    pub fn build_with(
+        index: &CountIndex,
+        config: &Config,
+        current_week: IsoWeek,
+        scope: Scope,
+        audited: bool,
+    ) -> Release {
+        let truth = Truth::of_index(index, current_week);
+        let periods = closed_periods(index, current_week);
+        let teams = every_team(index, config);
+        let filters = filters(scope, &periods, &teams);
+        let mut extra: ExtraHidden = HashMap::new();
+        let mut first_findings = None;
+        let mut rounds = 0;
+        loop {
+            rounds += 1;
+            let mut nested =
+                NestedViews::new(index, config, current_week).with_extra_hidden(extra.clone());
+            let views: Vec<(AggregateFilter, Published)> = filters
+                .iter()
+                .map(|filter| (filter.clone(), nested.publish(filter)))
+                .collect();
+            let audit = if audited {
+                audit_release(&views, &truth, config.k)
+            } else {
+                Default::default()
+            };
+            let findings = audit.findings;
+            if first_findings.is_none() {
+                first_findings = Some(findings.clone());
+            }
+            let mut grew = false;
+            if audited {
+                for finding in &findings {
+                    let whole = rounds >= MAX_ROUNDS;
+                    grew |= hide_for(finding, &views, &mut extra, whole);
+                }
+            }
+            if findings.is_empty() || !grew {
+                let choices = filters
+                    .iter()
+                    .map(|filter| {
+                        let mut list = nested.choices(filter);
+                        for choice in &mut list {
+                            if !scope.holds(&with_choice(filter, choice)) {
+                                choice.state = ChoiceState::Hidden;
+                            }
+                        }
+                        (filter.clone(), list)
+                    })
+                    .collect();
+                let extra_hidden = extra.values().map(Vec::len).sum();
+                return Release {
+                    scope,
+                    views,
+                    extra,
+                    rounds,
+                    audit: audit.stats,
+                    extra_hidden,
+                    first_findings: first_findings.unwrap_or_default(),
+                    choices,
+                };
+            }
+        }
+    }
+
+    /// The published view for `filter`.
+    pub fn view(&self, filter: &AggregateFilter) -> Result<Published, NotInRelease> {
+        if !self.scope.holds(filter) {
+            return Err(NotInRelease::of(filter));
+        }
+        Ok(self
+            .views
+            .iter()
+            .find(|(f, _)| f == filter)
+            .map(|(_, view)| view.clone())
+            .unwrap_or_else(|| empty_view(self, filter)))
+    }
+
+    /// What each filter's values would show next to `filter`; a choice outside the release is `hidden`.
+    pub fn choices(&self, filter: &AggregateFilter) -> Result<Vec<FilterChoice>, NotInRelease> {
+        if !self.scope.holds(filter) {
+            return Err(NotInRelease::of(filter));
+        }
+        Ok(self.choices.get(filter).cloned().unwrap_or_default())
+    }
+}
+
+/// A view of a period or team with no reports: every group 0.
+fn empty_view(release: &Release, _filter: &AggregateFilter) -> Published {
+    let mut view = release
+        .views
+        .first()
+        .map(|(_, view)| view.clone())
+        .expect("a release holds at least the view of everything");
+    view.weeks = None;
+    view.total.n = Some(0);
+    for task in &mut view.tasks {
+        task.n = Some(0);
+    }
+    for tool in &mut view.tools {
+        tool.n = Some(0);
+    }
+    view.cells.clear();
+    view
+}
+
+/// `filter` with one choice applied.
+fn with_choice(filter: &AggregateFilter, choice: &FilterChoice) -> AggregateFilter {
+    let mut next = filter.clone();
+    let value = choice.value.as_deref();
+    match choice.dimension {
+        Dimension::Period => {
+            next.period = value.and_then(|v| v.parse().ok()).unwrap_or(Period::All)
+        }
+        Dimension::Team => next.team = value.map(str::to_owned),
+        Dimension::Complexity => next.complexity = value.and_then(Complexity::parse),
+        Dimension::Mandated => next.mandated = value.map(|v| v == "true"),
+        Dimension::Effort => next.effort = value.and_then(Effort::parse),
+    }
+    next
+}
+
+/// Hides one more group for `finding` — a shown cell containing it, else a row or
+/// column total, else a grand total touching it; with `whole`, every one of them.
+fn hide_for(
+    finding: &Finding,
+    views: &[(AggregateFilter, Published)],
+    extra: &mut ExtraHidden,
+    whole: bool,
+) -> bool {
+    let group = &finding.group;
+    let (task, tool) = (group.task.as_str(), group.tool.as_str());
+    // (containing?, shown count, narrowness, view, entry)
+    #[allow(clippy::type_complexity)]
+    let mut candidates: Vec<(
+        bool,
+        u64,
+        usize,
+        &AggregateFilter,
+        (Option<String>, Option<String>),
+    )> = Vec::new();
+    for (filter, view) in views {
+        if !group.meets(filter) {
+            continue;
+        }
+        let within = group.is_within(filter);
+        let narrow = usize::MAX - filter.narrowed().len();
+        if let Some(n) = view.cell(task, tool).and_then(|cell| cell.n) {
+            candidates.push((
+                !within,
+                n,
+                narrow,
+                filter,
+                (Some(task.into()), Some(tool.into())),
+            ));
+        }
+        if let Some(n) = view.tasks.iter().find(|t| t.task == task).and_then(|t| t.n) {
+            candidates.push((
+                true,
+                n.saturating_add(1 << 40),
+                narrow,
+                filter,
+                (Some(task.into()), None),
+            ));
+        }
+        if let Some(n) = view.tools.iter().find(|t| t.tool == tool).and_then(|t| t.n) {
+            candidates.push((
+                true,
+                n.saturating_add(1 << 40),
+                narrow,
+                filter,
+                (None, Some(tool.into())),
+            ));
+        }
+        // The view's grand total last: with every cell and margin around the
+        // group hidden, a shown grand total can still pin it.
+        if let Some(n) = view.total.n {
+            candidates.push((
+                true,
+                n.saturating_add(1 << 41),
+                narrow,
+                filter,
+                (None, None),
+            ));
+        }
+    }
+    candidates.sort_by_key(|a| (a.0, a.1, a.2));
+    let mut grew = false;
+    for (_, n, _, filter, entry) in candidates {
+        if n == 0 {
+            continue;
+        }
+        let hidden = extra.entry(filter.clone()).or_default();
+        if !hidden.contains(&entry) {
+            hidden.push(entry);
+            grew = true;
+            if !whole {
+                break;
+            }
+        }
+    }
+    grew
+}
