@@ -51,7 +51,8 @@
 //!
 //! # Measured
 //!
-//! `cargo test -p candor-core --test release_audit -- --nocapture` on the
+//! `cargo test -p candor-core --test release_audit -- --nocapture` (and
+//! `cargo run --release -p candor-core --example release_attack`) on the
 //! shared 2-core development machine (solver and core optimised), planted
 //! data of issue 14 (default config, about 70 reports in each of three
 //! cells over four closed weeks in two months, optional answers sometimes
