@@ -112,9 +112,13 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
     // charges each report inside to the reports limit. A wrong method there
     // (405) is an ordinary request.
     let filing = post(routes::reports::post_reports)
-        .route_layer(limits::RateLimitLayer::batches(&rate))
+        .route_layer(middleware::from_fn_with_state(
+            limits::RouteLimit::batches(&rate),
+            limits::limit,
+        ))
         .fallback_service(
-            limits::RateLimitLayer::others(&rate).layer(error::method_not_allowed.into_service()),
+            middleware::from_fn_with_state(limits::RouteLimit::others(&rate), limits::limit)
+                .layer(error::method_not_allowed.into_service()),
         );
     let api = Router::new()
         .route("/health", get(routes::health::health))
@@ -127,7 +131,10 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         .method_not_allowed_fallback(error::method_not_allowed)
         // Every route above and every miss draws on the loose limit; filing,
         // added after this layer, on its own only.
-        .layer(limits::RateLimitLayer::others(&rate))
+        .layer(middleware::from_fn_with_state(
+            limits::RouteLimit::others(&rate),
+            limits::limit,
+        ))
         .route("/reports", filing);
 
     let mut app = Router::new()
@@ -136,7 +143,10 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         .route("/api/{*rest}", any(error::not_found))
         .route("/candor.json", get(routes::config::config))
         .fallback_service(static_files::router(options.dist.clone()))
-        .layer(limits::RateLimitLayer::others(&rate))
+        .layer(middleware::from_fn_with_state(
+            limits::RouteLimit::others(&rate),
+            limits::limit,
+        ))
         // After the layer: the API has its limits already.
         .nest("/api/v1", api)
         .with_state(state);
@@ -149,7 +159,10 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         );
     }
     app.layer(CompressionLayer::new())
-        .layer(limits::DeadlineLayer::new(options.request_timeout))
+        .layer(middleware::from_fn_with_state(
+            options.request_timeout,
+            limits::deadline,
+        ))
         // Outside everything but the log line, so errors get the headers too.
         .layer(middleware::from_fn_with_state(security, headers::apply))
         .layer(middleware::from_fn(log_request))

@@ -7,7 +7,7 @@
 //! hyper's HTTP/1 builder with tokio's timer, so a request's headers must
 //! be in within the header timeout (`--request-timeout`) or the connection
 //! is closed; the same cuts off a keep-alive connection left idle that
-//! long. Once the headers are in, [`DeadlineLayer`](crate::limits::DeadlineLayer)
+//! long. Once the headers are in, [`deadline`](fn@crate::limits::deadline)
 //! takes over.
 //!
 //! Each request carries its peer's [`ConnectInfo`], for the rate limits

@@ -35,7 +35,7 @@
 //! `--trusted-proxy`, and a warning in the log says so when one seems to
 //! be there undeclared).
 //!
-//! **Deadlines** ([`deadline`]). A request has `--request-timeout` to
+//! **Deadlines** ([`deadline()`]). A request has `--request-timeout` to
 //! arrive and be answered once its headers are in, or it gets 408; the
 //! headers themselves get the same time from the connection
 //! ([`crate::serve`]).
@@ -46,8 +46,8 @@ pub mod source;
 
 use std::time::Duration;
 
-pub use deadline::DeadlineLayer;
-pub use rate::{RateLimitLayer, RateLimiter, ReportAllowance, MAX_SOURCES};
+pub use deadline::deadline;
+pub use rate::{limit, RateLimiter, ReportAllowance, RouteLimit, MAX_SOURCES};
 pub use source::{BadProxy, TrustedProxy};
 
 /// How long a salt lives before every bucket is forgotten and a new salt is drawn.

@@ -12,16 +12,13 @@
 //! (`retain_recent`) — is governor's.
 
 use std::collections::hash_map::{Entry, HashMap};
-use std::convert::Infallible;
-use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
-use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, MonotonicClock, Reference};
 use governor::middleware::NoOpMiddleware;
@@ -29,7 +26,6 @@ use governor::nanos::Nanos;
 use governor::state::keyed::ShrinkableKeyedStateStore;
 use governor::state::StateStore;
 use governor::Quota;
-use tower::{Layer, Service};
 
 use super::source::{Salt, Sources};
 use super::{LimitOptions, SALT_LIFETIME};
@@ -287,7 +283,7 @@ fn too_many(wait: Duration) -> ApiError {
 
 /// Leave for one batch to charge its reports against its source's allowance.
 ///
-/// Put in the request by the batches layer ([`RateLimitLayer::batches`]);
+/// Put in the request by the batches layer ([`RouteLimit::batches`]);
 /// its address is only ever hashed.
 #[derive(Clone)]
 pub struct ReportAllowance {
@@ -305,94 +301,61 @@ impl ReportAllowance {
     }
 }
 
-/// A tower layer: each request through it draws one from its source's allowance of one class.
-///
-/// A request without a peer address (the router used in-process, not
-/// through [`crate::serve`]) is not limited.
+/// Which allowance a route draws on: the state of the [`limit`] middleware,
+/// layered on a route with `axum::middleware::from_fn_with_state`.
 #[derive(Clone)]
-pub struct RateLimitLayer {
+pub struct RouteLimit {
     limiter: Arc<RateLimiter>,
     class: Class,
 }
 
-impl RateLimitLayer {
+impl RouteLimit {
     /// For `POST /api/v1/reports`: one batch per request, and leave
     /// ([`ReportAllowance`]) for the handler to charge the reports inside.
-    pub fn batches(limiter: &Arc<RateLimiter>) -> RateLimitLayer {
-        RateLimitLayer {
+    pub fn batches(limiter: &Arc<RateLimiter>) -> RouteLimit {
+        RouteLimit {
             limiter: Arc::clone(limiter),
             class: Class::Batches,
         }
     }
 
     /// For every other request: the looser allowance.
-    pub fn others(limiter: &Arc<RateLimiter>) -> RateLimitLayer {
-        RateLimitLayer {
+    pub fn others(limiter: &Arc<RateLimiter>) -> RouteLimit {
+        RouteLimit {
             limiter: Arc::clone(limiter),
             class: Class::Other,
         }
     }
 }
 
-impl<S> Layer<S> for RateLimitLayer {
-    type Service = RateLimit<S>;
-
-    fn layer(&self, inner: S) -> RateLimit<S> {
-        RateLimit {
-            inner,
-            layer: self.clone(),
-        }
-    }
-}
-
-/// The service [`RateLimitLayer`] wraps around a route.
-#[derive(Clone)]
-pub struct RateLimit<S> {
-    inner: S,
-    layer: RateLimitLayer,
-}
-
-type Answer = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
-
-impl<S> Service<Request> for RateLimit<S>
-where
-    S: Service<Request, Response = Response, Error = Infallible>,
-    S::Future: Send + 'static,
-{
-    type Response = Response;
-    type Error = Infallible;
-    type Future = Answer;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, mut request: Request) -> Answer {
-        let Some(ConnectInfo(peer)) = request
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .copied()
-        else {
-            return Box::pin(self.inner.call(request));
-        };
-        let RateLimitLayer { limiter, class } = &self.layer;
-        let client = limiter.client_address(peer.ip(), request.headers());
-        match limiter.check(*class, client, 1) {
-            Ok(()) => {
-                if *class == Class::Batches {
-                    // The handler charges the reports once it knows how many there are.
-                    request.extensions_mut().insert(ReportAllowance {
-                        limiter: Arc::clone(limiter),
-                        client,
-                    });
-                }
-                Box::pin(self.inner.call(request))
+/// Each request draws one from its source's allowance of the route's class, or gets 429.
+///
+/// A request without a peer address (the router used in-process, not
+/// through [`crate::serve`]) is not limited.
+pub async fn limit(State(route): State<RouteLimit>, mut request: Request, next: Next) -> Response {
+    let Some(ConnectInfo(peer)) = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .copied()
+    else {
+        return next.run(request).await;
+    };
+    let RouteLimit { limiter, class } = route;
+    let client = limiter.client_address(peer.ip(), request.headers());
+    match limiter.check(class, client, 1) {
+        Ok(()) => {
+            if class == Class::Batches {
+                // The handler charges the reports once it knows how many there are.
+                request
+                    .extensions_mut()
+                    .insert(ReportAllowance { limiter, client });
             }
-            Err(wait) => Box::pin(async move {
-                // Read the body away so the client sees the 429, not a reset connection.
-                crate::body::drain(request.into_body()).await;
-                Ok(too_many(wait).into_response())
-            }),
+            next.run(request).await
+        }
+        Err(wait) => {
+            // Read the body away so the client sees the 429, not a reset connection.
+            crate::body::drain(request.into_body()).await;
+            too_many(wait).into_response()
         }
     }
 }
