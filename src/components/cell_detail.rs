@@ -117,8 +117,13 @@ pub fn CellDetail(
 /// Checking effort in the cell, level by level, once loaded.
 #[component]
 fn EffortList(efforts: Signal<Option<EffortCounts>>) -> impl IntoView {
-    move || match efforts.get() {
+    move || {
+        match efforts.get() {
         None => view! { <p>"Loading…"</p> }.into_any(),
+        Some(levels) if levels.is_empty() => view! {
+            <p>"Checking effort is shown for a period with no other filter: the server publishes one filter besides the period at a time."</p>
+        }
+        .into_any(),
         Some(levels) => {
             let items = levels
                 .into_iter()
@@ -129,5 +134,6 @@ fn EffortList(efforts: Signal<Option<EffortCounts>>) -> impl IntoView {
                 .collect_view();
             view! { <ul>{items}</ul> }.into_any()
         }
+    }
     }
 }

@@ -142,7 +142,7 @@ pub fn FilterBar(
             <legend>"Show"</legend>
             <div class="filter-grid">{selects}</div>
             <p class="hint">
-                {format!("Greyed-out choices would show fewer than {k} reports, or let two views be subtracted to single someone out.")}
+                {format!("One filter besides the period at a time: choosing another replaces it. Greyed-out choices would show fewer than {k} reports, or let views be combined to single someone out.")}
             </p>
         </fieldset>
     }

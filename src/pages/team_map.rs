@@ -13,7 +13,8 @@ use crate::components::cell_detail::CellDetail;
 use crate::components::filter_bar::{period_label, FilterBar};
 use crate::components::heatmap::{svg_document, CellView, Heatmap, HeatmapModel};
 use crate::state::team_map::{
-    comparison_filters, effort_filters, export_name, trend_means, CellFacts, TeamMapState, Ticket,
+    comparison_filters, comparison_is_wider, effort_filters, export_name, trend_means, CellFacts,
+    TeamMapState, Ticket,
 };
 use crate::store::download::download;
 use crate::store::team::{load_choices, load_view, TeamView};
@@ -288,6 +289,9 @@ fn Comparison(state: RwSignal<TeamMapState>) -> impl IntoView {
         Some(match pair.get() {
             None => view! { <p class="loading">"Loading the comparison…"</p> }.into_any(),
             Some((told, chose)) => view! {
+                {state.with_untracked(|s| comparison_is_wider(&s.filter)).then(|| view! {
+                    <p class="note">"The comparison covers the whole organisation in this period: the server publishes one filter besides the period at a time."</p>
+                })}
                 <div class="side-by-side">
                     <section>
                         <h2>"Told to use it"</h2>

@@ -7,8 +7,8 @@ use std::str::FromStr;
 
 use candor_core::privacy::RandomizedResponse;
 use candor_core::{
-    is_identifier, AggregateFilter, CellCounts, ChoiceState, Complexity, Dimension, Effort,
-    FilterChoice, Period, Published, PublishedCell,
+    AggregateFilter, CellCounts, ChoiceState, Dimension, Effort, FilterChoice, Period, Published,
+    PublishedCell,
 };
 
 use crate::store::team::{TeamMapError, TeamView};
@@ -166,45 +166,16 @@ impl TeamMapState {
     }
 }
 
-/// `filter` with `dimension` set to `value` (as the server's choices and
-/// query strings write it), or left out for `None`; `None` when `value`
-/// is not a value of that filter.
+/// `filter` with `dimension` set to `value`, or left out for `None`; the
+/// core's [`AggregateFilter::with_choice`]: choosing a team, complexity,
+/// mandated answer or effort drops the other three, since the server
+/// publishes the period with one other filter at a time (SPEC §5.2).
 pub fn with_choice(
     filter: &AggregateFilter,
     dimension: Dimension,
     value: Option<&str>,
 ) -> Option<AggregateFilter> {
-    let mut next = filter.clone();
-    match dimension {
-        Dimension::Period => next.period = value.map_or(Ok(Period::All), Period::from_str).ok()?,
-        Dimension::Team => {
-            next.team = match value {
-                Some(team) if !is_identifier(team) => return None,
-                team => team.map(str::to_string),
-            }
-        }
-        Dimension::Complexity => {
-            next.complexity = match value {
-                Some(level) => Some(Complexity::parse(level)?),
-                None => None,
-            }
-        }
-        Dimension::Mandated => {
-            next.mandated = match value {
-                Some("true") => Some(true),
-                Some("false") => Some(false),
-                Some(_) => return None,
-                None => None,
-            }
-        }
-        Dimension::Effort => {
-            next.effort = match value {
-                Some(level) => Some(Effort::parse(level)?),
-                None => None,
-            }
-        }
-    }
-    Some(next)
+    filter.with_choice(dimension, value)
 }
 
 /// Whether `choice` is what `filter` already shows along its dimension.
@@ -212,27 +183,39 @@ pub fn is_chosen(filter: &AggregateFilter, choice: &FilterChoice) -> bool {
     with_choice(filter, choice.dimension, choice.value.as_deref()).as_ref() == Some(filter)
 }
 
-/// The told-to and chosen views of `filter`, for the side-by-side comparison.
+/// The told-to and chosen views of `filter`'s period, for the side-by-side
+/// comparison: for the whole organisation, since the server publishes one
+/// filter besides the period at a time (SPEC §5.2).
 pub fn comparison_filters(filter: &AggregateFilter) -> (AggregateFilter, AggregateFilter) {
-    let told = AggregateFilter {
-        mandated: Some(true),
-        ..filter.clone()
+    let mandated = |value| AggregateFilter {
+        period: filter.period,
+        mandated: Some(value),
+        ..AggregateFilter::default()
     };
-    let chose = AggregateFilter {
-        mandated: Some(false),
-        ..filter.clone()
-    };
-    (told, chose)
+    (mandated(true), mandated(false))
 }
 
-/// One view of `filter` per effort level, for an opened cell's effort counts.
+/// Whether the comparison covers fewer reports than the map beside it:
+/// the map is narrowed by a filter the comparison must leave out.
+pub fn comparison_is_wider(filter: &AggregateFilter) -> bool {
+    filter.team.is_some() || filter.complexity.is_some() || filter.effort.is_some()
+}
+
+/// One view per effort level for an opened cell's effort counts, in
+/// `filter`'s period; none when `filter` narrows by anything else, since
+/// the server publishes one filter besides the period at a time (SPEC §5.2).
 pub fn effort_filters(filter: &AggregateFilter) -> Vec<(Effort, AggregateFilter)> {
+    let other = filter.team.is_some() || filter.complexity.is_some() || filter.mandated.is_some();
+    if other {
+        return Vec::new();
+    }
     Effort::ALL
         .into_iter()
         .map(|effort| {
             let view = AggregateFilter {
+                period: filter.period,
                 effort: Some(effort),
-                ..filter.clone()
+                ..AggregateFilter::default()
             };
             (effort, view)
         })
@@ -313,6 +296,7 @@ pub fn export_name(filter: &AggregateFilter, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use candor_core::Complexity;
 
     fn view(filter: AggregateFilter, json: &str) -> TeamView {
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
@@ -350,20 +334,28 @@ mod tests {
     fn choosing_a_value_narrows_the_typed_filter_and_none_widens_it() {
         let mut state = TeamMapState::default();
         state.choose(Dimension::Team, Some("payments"));
-        state.choose(Dimension::Mandated, Some("true"));
         state.choose(Dimension::Period, Some("2026-Q1"));
-        state.choose(Dimension::Complexity, Some("complex"));
-        state.choose(Dimension::Effort, Some("low"));
         assert_eq!(state.filter.team.as_deref(), Some("payments"));
-        assert_eq!(state.filter.mandated, Some(true));
         assert_eq!(state.filter.period, quarter(2026, 1));
+        // One filter besides the period at a time: the next one replaces it.
+        state.choose(Dimension::Complexity, Some("complex"));
+        assert_eq!(state.filter.team, None);
         assert_eq!(state.filter.complexity, Some(Complexity::Complex));
+        state.choose(Dimension::Mandated, Some("true"));
+        assert_eq!(state.filter.complexity, None);
+        assert_eq!(state.filter.mandated, Some(true));
+        assert_eq!(state.filter.period, quarter(2026, 1), "the period stays");
+        state.choose(Dimension::Effort, Some("low"));
         assert_eq!(state.filter.effort, Some(Effort::Low));
+        assert!(state.filter.is_published());
         state.choose(Dimension::Period, None);
         state.choose(Dimension::Team, None);
         assert_eq!(state.filter.period, Period::All);
-        assert_eq!(state.filter.team, None);
-        assert_eq!(state.filter.mandated, Some(true), "the others stay");
+        assert_eq!(
+            state.filter.effort,
+            Some(Effort::Low),
+            "clearing one filter keeps the other"
+        );
     }
 
     #[test]
@@ -485,20 +477,32 @@ mod tests {
     }
 
     #[test]
-    fn the_comparison_and_effort_views_keep_the_other_filters() {
+    fn the_comparison_and_effort_views_are_views_the_server_publishes() {
+        let period = quarter(2026, 1);
         let filter = AggregateFilter {
+            period,
             team: Some("web".into()),
-            mandated: Some(true),
             ..AggregateFilter::default()
         };
         let (told, chose) = comparison_filters(&filter);
         assert_eq!((told.mandated, chose.mandated), (Some(true), Some(false)));
-        assert_eq!(chose.team.as_deref(), Some("web"));
-        let efforts = effort_filters(&filter);
+        assert_eq!((told.period, chose.team.as_deref()), (period, None));
+        assert!(told.is_published() && chose.is_published());
+        assert!(comparison_is_wider(&filter));
+        assert!(!comparison_is_wider(&told));
+        // The effort drill-down needs the period alone (or with an effort).
+        assert!(effort_filters(&filter).is_empty());
+        let efforts = effort_filters(&AggregateFilter {
+            period,
+            effort: Some(Effort::High),
+            ..AggregateFilter::default()
+        });
         assert_eq!(efforts.len(), Effort::ALL.len());
         assert!(efforts
             .iter()
-            .all(|(effort, view)| view.effort == Some(*effort) && view.team == filter.team));
+            .all(|(effort, view)| view.effort == Some(*effort)
+                && view.period == period
+                && view.is_published()));
         let mut state = TeamMapState {
             compare: true,
             ..TeamMapState::default()

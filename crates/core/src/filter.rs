@@ -245,6 +245,67 @@ impl Dimension {
 }
 
 impl AggregateFilter {
+    /// Whether the server publishes this view: the period with at most one
+    /// of team, complexity, mandated or effort (SPEC §5.2). More views at
+    /// once, solved together as linear equations, would let small groups be
+    /// worked out; see the core's `release` module.
+    pub fn is_published(&self) -> bool {
+        self.narrowed()
+            .iter()
+            .filter(|dim| **dim != Dimension::Period)
+            .count()
+            <= 1
+    }
+
+    /// This filter with `dimension` set to `value` (as choices and query
+    /// strings write it), or left out for `None`; `None` when `value` is not
+    /// a value of that filter. Choosing a team, complexity, mandated answer
+    /// or effort drops the other three, so the result is always a view the
+    /// server publishes when this one is ([`AggregateFilter::is_published`]).
+    pub fn with_choice(
+        &self,
+        dimension: Dimension,
+        value: Option<&str>,
+    ) -> Option<AggregateFilter> {
+        let mut next = self.clone();
+        if value.is_some() && dimension != Dimension::Period {
+            next = AggregateFilter {
+                period: self.period,
+                ..AggregateFilter::default()
+            };
+        }
+        match dimension {
+            Dimension::Period => next.period = value.map_or(Ok(Period::All), str::parse).ok()?,
+            Dimension::Team => {
+                next.team = match value {
+                    Some(team) if !is_identifier(team) => return None,
+                    team => team.map(str::to_string),
+                }
+            }
+            Dimension::Complexity => {
+                next.complexity = match value {
+                    Some(level) => Some(Complexity::parse(level)?),
+                    None => None,
+                }
+            }
+            Dimension::Mandated => {
+                next.mandated = match value {
+                    Some("true") => Some(true),
+                    Some("false") => Some(false),
+                    Some(_) => return None,
+                    None => None,
+                }
+            }
+            Dimension::Effort => {
+                next.effort = match value {
+                    Some(level) => Some(Effort::parse(level)?),
+                    None => None,
+                }
+            }
+        }
+        Some(next)
+    }
+
     /// The dimensions this filter narrows.
     pub fn narrowed(&self) -> Vec<Dimension> {
         Dimension::ALL

@@ -80,10 +80,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::time::Instant;
 
-use good_lp::{
-    constraint, microlp, variable, Expression, ProblemVariables, ResolutionError, Solution,
-    SolverModel, Variable,
-};
+use microlp::{ComparisonOp, Error as LpError, OptimizationDirection, Problem, SolveOutcome};
 
 use crate::counts::{CountIndex, StoredCount};
 use crate::filter::AggregateFilter;
@@ -546,6 +543,18 @@ struct Component {
     class_members: Vec<Vec<usize>>,
     /// Known feasible points, one value per class.
     points: Vec<Vec<f64>>,
+    /// The equations solved once with no objective; every question starts from this basis.
+    base: Base,
+}
+
+/// A component's solved equations, kept so each question costs a few dual simplex steps.
+enum Base {
+    /// Not solved yet.
+    Unsolved,
+    /// Solved: the feasible basis every question starts from, and the variable of each class.
+    Solved(Box<microlp::Solution>, Vec<microlp::Variable>),
+    /// The solver failed on the equations themselves; every question is answered as exposed.
+    Failed,
 }
 
 /// Where the equations stand: unknowns by component.
@@ -605,8 +614,7 @@ pub fn audit_release_until(
         let selection = space.of_group(&group);
         let mut all = Vec::new();
         space.unknowns(cell, &selection, &ALL_OUTCOMES, &mut all);
-        let least = system.least(&all);
-        if least < SLACK {
+        if system.can_be_zero(&all) {
             continue;
         }
         let mut proved = Vec::new();
@@ -616,17 +624,15 @@ pub fn audit_release_until(
             }
             let mut these = Vec::new();
             space.unknowns(cell, &selection, &[o], &mut these);
-            if system.least(&these) > SLACK {
+            if !system.can_be_zero(&these) {
                 proved.push(o as i8 - 2);
             }
         }
-        let n = n as f64;
-        let pinned =
-            least > n - 1.0 + SLACK && system.most(&all, n + 1.0 - SLACK) < n + 1.0 - SLACK;
+        let pinned = system.pins(&all, n as f64);
         if pinned || !proved.is_empty() {
             findings.push(Finding {
                 group,
-                n: n as u64,
+                n,
                 pinned,
                 proved,
             });
@@ -890,6 +896,7 @@ impl System {
                         class_size: Vec::new(),
                         class_members: Vec::new(),
                         points: Vec::new(),
+                        base: Base::Unsolved,
                     });
                     components.len() - 1
                 });
@@ -996,82 +1003,130 @@ impl System {
         (parts, free)
     }
 
-    /// The least value the sum of `unknowns` can take.
-    fn least(&mut self, unknowns: &[usize]) -> f64 {
+    /// Whether the sum of `unknowns` can be 0: every component's share of it must reach 0.
+    fn can_be_zero(&mut self, unknowns: &[usize]) -> bool {
         let (parts, _) = self.split(unknowns);
-        let mut least = 0.0;
-        for (c, (whole, _)) in parts {
-            if whole.is_empty() {
-                continue;
-            }
-            let at = |point: &Vec<f64>| whole.iter().map(|&l| point[l]).sum::<f64>();
-            let known = self.components[c]
-                .points
-                .iter()
-                .map(at)
-                .fold(f64::INFINITY, f64::min);
-            if known < SLACK {
-                continue;
-            }
-            least += self.solve(c, &whole, false).unwrap_or(0.0);
-        }
-        least
+        parts.into_iter().all(|(c, (whole, _))| {
+            whole.is_empty() || self.reaches(c, &whole, ComparisonOp::Le, SLACK)
+        })
     }
 
-    /// The greatest value the sum of `unknowns` can take, or at least `enough` when that is all that matters.
-    fn most(&mut self, unknowns: &[usize], enough: f64) -> f64 {
+    /// Whether the solver proves the sum of `unknowns` is `n`: no whole number but `n` lies
+    /// between the least and the greatest value it can take.
+    fn pins(&mut self, unknowns: &[usize], n: f64) -> bool {
         let (parts, free) = self.split(unknowns);
         if free {
-            return f64::INFINITY;
+            return false;
         }
-        let mut most = 0.0;
-        let mut pending = Vec::new();
-        for (c, (_, touched)) in parts {
-            let at = |point: &Vec<f64>| touched.iter().map(|&l| point[l]).sum::<f64>();
-            let known = self.components[c].points.iter().map(at).fold(0.0, f64::max);
-            most += known;
-            pending.push((c, touched));
+        let mut parts: Vec<_> = parts.into_iter().collect();
+        if parts.len() == 1 {
+            let (c, (whole, touched)) = parts.pop().expect("one part");
+            return !self.reaches(c, &whole, ComparisonOp::Le, n - 1.0 + SLACK)
+                && !self.reaches(c, &touched, ComparisonOp::Ge, n + 1.0 - SLACK);
         }
-        if most >= enough {
-            return most;
+        // Across components the extremes add up; each needs its own program.
+        let (mut least, mut most) = (0.0, 0.0);
+        for (c, (whole, touched)) in parts {
+            if !whole.is_empty() {
+                least += self.optimise(c, &whole, OptimizationDirection::Minimize);
+            }
+            most += self.optimise(c, &touched, OptimizationDirection::Maximize);
         }
-        let mut total = 0.0;
-        for (c, touched) in pending {
-            total += self.solve(c, &touched, true).unwrap_or(f64::INFINITY);
-        }
-        total
+        least > n - 1.0 + SLACK && most < n + 1.0 - SLACK
     }
 
-    /// Solves one linear program over component `c`; keeps its solution as a known point.
-    fn solve(&mut self, c: usize, objective: &[usize], maximise: bool) -> Option<f64> {
+    /// Whether the sum of `classes` of component `c` can be at most (`Le`) or at least (`Ge`)
+    /// `bound`. A known point answers first; otherwise the component's solved equations get
+    /// one constraint more, and the solution found joins the known points. When the solver
+    /// cannot answer, the answer is no: the auditor errs towards a finding.
+    fn reaches(&mut self, c: usize, classes: &[usize], op: ComparisonOp, bound: f64) -> bool {
+        let sum = |point: &Vec<f64>| classes.iter().map(|&l| point[l]).sum::<f64>();
+        let known = self.components[c].points.iter().any(|point| match op {
+            ComparisonOp::Le => sum(point) <= bound,
+            ComparisonOp::Ge => sum(point) >= bound,
+            ComparisonOp::Eq => false,
+        });
+        if known {
+            return true;
+        }
+        let Some((base, vars)) = self.base(c) else {
+            return false;
+        };
+        let expr: Vec<(microlp::Variable, f64)> = classes.iter().map(|&l| (vars[l], 1.0)).collect();
+        let (base, vars) = (base.clone(), vars.to_vec());
+        self.programs += 1;
+        match base.add_constraint(expr, op, bound) {
+            Ok(SolveOutcome::Solution(solution)) => {
+                let point = vars
+                    .iter()
+                    .map(|&v| solution.var_value(v).max(0.0))
+                    .collect();
+                self.components[c].points.push(point);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The least or greatest value of the sum of `classes` of component `c`, from a fresh
+    /// program; when the solver cannot answer, the value that makes a finding.
+    fn optimise(&mut self, c: usize, classes: &[usize], direction: OptimizationDirection) -> f64 {
         self.programs += 1;
         let component = &self.components[c];
-        let mut problem = ProblemVariables::new();
-        let x: Vec<Variable> = (0..component.class_size.len())
-            .map(|_| problem.add(variable().min(0.0)))
-            .collect();
-        let goal: Expression = objective.iter().map(|&l| x[l]).sum();
-        let unsolved = if maximise {
-            problem.maximise(goal.clone())
-        } else {
-            problem.minimise(goal.clone())
-        };
-        let mut model = unsolved.using(microlp);
-        for (locals, value) in &component.equations {
-            let lhs: Expression = locals.iter().map(|&l| x[l]).sum();
-            model = model.with(constraint!(lhs == *value));
+        let mut problem = Problem::new(direction);
+        let mut in_goal = vec![0.0; component.class_size.len()];
+        for &l in classes {
+            in_goal[l] = 1.0;
         }
-        match model.solve() {
-            Ok(solution) => {
-                let point: Vec<f64> = x.iter().map(|v| solution.value(*v).max(0.0)).collect();
-                let value = objective.iter().map(|&l| point[l]).sum();
+        let vars: Vec<microlp::Variable> = in_goal
+            .iter()
+            .map(|&cost| problem.add_var(cost, (0.0, f64::INFINITY)))
+            .collect();
+        for (locals, value) in &component.equations {
+            let expr: Vec<(microlp::Variable, f64)> =
+                locals.iter().map(|&l| (vars[l], 1.0)).collect();
+            problem.add_constraint(expr, ComparisonOp::Eq, *value);
+        }
+        let maximise = direction == OptimizationDirection::Maximize;
+        match problem.solve() {
+            Ok(SolveOutcome::Solution(solution)) => {
+                let point = vars
+                    .iter()
+                    .map(|&v| solution.var_value(v).max(0.0))
+                    .collect();
                 self.components[c].points.push(point);
-                Some(value)
+                solution.objective()
             }
-            Err(ResolutionError::Unbounded) => None,
+            Err(LpError::Unbounded) if maximise => f64::INFINITY,
             // The truth is a feasible point, so anything else is the solver's
             // own trouble; answer as if the group were exposed, to be safe.
-            Err(_) => Some(if maximise { 0.0 } else { f64::INFINITY }),
+            _ if maximise => 0.0,
+            _ => f64::INFINITY,
+        }
+    }
+
+    /// Component `c`'s equations, solved once with no objective, and its variables.
+    fn base(&mut self, c: usize) -> Option<(&microlp::Solution, &[microlp::Variable])> {
+        let component = &mut self.components[c];
+        if let Base::Unsolved = component.base {
+            self.programs += 1;
+            let mut problem = Problem::new(OptimizationDirection::Minimize);
+            let vars: Vec<microlp::Variable> = (0..component.class_size.len())
+                .map(|_| problem.add_var(0.0, (0.0, f64::INFINITY)))
+                .collect();
+            for (locals, value) in &component.equations {
+                let expr: Vec<(microlp::Variable, f64)> =
+                    locals.iter().map(|&l| (vars[l], 1.0)).collect();
+                problem.add_constraint(expr, ComparisonOp::Eq, *value);
+            }
+            component.base = match problem.solve() {
+                Ok(SolveOutcome::Solution(solution)) => Base::Solved(Box::new(solution), vars),
+                _ => Base::Failed,
+            };
+        }
+        match &component.base {
+            Base::Solved(solution, vars) => Some((solution, vars)),
+            _ => None,
         }
     }
 }

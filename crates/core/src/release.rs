@@ -61,14 +61,7 @@ impl Scope {
     pub fn holds(self, filter: &AggregateFilter) -> bool {
         match self {
             Scope::Every => true,
-            Scope::PeriodAndOne => {
-                filter
-                    .narrowed()
-                    .iter()
-                    .filter(|dim| **dim != Dimension::Period)
-                    .count()
-                    <= 1
-            }
+            Scope::PeriodAndOne => filter.is_published(),
         }
     }
 }
@@ -196,7 +189,7 @@ pub struct Release {
 }
 
 /// At most this many publish-and-audit rounds; then every view meeting a finding is hidden whole.
-const MAX_ROUNDS: usize = 40;
+const MAX_ROUNDS: usize = 100;
 
 impl Release {
     /// Publishes every view of `scope` for the closed weeks before `current_week` and audits them
@@ -233,6 +226,9 @@ impl Release {
                 .iter()
                 .map(|filter| (filter.clone(), nested.publish(filter)))
                 .collect();
+            if audited && hide_linking_totals(&views, &mut extra) {
+                continue;
+            }
             let audit = if audited {
                 audit_release(&views, &truth, config.k)
             } else {
@@ -255,9 +251,7 @@ impl Release {
                     .map(|filter| {
                         let mut list = nested.choices(filter);
                         for choice in &mut list {
-                            if !scope.holds(&with_choice(filter, choice)) {
-                                choice.state = ChoiceState::Hidden;
-                            }
+                            choice.state = choice_state(scope, filter, choice, &views);
                         }
                         (filter.clone(), list)
                     })
@@ -318,20 +312,104 @@ fn empty_view(release: &Release, _filter: &AggregateFilter) -> Published {
     view
 }
 
-/// `filter` with one choice applied.
-fn with_choice(filter: &AggregateFilter, choice: &FilterChoice) -> AggregateFilter {
-    let mut next = filter.clone();
-    let value = choice.value.as_deref();
-    match choice.dimension {
-        Dimension::Period => {
-            next.period = value.and_then(|v| v.parse().ok()).unwrap_or(Period::All)
+/// Hides every shown total that covers two or more hidden cells of its view
+/// (a row, a column or the grand total); `true` when it hid one more.
+///
+/// Such a total tells the sum of its hidden cells, an equation that ties
+/// those cells' unknowns together: across a release's views these ties join
+/// every cell into one system of thousands of unknowns, which the auditor
+/// then takes minutes to solve and which leaks far more. A total with one
+/// hidden cell is already safe by the differencing rule, and one with none
+/// tells nothing the cells do not.
+fn hide_linking_totals(views: &[(AggregateFilter, Published)], extra: &mut ExtraHidden) -> bool {
+    let mut grew = false;
+    for (filter, view) in views {
+        let hidden = |task: &str, tool: &str| view.cell(task, tool).is_some_and(|c| c.n.is_none());
+        let mut hide = Vec::new();
+        for task in view.tasks.iter().filter(|t| t.n.is_some()) {
+            if view
+                .tools
+                .iter()
+                .filter(|t| hidden(&task.task, &t.tool))
+                .count()
+                >= 2
+            {
+                hide.push((Some(task.task.clone()), None));
+            }
         }
-        Dimension::Team => next.team = value.map(str::to_owned),
-        Dimension::Complexity => next.complexity = value.and_then(Complexity::parse),
-        Dimension::Mandated => next.mandated = value.map(|v| v == "true"),
-        Dimension::Effort => next.effort = value.and_then(Effort::parse),
+        for tool in view.tools.iter().filter(|t| t.n.is_some()) {
+            if view
+                .tasks
+                .iter()
+                .filter(|t| hidden(&t.task, &tool.tool))
+                .count()
+                >= 2
+            {
+                hide.push((None, Some(tool.tool.clone())));
+            }
+        }
+        let all_hidden = view.cells.iter().filter(|c| c.n.is_none()).count();
+        if view.total.n.is_some() && all_hidden >= 2 {
+            hide.push((None, None));
+        }
+        if !hide.is_empty() {
+            let entries = extra.entry(filter.clone()).or_default();
+            for entry in hide {
+                if !entries.contains(&entry) {
+                    entries.push(entry);
+                    grew = true;
+                }
+            }
+        }
     }
-    next
+    grew
+}
+
+/// What choosing `choice` next to `filter` would show, read off the
+/// release itself: a view with no reports is empty (as the rules say), one
+/// with at least one shown cell is shown, any other hidden. A choice whose
+/// view is outside the scope is hidden; with [`Scope::PeriodAndOne`] there
+/// is none, since choosing one filter drops the others
+/// ([`AggregateFilter::with_choice`]).
+fn choice_state(
+    scope: Scope,
+    filter: &AggregateFilter,
+    choice: &FilterChoice,
+    views: &[(AggregateFilter, Published)],
+) -> ChoiceState {
+    if choice.state == ChoiceState::Empty {
+        return ChoiceState::Empty;
+    }
+    let Some(next) = filter.with_choice(choice.dimension, choice.value.as_deref()) else {
+        return ChoiceState::Hidden;
+    };
+    if !scope.holds(&next) {
+        return ChoiceState::Hidden;
+    }
+    let shown = views
+        .iter()
+        .find(|(f, _)| *f == next)
+        .is_some_and(|(_, view)| view.cells.iter().any(|cell| cell.n.is_some()));
+    if shown {
+        ChoiceState::Shown
+    } else {
+        ChoiceState::Hidden
+    }
+}
+
+/// How much a manager would miss a view: the unfiltered views most, then
+/// the longer periods. Extra suppression takes the least missed first.
+fn worth(filter: &AggregateFilter) -> u8 {
+    let period = match filter.period {
+        Period::Month { .. } => 0,
+        Period::Quarter { .. } => 1,
+        Period::All => 2,
+    };
+    let unfiltered = filter
+        .narrowed()
+        .iter()
+        .all(|dim| *dim == Dimension::Period);
+    u8::from(unfiltered) * 3 + period
 }
 
 /// Hides one more group for `finding` — a shown cell containing it, else a row or
@@ -344,12 +422,12 @@ fn hide_for(
 ) -> bool {
     let group = &finding.group;
     let (task, tool) = (group.task.as_str(), group.tool.as_str());
-    // (containing?, shown count, narrowness, view, entry)
+    // (total?, worth of the view to a manager, shown count, view, entry)
     #[allow(clippy::type_complexity)]
     let mut candidates: Vec<(
         bool,
+        u8,
         u64,
-        usize,
         &AggregateFilter,
         (Option<String>, Option<String>),
     )> = Vec::new();
@@ -357,50 +435,43 @@ fn hide_for(
         if !group.meets(filter) {
             continue;
         }
-        let within = group.is_within(filter);
-        let narrow = usize::MAX - filter.narrowed().len();
+        let worth = worth(filter);
         if let Some(n) = view.cell(task, tool).and_then(|cell| cell.n) {
             candidates.push((
-                !within,
+                false,
+                worth,
                 n,
-                narrow,
                 filter,
                 (Some(task.into()), Some(tool.into())),
             ));
         }
         if let Some(n) = view.tasks.iter().find(|t| t.task == task).and_then(|t| t.n) {
-            candidates.push((
-                true,
-                n.saturating_add(1 << 40),
-                narrow,
-                filter,
-                (Some(task.into()), None),
-            ));
+            candidates.push((true, worth, n, filter, (Some(task.into()), None)));
         }
         if let Some(n) = view.tools.iter().find(|t| t.tool == tool).and_then(|t| t.n) {
-            candidates.push((
-                true,
-                n.saturating_add(1 << 40),
-                narrow,
-                filter,
-                (None, Some(tool.into())),
-            ));
+            candidates.push((true, worth, n, filter, (None, Some(tool.into()))));
         }
         // The view's grand total last: with every cell and margin around the
         // group hidden, a shown grand total can still pin it.
         if let Some(n) = view.total.n {
-            candidates.push((
-                true,
-                n.saturating_add(1 << 41),
-                narrow,
-                filter,
-                (None, None),
-            ));
+            candidates.push((true, worth, n.saturating_add(1 << 40), filter, (None, None)));
         }
     }
     candidates.sort_by_key(|a| (a.0, a.1, a.2));
+    // Every candidate was shown when the audit ran: one already in `extra`
+    // was hidden this round for another finding, which may well close this
+    // one too. Hiding more before the next audit would hide needlessly.
+    let hidden_this_round = candidates.iter().any(|(_, _, n, filter, entry)| {
+        *n > 0
+            && extra
+                .get(*filter)
+                .is_some_and(|hidden| hidden.contains(entry))
+    });
+    if hidden_this_round && !whole {
+        return false;
+    }
     let mut grew = false;
-    for (_, n, _, filter, entry) in candidates {
+    for (_, _, n, filter, entry) in candidates {
         if n == 0 {
             continue;
         }

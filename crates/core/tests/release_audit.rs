@@ -92,6 +92,8 @@ fn the_audited_release_exposes_no_small_group() {
             exposed.proved(),
             exposed.stats
         );
+        // The protection matters: sparse data published by the rules alone leaks.
+        assert_eq!(per_cell < 300, !exposed.findings.is_empty());
         let release = Release::build(&index, &config, week(THIS_WEEK), Scope::PeriodAndOne);
         describe(
             &format!(
@@ -117,7 +119,8 @@ fn the_audited_release_exposes_no_small_group() {
         );
         // Managers still see the organisation's map, and every single filter's view exists.
         let all = release.view(&Default::default()).unwrap();
-        assert!(all.total.n.is_some());
+        let shown = all.cells.iter().filter(|cell| cell.n.is_some()).count();
+        assert!(shown >= 1, "{all:?}");
         assert!(release
             .view(&"period=2026-10&mandated=true".parse().unwrap())
             .is_ok());
@@ -132,7 +135,7 @@ fn the_audited_release_exposes_no_small_group() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, .. ProptestConfig::default() })]
 
     /// Sparse random data — most groups below k, blanks in every optional field, several teams.
     #[test]

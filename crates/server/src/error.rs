@@ -10,6 +10,7 @@ use axum::http::header::RETRY_AFTER;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use candor_core::release::NotInRelease;
 use candor_core::{ErrorBody, FilterError, ServerError};
 
 // Kept here as well as in `body`, where they live, for the modules that name them from here.
@@ -41,6 +42,9 @@ pub enum ApiError {
     /// A query parameter of `GET /aggregate` is wrong.
     #[error("{0}")]
     Filter(#[from] FilterError),
+    /// A filter combination the release does not hold (SPEC §5.2).
+    #[error("{0}")]
+    NotPublished(#[from] NotInRelease),
     /// No such API path.
     #[error("no such API path; the API is described at /api/v1/openapi.json")]
     NotFound,
@@ -72,7 +76,8 @@ impl ApiError {
             ApiError::MalformedJson(_)
             | ApiError::BadBatch(_)
             | ApiError::UnreadableBody(_)
-            | ApiError::Filter(_) => StatusCode::BAD_REQUEST,
+            | ApiError::Filter(_)
+            | ApiError::NotPublished(_) => StatusCode::BAD_REQUEST,
             ApiError::BodyTooLarge | ApiError::BatchTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -92,6 +97,7 @@ impl ApiError {
             ApiError::BodyTooLarge => "body_too_large",
             ApiError::BatchTooLarge(_) => "batch_too_large",
             ApiError::Filter(err) => err.code(),
+            ApiError::NotPublished(err) => err.code(),
             ApiError::NotFound => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::RateLimited { .. } => "rate_limited",
@@ -104,6 +110,7 @@ impl ApiError {
     pub fn field(&self) -> Option<String> {
         match self {
             ApiError::Filter(err) => Some(err.parameter().to_owned()),
+            ApiError::NotPublished(err) => Some(err.parameter.to_owned()),
             ApiError::BatchTooLarge(_) | ApiError::BadBatch(_) => Some("reports".to_owned()),
             _ => None,
         }

@@ -144,6 +144,8 @@ async fn run(options: Options) -> Result<(), StartError> {
         options.db.display()
     );
     let ledger = std::sync::Arc::new(ledger);
+    // The first release is built now, so the first manager to look does not wait for it.
+    ledger.rebuild_in_background(&config.config, clock.open_week());
     let state = AppState {
         config: config.into(),
         ledger: std::sync::Arc::clone(&ledger),

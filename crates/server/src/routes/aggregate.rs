@@ -4,6 +4,9 @@ use axum::extract::{RawQuery, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use axum::Json;
+use std::sync::Arc;
+
+use candor_core::release::Release;
 use candor_core::{AggregateFilter, Choices, ErrorBody, Published};
 
 use crate::error::ApiError;
@@ -15,11 +18,18 @@ fn filter(query: Option<&str>) -> Result<AggregateFilter, ApiError> {
     Ok(AggregateFilter::from_query(pairs)?)
 }
 
-fn published(state: &AppState, query: Option<&str>) -> Result<Published, ApiError> {
+/// The release in force; built off the async threads, since the first one takes a while.
+async fn release(state: &AppState) -> Result<Arc<Release>, ApiError> {
+    let (ledger, config) = (Arc::clone(&state.ledger), Arc::clone(&state.config));
+    let week = state.clock.open_week();
+    tokio::task::spawn_blocking(move || ledger.release(&config.config, week))
+        .await
+        .map_err(|err| ApiError::Bug(format!("building the release failed: {err}")))
+}
+
+async fn published(state: &AppState, query: Option<&str>) -> Result<Published, ApiError> {
     let filter = filter(query)?;
-    Ok(state
-        .ledger
-        .publish(&filter, &state.config.config, state.clock.open_week()))
+    Ok(release(state).await?.view(&filter)?)
 }
 
 /// Counts by task × tool over closed weeks, with small groups hidden (SPEC §4, §5).
@@ -29,13 +39,13 @@ fn published(state: &AppState, query: Option<&str>) -> Result<Published, ApiErro
     params(AggregateFilter),
     responses(
         (status = 200, description = "The published view; `n: null` marks a hidden group", body = Published),
-        (status = 400, description = "`unknown_parameter`, `repeated_parameter` or `bad_parameter`; `field` names the parameter", body = ErrorBody),
+        (status = 400, description = "`unknown_parameter`, `repeated_parameter` or `bad_parameter`; `field` names the parameter; `not_published` for more than one filter besides the period", body = ErrorBody),
     ))]
 pub async fn aggregate(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Published>, ApiError> {
-    published(&state, query.as_deref()).map(Json)
+    published(&state, query.as_deref()).await.map(Json)
 }
 
 /// The same view as CSV, one row per cell with a header row; hidden cells have every number empty.
@@ -55,7 +65,7 @@ pub async fn aggregate_csv(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<impl IntoResponse, ApiError> {
-    let csv = published(&state, query.as_deref())?.to_csv();
+    let csv = published(&state, query.as_deref()).await?.to_csv();
     Ok((
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -84,8 +94,6 @@ pub async fn choices(
     RawQuery(query): RawQuery,
 ) -> Result<Json<Choices>, ApiError> {
     let filter = filter(query.as_deref())?;
-    let filters = state
-        .ledger
-        .choices(&filter, &state.config.config, state.clock.open_week());
+    let filters = release(&state).await?.choices(&filter)?;
     Ok(Json(Choices { filters }))
 }

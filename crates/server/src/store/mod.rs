@@ -6,21 +6,21 @@
 //! [`sqlite::SqliteStore`]); [`Ledger`] puts a [`CountIndex`] in front of it so
 //! `GET /aggregate` never touches the disk: the index is loaded once at start
 //! and updated after each commit, and its size depends on weeks × taxonomy,
-//! not on how many reports there are.
+//! not on how many reports there are. What is published is a [`Release`],
+//! built from a copy of the index and kept (see [`release_cache`]).
 
 pub mod migrations;
+pub mod release_cache;
 pub mod sqlite;
-pub mod view_cache;
 
-use std::sync::RwLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 
-use candor_core::{
-    AggregateFilter, Config, CountIndex, FilterChoice, IsoWeek, NestedViews, Published, Report,
-    StoredCount,
-};
+use candor_core::release::{Release, Scope};
+use candor_core::{Config, CountIndex, IsoWeek, Report, StoredCount};
 
+use release_cache::{Lookup, ReleaseCache};
 pub use sqlite::SqliteStore;
-use view_cache::ViewCache;
 
 /// Why the store could not do its job; none of these is the client's fault.
 #[derive(Debug, thiserror::Error)]
@@ -87,7 +87,11 @@ pub trait ReportStore: Send + Sync {
 pub struct Ledger {
     store: Box<dyn ReportStore>,
     index: RwLock<CountIndex>,
-    views: ViewCache,
+    releases: ReleaseCache,
+    /// Held while a release is built: one build at a time.
+    building: Mutex<()>,
+    /// A build is running in the background.
+    rebuilding: AtomicBool,
 }
 
 impl Ledger {
@@ -98,7 +102,9 @@ impl Ledger {
         Ok(Ledger {
             store,
             index: RwLock::new(index),
-            views: ViewCache::default(),
+            releases: ReleaseCache::default(),
+            building: Mutex::new(()),
+            rebuilding: AtomicBool::new(false),
         })
     }
 
@@ -113,7 +119,7 @@ impl Ledger {
             index.extend(&ingested.stored);
             drop(index);
             if let Some(earliest) = ingested.stored.iter().map(|count| count.week).min() {
-                self.views.counted_up_to(earliest);
+                self.releases.counted_up_to(earliest);
             }
         }
         Ok(ingested)
@@ -129,39 +135,65 @@ impl Ledger {
         self.read().len_reports()
     }
 
-    /// The aggregate for `filter` over weeks before `current_week` (SPEC §5).
-    pub fn publish(
-        &self,
-        filter: &AggregateFilter,
-        config: &Config,
-        current_week: IsoWeek,
-    ) -> Published {
-        match self.views.view(filter, current_week) {
-            Ok(view) => view,
-            Err(stamp) => {
-                let view = self.read().publish(filter, config, current_week);
-                self.views.keep_view(stamp, filter, &view);
-                view
-            }
+    /// Everything `GET /aggregate` and its choices publish for weeks before
+    /// `current_week` (SPEC §5), for the counts as they are: a reader after a
+    /// change of the closed weeks waits for the one build that every reader
+    /// then shares. May block for the length of a build: call it off the
+    /// async threads.
+    pub fn release(&self, config: &Config, current_week: IsoWeek) -> Arc<Release> {
+        match self.releases.lookup(current_week) {
+            Lookup::Fresh(release) => release,
+            Lookup::Stale(..) | Lookup::Missing(_) => self.build_release(config, current_week),
         }
     }
 
-    /// What each filter's values would show next to `filter` (see [`NestedViews::choices`]).
-    pub fn choices(
-        &self,
-        filter: &AggregateFilter,
-        config: &Config,
-        current_week: IsoWeek,
-    ) -> Vec<FilterChoice> {
-        match self.views.choices(filter, current_week) {
-            Ok(choices) => choices,
-            Err(stamp) => {
-                let index = self.read();
-                let choices = NestedViews::new(&index, config, current_week).choices(filter);
-                self.views.keep_choices(stamp, filter, &choices);
-                choices
+    /// Starts building the release for `current_week` on a thread of its own,
+    /// unless one is being built; at start, so the first reader does not wait.
+    pub fn rebuild_in_background(self: &Arc<Self>, config: &Config, current_week: IsoWeek) {
+        if self.rebuilding.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        /// Lets the next build start even if this one panicked.
+        struct Done(Arc<Ledger>);
+        impl Drop for Done {
+            fn drop(&mut self) {
+                self.0.rebuilding.store(false, Ordering::SeqCst);
             }
         }
+        let done = Done(Arc::clone(self));
+        let config = config.clone();
+        std::thread::spawn(move || {
+            done.0.build_release(&config, current_week);
+        });
+    }
+
+    fn build_release(&self, config: &Config, current_week: IsoWeek) -> Arc<Release> {
+        let _one_at_a_time = self
+            .building
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner());
+        let stamp = match self.releases.lookup(current_week) {
+            Lookup::Fresh(release) => return release,
+            Lookup::Stale(_, stamp) | Lookup::Missing(stamp) => stamp,
+        };
+        // A copy, so ingest is never held up by a build.
+        let index = self.read().clone();
+        let started = std::time::Instant::now();
+        let release = Arc::new(Release::build(
+            &index,
+            config,
+            current_week,
+            Scope::PeriodAndOne,
+        ));
+        tracing::info!(
+            "release for {current_week} built: {} views, {} publish-and-audit rounds, {} groups hidden by the audit, {} ms",
+            release.views.len(),
+            release.rounds,
+            release.extra_hidden,
+            started.elapsed().as_millis()
+        );
+        self.releases.keep(stamp, Arc::clone(&release));
+        release
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, CountIndex> {
