@@ -240,8 +240,13 @@ fn Summary(published: Published, note: Option<String>) -> impl IntoView {
         .weeks
         .as_ref()
         .map(|weeks| format!("Weeks {} to {}. ", weeks.from, weeks.to));
+    let in_shown_cells: u64 = published.cells.iter().filter_map(|cell| cell.n).sum();
     let total = match published.total.n {
         Some(n) => format!("{n} reports. "),
+        // The total would tell the sum of the hidden cells (SPEC §5.2).
+        None if in_shown_cells > 0 => {
+            format!("{in_shown_cells} reports in the cells shown; the total is withheld, since it would add up the hidden cells. ")
+        }
         None => "Not enough reports to show this view. ".to_string(),
     };
     let k = published.k;

@@ -41,10 +41,9 @@
 //! - [`nested`]: what must also be hidden so nested views cannot be subtracted, and its audit;
 //! - [`publish`](mod@publish): stored counts in, an honest view out;
 //! - `lp_audit` (feature `audit`): the linear-programming attack on a whole
-//!   release, run as an audit; groundwork, not yet run by the sync server;
-//! - `release` (feature `audit`): every view of a release, with extra
-//!   suppression until `lp_audit` finds nothing; groundwork, not yet what the
-//!   sync server publishes (docs/privacy.md, "Not done yet");
+//!   release, run as an audit by the sync server on itself;
+//! - `release` (feature `audit`): every view the sync server publishes, with
+//!   extra suppression until `lp_audit` finds nothing;
 //! - [`health`]: the sync server's health answer.
 //!
 //! Every document that crosses a boundary (report, batch, answer, error

@@ -1,40 +1,37 @@
-//! A release: every view a sync server would publish, checked as a whole by the auditor (SPEC §5.2).
+//! A release: every view the sync server publishes, checked as a whole by the auditor (SPEC §5.2).
 //!
-//! **Groundwork, not yet what the server publishes.** The sync server still
-//! answers `GET /aggregate` for every combination of the five filters,
-//! suppressed by the rules of [`crate::suppress`] and [`crate::nested`]
-//! alone, and does not build a [`Release`]; see docs/privacy.md, "Not done
-//! yet". This module is the candidate design, tested in the core:
+//! The server builds one [`Release`] per state of the closed weeks and
+//! answers `GET /aggregate`, its CSV and `/aggregate/choices` from it.
 //!
 //! 1. **Fewer views** ([`Scope::PeriodAndOne`]): the period (all, a quarter
 //!    or a month), alone or with one of team, complexity, mandated or
-//!    effort. [`Release::view`] answers a filter outside the scope with
-//!    [`NotInRelease`], and [`Release::choices`] marks such a choice
-//!    `hidden`. [`Scope::Every`] is what the server publishes today.
-//! 2. **Audit-driven extra suppression.** [`Release::build`] publishes every
+//!    effort ([`AggregateFilter::is_published`]). [`Release::view`] answers
+//!    a filter outside the scope with [`NotInRelease`]; choosing a filter
+//!    next to another replaces it ([`AggregateFilter::with_choice`]), and
+//!    [`Release::choices`] says what that choice would show.
+//!    [`Scope::Every`] (every combination) is kept for measuring the attack.
+//! 2. **Totals that tie hidden cells together are withheld.** A row, column
+//!    or grand total covering two or more hidden cells tells their sum;
+//!    across views such sums join every cell into one system (thousands of
+//!    unknowns, minutes to audit, and more leaks).
+//! 3. **Audit-driven extra suppression.** [`Release::build`] publishes every
 //!    view, runs [`audit_release`] over them with the true counts, and for
-//!    each small group it exposes hides one more group of one view — the
-//!    smallest shown cell containing it, else the smallest shown cell, row
-//!    or column total, else grand total touching it — then publishes and
-//!    audits again, until the
-//!    auditor finds nothing. Each round hides at least one more group, so
-//!    it ends: at worst with everything hidden.
+//!    each exposed small group hides one more group of one view — a cell
+//!    before a total, from the views a manager misses least first (filtered
+//!    before unfiltered, months before quarters before all), the smallest
+//!    first — unless a group hidden this round for another finding may
+//!    close it; then publishes and audits again, until the auditor finds
+//!    nothing. Each round hides at least one more group, so it ends: at
+//!    worst with everything hidden.
 //!
-//! [`crate::lp_audit`] showed why: with every combination published, the
-//! views solved together as linear equations pin the counts of small groups
-//! that every rule about single views and nested pairs had hidden; narrowed
-//! to the period and one filter, some still leak until extra groups are
-//! hidden.
-//!
-//! What managers would keep: the team map by period and one filter (a
-//! team, the told-to or chosen use, complexity, effort), the trend of one
-//! filter by month, told-to beside chosen for the whole organisation in any
-//! period, and the drill-down by effort of an unfiltered period. What they
-//! would lose: two filters at once (one team's told-to use, one team's
-//! high-effort tasks), and some cells the audit hides on top of the k rule.
-//!
-//! The measured cost, which is why the server does not run it yet, is in
-//! [`crate::lp_audit`]'s module docs.
+//! What managers keep: the team map by period and one filter (a team, the
+//! told-to or chosen use, complexity, effort), the trend of one filter by
+//! month, told-to beside chosen for the whole organisation in any period,
+//! and the drill-down by effort of a period with no other filter. What they
+//! lose: two filters at once (one team's told-to use, one team's
+//! high-effort tasks), totals that would add up hidden cells, and some
+//! cells the audit hides on top of the k rule; docs/privacy.md gives the
+//! figures on the demo data.
 
 use std::collections::HashMap;
 
@@ -50,7 +47,7 @@ use crate::week::{IsoWeek, Period};
 /// Which filter combinations a release holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Every combination of the five filters (what the sync server publishes today).
+    /// Every combination of the five filters (the attack's yardstick; not published).
     Every,
     /// The period with at most one of team, complexity, mandated or effort.
     PeriodAndOne,
@@ -68,7 +65,7 @@ impl Scope {
 
 /// A filter combination a [`Release`] of [`Scope::PeriodAndOne`] does not hold.
 ///
-/// The sync server does not answer with it yet: it serves every combination.
+/// The sync server answers it with 400 and the code `not_published`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "`{query}` combines filters the server does not publish together: use the period with at \
@@ -168,7 +165,7 @@ pub fn every_team(index: &CountIndex, config: &Config) -> Vec<String> {
 
 pub use crate::nested::ExtraHidden;
 
-/// Every view of one state of the counts, audited; what `GET /aggregate` would serve (not yet).
+/// Every view of one state of the counts, audited; what `GET /aggregate` serves.
 #[derive(Debug, Clone)]
 pub struct Release {
     /// Which filters it holds.
