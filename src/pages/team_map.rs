@@ -245,7 +245,7 @@ fn Summary(published: Published, note: Option<String>) -> impl IntoView {
         Some(n) => format!("{n} reports. "),
         // The total would tell the sum of the hidden cells (SPEC §5.2).
         None if in_shown_cells > 0 => {
-            format!("{in_shown_cells} reports in the cells shown; the total is withheld, since it would add up the hidden cells. ")
+            format!("Shown cells: {in_shown_cells} reports. The total is withheld, since it would add up the hidden cells. ")
         }
         None => "Not enough reports to show this view. ".to_string(),
     };

@@ -50,8 +50,10 @@ function reports(count, fields, weeks = OCTOBER_AND_NOVEMBER) {
 // - incident × agent: 20 × outcome −2 → mean −2.0, PuOr's dark orange
 //   #b35806; 15 × outcome 1 under No AI → −3.0 against No AI.
 // - docs × chat holds one report, the only one by team "search": hidden,
-//   and with it docs × agent, tests × chat and tests × agent (6 each), so
-//   no row or column total minus its shown cells gives it away.
+//   and with it docs × agent and tests × chat (6 each), so that nothing
+//   published adds up to it; tests × agent (6, mean −1.0) is shown. Totals
+//   that would add up hidden cells are withheld, the grand total (94) too:
+//   the summary gives the 81 reports of the shown cells.
 // The big cells span October (W44) and November; the small ones are all in
 // November, so October's view has every cell at k or more and the trend
 // line has two points.
@@ -130,7 +132,8 @@ async function openTeamMap() {
 test('cells show hand-computed n, colours and the No AI difference; small groups say so without a count', async () => {
   const page = await openTeamMap();
   const summary = await page.locator('.summary').innerText();
-  assert.match(summary, /Weeks 2026-W44 to 2026-W46\. 94 reports\./);
+  // 94 reports, 13 of them in hidden cells: the total would add those up, so it is withheld.
+  assert.match(summary, /Weeks 2026-W44 to 2026-W46\. Shown cells: 81 reports\. The total is withheld/);
 
   const fill = (locator) => locator.locator('rect').getAttribute('fill');
   const baseline = cell(page, 'Code review', 'No AI');
@@ -146,7 +149,8 @@ test('cells show hand-computed n, colours and the No AI difference; small groups
   assert.match(await agent.getAttribute('aria-label'), /mean −2\.0 from 20 reports.*−3\.0 against No AI/);
   assert.equal(await fill(agent), '#b35806');
 
-  for (const [task, tool] of [['Docs', 'Chat'], ['Docs', 'Agent'], ['Tests', 'Chat'], ['Tests', 'Agent']]) {
+  assert.match(await cell(page, 'Tests', 'Agent').getAttribute('aria-label'), /mean −1\.0 from 6 reports/);
+  for (const [task, tool] of [['Docs', 'Chat'], ['Docs', 'Agent'], ['Tests', 'Chat']]) {
     const hidden = cell(page, task, tool);
     assert.match(await hidden.getAttribute('aria-label'), /: not enough reports\./, `${task} × ${tool}`);
     assert.doesNotMatch(await hidden.textContent(), /\d/, `${task} × ${tool} shows no number`);
@@ -231,7 +235,8 @@ test('CSV, JSON and SVG exports hold exactly what is shown, and no group below k
   assertNoSmallGroup(csv.slice(1).map((r) => Number(r[2])).filter((n) => n > 0), 'the CSV');
 
   const json = JSON.parse(saved.JSON);
-  assert.equal(json.total.n, 94);
+  assert.equal(json.total.n, null, 'the total would add up the hidden cells');
+  assert.equal(json.cells.reduce((sum, cell) => sum + (cell.n ?? 0), 0), 81);
   const all = [json.total, ...json.tasks, ...json.tools, ...json.cells].map((g) => g.n).filter((n) => n !== null);
   assertNoSmallGroup(all, 'the JSON');
 

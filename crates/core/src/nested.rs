@@ -439,9 +439,13 @@ impl<'a> NestedViews<'a> {
             }
         }
         let total = shown(rows * width + cols);
+        // The weeks covered are given when the view shows some reports: in its
+        // total, or in a cell when the total is withheld (see `release`).
+        let shows_reports =
+            total.unwrap_or(0) > 0 || published_cells.iter().any(|cell| cell.n.unwrap_or(0) > 0);
         Published {
             k: self.config.k,
-            weeks: weeks.filter(|_| total.unwrap_or(0) > 0),
+            weeks: weeks.filter(|_| shows_reports),
             total: GroupCount { n: total },
             tasks: (0..rows)
                 .map(|r| TaskCount {
