@@ -193,6 +193,11 @@ impl Ledger {
             started.elapsed().as_millis()
         );
         self.releases.keep(stamp, Arc::clone(&release));
+        // The copy of the index and the audit's programs are freed; without a
+        // trim glibc keeps them in this thread's arena (45 MB resident after a
+        // restart over 1,000,000 reports, against 20 MB before releases).
+        drop(index);
+        sqlite::trim_heap();
         release
     }
 

@@ -93,7 +93,7 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
 ///
 /// glibc keeps freed memory in its arenas; a page cache given back by SQLite
 /// would otherwise stay resident.
-fn trim_heap() {
+pub(crate) fn trim_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim takes no pointers; it only walks glibc's own free lists.
     unsafe {
