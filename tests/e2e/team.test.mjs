@@ -257,3 +257,29 @@ test('told-to and chosen use side by side', async () => {
   assert.match(await chose.locator('table').textContent(), /mean \+2\.0 from 20 reports/);
   assertNoSmallGroup(await shownCounts(page), 'the comparison');
 });
+
+test('one filter besides the period at a time: a second replaces the first, the comparison says it covers everyone', async () => {
+  const page = await openTeamMap();
+  await choose(page, page.locator('#filter-team'), 'payments');
+  assert.equal(await page.locator('#filter-team').inputValue(), 'payments');
+  // Choosing "told to" replaces the team: the server publishes no view with both (SPEC §5.2).
+  await choose(page, page.locator('#filter-mandated'), 'true');
+  assert.equal(await page.locator('#filter-team').inputValue(), '');
+  assert.equal(await page.locator('#filter-mandated').inputValue(), 'true');
+  assert.match(await cell(page, 'Incident', 'Agent').getAttribute('aria-label'), /from 20 reports/);
+  await page.getByText('One filter besides the period at a time').waitFor();
+
+  // With a team chosen, told-to and chosen use are compared for the whole organisation, and it says so.
+  await choose(page, page.locator('#filter-team'), 'payments');
+  await page.getByLabel('Compare told-to and chosen use side by side').check();
+  const told = page.locator('.side-by-side section', { hasText: 'Told to use it' });
+  await told.locator('svg[role="img"]').waitFor();
+  await page.getByText('The comparison covers the whole organisation in this period').waitFor();
+  assert.match(await told.locator('table').textContent(), /mean −2\.0 from 20 reports/);
+  assertNoSmallGroup(await shownCounts(page), 'the comparison next to a team');
+
+  // The drill-down by effort needs the period alone.
+  await cell(page, 'Incident', 'Agent').click();
+  await page.locator('.cell-detail').getByText('Checking effort is shown for a period with no other filter').waitFor();
+  assert.deepEqual(page.errors, []);
+});
