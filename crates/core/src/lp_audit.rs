@@ -65,18 +65,19 @@
 //! | --- | --- | --- | --- | --- | --- |
 //! | period + one filter, rules only | 32 | 46 (4 / 46) | 874, 820 | 456 | 0.15 s (8.2 s with a fresh program per question) |
 //! | period + one filter, three teams, rules only | 44 | 59 (2 / 59) | 3,114, 288 | 1,013 | 0.38 s (3.2 s before) |
-//! | the same, audited (42 rounds, 124 more groups hidden) | 44 | 0 | 4,068, 288 | 196 | 26 ms (last round) |
+//! | the same, audited (38 rounds, 102 more groups hidden) | 44 | 0 | 3,900, 288 | about 200 | tens of ms (last round) |
 //!
 //! On the `--demo` data (3,000 reports, 32 cells, three months;
 //! `cargo run --release -p candor-server --example release_build`) the
 //! first audit solves 14,949 questions in 2.6 s and finds 1,478 exposed
-//! groups; the whole release, 32 rounds, takes about 10 s. Before totals
+//! groups; the whole release, 32 rounds, takes about 9 s. At 1,000,000
+//! reports (`./candor bench server`: dense data, few small groups) it takes
+//! 0.77 s. Before totals
 //! that sum two or more hidden cells were withheld, the first audit of the
 //! same data linked every cell into one component of 7,682 unknowns and
 //! took 176 s. The cost of the audit is the number of small groups and the
 //! size of the largest component, not the number of reports: counts are
-//! kept per distinct content. At 1,000,000 reports see `./candor bench
-//! server` and the README.
+//! kept per distinct content.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

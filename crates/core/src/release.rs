@@ -395,7 +395,8 @@ fn choice_state(
 }
 
 /// How much a manager would miss a view: the unfiltered views most, then
-/// the longer periods. Extra suppression takes the least missed first.
+/// told-to and chosen use, then the other filters; within each, the longer
+/// periods more. Extra suppression takes the least missed first.
 fn worth(filter: &AggregateFilter) -> u8 {
     let period = match filter.period {
         Period::Month { .. } => 0,
@@ -406,7 +407,15 @@ fn worth(filter: &AggregateFilter) -> u8 {
         .narrowed()
         .iter()
         .all(|dim| *dim == Dimension::Period);
-    u8::from(unfiltered) * 3 + period
+    // Told-to beside chosen is the comparison Candor exists to show (SPEC §5.5).
+    let view = if unfiltered {
+        2
+    } else if filter.mandated.is_some() {
+        1
+    } else {
+        0
+    };
+    view * 3 + period
 }
 
 /// Hides one more group for `finding` — a shown cell containing it, else a row or
