@@ -18,10 +18,16 @@ fn filter(query: Option<&str>) -> Result<AggregateFilter, ApiError> {
     Ok(AggregateFilter::from_query(pairs)?)
 }
 
-/// The release in force; built off the async threads, since the first one takes a while.
+/// The release in force: a lookup when it is built; otherwise built off
+/// the async threads, since a build takes a while. (A blocking-pool thread
+/// per read would grow the pool, and the memory each thread keeps, with
+/// every burst of readers.)
 async fn release(state: &AppState) -> Result<Arc<Release>, ApiError> {
-    let (ledger, config) = (Arc::clone(&state.ledger), Arc::clone(&state.config));
     let week = state.clock.open_week();
+    if let Some(release) = state.ledger.fresh_release(week) {
+        return Ok(release);
+    }
+    let (ledger, config) = (Arc::clone(&state.ledger), Arc::clone(&state.config));
     tokio::task::spawn_blocking(move || ledger.release(&config.config, week))
         .await
         .map_err(|err| ApiError::Bug(format!("building the release failed: {err}")))

@@ -147,6 +147,15 @@ impl Ledger {
         }
     }
 
+    /// The release for `current_week` if one is built for the counts as they
+    /// are; never blocks on a build, so it is fine on the async threads.
+    pub fn fresh_release(&self, current_week: IsoWeek) -> Option<Arc<Release>> {
+        match self.releases.lookup(current_week) {
+            Lookup::Fresh(release) => Some(release),
+            Lookup::Stale(..) | Lookup::Missing(_) => None,
+        }
+    }
+
     /// Starts building the release for `current_week` on a thread of its own,
     /// unless one is being built; at start, so the first reader does not wait.
     pub fn rebuild_in_background(self: &Arc<Self>, config: &Config, current_week: IsoWeek) {
