@@ -75,7 +75,9 @@ impl TeamMapState {
     /// Sets one filter to a value the server offered (`None`: leave it
     /// out). A value this build cannot read changes nothing.
     pub fn choose(&mut self, dimension: Dimension, value: Option<&str>) {
-        if let Some(next) = with_choice(&self.filter, dimension, value) {
+        // The core's rule: choosing a team, complexity, mandated answer or
+        // effort drops the other three (SPEC §5.2).
+        if let Some(next) = self.filter.with_choice(dimension, value) {
             self.filter = next;
         }
     }
@@ -166,21 +168,12 @@ impl TeamMapState {
     }
 }
 
-/// `filter` with `dimension` set to `value`, or left out for `None`; the
-/// core's [`AggregateFilter::with_choice`]: choosing a team, complexity,
-/// mandated answer or effort drops the other three, since the server
-/// publishes the period with one other filter at a time (SPEC §5.2).
-pub fn with_choice(
-    filter: &AggregateFilter,
-    dimension: Dimension,
-    value: Option<&str>,
-) -> Option<AggregateFilter> {
-    filter.with_choice(dimension, value)
-}
-
 /// Whether `choice` is what `filter` already shows along its dimension.
 pub fn is_chosen(filter: &AggregateFilter, choice: &FilterChoice) -> bool {
-    with_choice(filter, choice.dimension, choice.value.as_deref()).as_ref() == Some(filter)
+    filter
+        .with_choice(choice.dimension, choice.value.as_deref())
+        .as_ref()
+        == Some(filter)
 }
 
 /// The told-to and chosen views of `filter`'s period, for the side-by-side

@@ -550,6 +550,32 @@ struct Component {
     base: Base,
 }
 
+impl Component {
+    /// The component's equations as a program over its classes (each at least 0), with
+    /// the sum of `goal` as the objective (none when `goal` is empty), and its variables.
+    fn program(
+        &self,
+        direction: OptimizationDirection,
+        goal: &[usize],
+    ) -> (Problem, Vec<microlp::Variable>) {
+        let mut problem = Problem::new(direction);
+        let mut costs = vec![0.0; self.class_size.len()];
+        for &l in goal {
+            costs[l] = 1.0;
+        }
+        let vars: Vec<microlp::Variable> = costs
+            .iter()
+            .map(|&cost| problem.add_var(cost, (0.0, f64::INFINITY)))
+            .collect();
+        for (locals, value) in &self.equations {
+            let expr: Vec<(microlp::Variable, f64)> =
+                locals.iter().map(|&l| (vars[l], 1.0)).collect();
+            problem.add_constraint(expr, ComparisonOp::Eq, *value);
+        }
+        (problem, vars)
+    }
+}
+
 /// A component's solved equations, kept so each question costs a few dual simplex steps.
 enum Base {
     /// Not solved yet.
@@ -1060,11 +1086,7 @@ impl System {
         self.programs += 1;
         match base.add_constraint(expr, op, bound) {
             Ok(SolveOutcome::Solution(solution)) => {
-                let point = vars
-                    .iter()
-                    .map(|&v| solution.var_value(v).max(0.0))
-                    .collect();
-                self.components[c].points.push(point);
+                self.keep_point(c, &vars, &solution);
                 true
             }
             _ => false,
@@ -1075,29 +1097,11 @@ impl System {
     /// program; when the solver cannot answer, the value that makes a finding.
     fn optimise(&mut self, c: usize, classes: &[usize], direction: OptimizationDirection) -> f64 {
         self.programs += 1;
-        let component = &self.components[c];
-        let mut problem = Problem::new(direction);
-        let mut in_goal = vec![0.0; component.class_size.len()];
-        for &l in classes {
-            in_goal[l] = 1.0;
-        }
-        let vars: Vec<microlp::Variable> = in_goal
-            .iter()
-            .map(|&cost| problem.add_var(cost, (0.0, f64::INFINITY)))
-            .collect();
-        for (locals, value) in &component.equations {
-            let expr: Vec<(microlp::Variable, f64)> =
-                locals.iter().map(|&l| (vars[l], 1.0)).collect();
-            problem.add_constraint(expr, ComparisonOp::Eq, *value);
-        }
+        let (problem, vars) = self.components[c].program(direction, classes);
         let maximise = direction == OptimizationDirection::Maximize;
         match problem.solve() {
             Ok(SolveOutcome::Solution(solution)) => {
-                let point = vars
-                    .iter()
-                    .map(|&v| solution.var_value(v).max(0.0))
-                    .collect();
-                self.components[c].points.push(point);
+                self.keep_point(c, &vars, &solution);
                 solution.objective()
             }
             Err(LpError::Unbounded) if maximise => f64::INFINITY,
@@ -1108,20 +1112,21 @@ impl System {
         }
     }
 
+    /// Keeps a solution of component `c`'s program as a known feasible point.
+    fn keep_point(&mut self, c: usize, vars: &[microlp::Variable], solution: &microlp::Solution) {
+        let point = vars
+            .iter()
+            .map(|&v| solution.var_value(v).max(0.0))
+            .collect();
+        self.components[c].points.push(point);
+    }
+
     /// Component `c`'s equations, solved once with no objective, and its variables.
     fn base(&mut self, c: usize) -> Option<(&microlp::Solution, &[microlp::Variable])> {
         let component = &mut self.components[c];
         if let Base::Unsolved = component.base {
             self.programs += 1;
-            let mut problem = Problem::new(OptimizationDirection::Minimize);
-            let vars: Vec<microlp::Variable> = (0..component.class_size.len())
-                .map(|_| problem.add_var(0.0, (0.0, f64::INFINITY)))
-                .collect();
-            for (locals, value) in &component.equations {
-                let expr: Vec<(microlp::Variable, f64)> =
-                    locals.iter().map(|&l| (vars[l], 1.0)).collect();
-                problem.add_constraint(expr, ComparisonOp::Eq, *value);
-            }
+            let (problem, vars) = component.program(OptimizationDirection::Minimize, &[]);
             component.base = match problem.solve() {
                 Ok(SolveOutcome::Solution(solution)) => Base::Solved(Box::new(solution), vars),
                 _ => Base::Failed,

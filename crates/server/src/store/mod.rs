@@ -141,10 +141,8 @@ impl Ledger {
     /// then shares. May block for the length of a build: call it off the
     /// async threads.
     pub fn release(&self, config: &Config, current_week: IsoWeek) -> Arc<Release> {
-        match self.releases.lookup(current_week) {
-            Lookup::Fresh(release) => release,
-            Lookup::Stale(..) | Lookup::Missing(_) => self.build_release(config, current_week),
-        }
+        self.fresh_release(current_week)
+            .unwrap_or_else(|| self.build_release(config, current_week))
     }
 
     /// The release for `current_week` if one is built for the counts as they
