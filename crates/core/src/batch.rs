@@ -1,7 +1,8 @@
 //! A batch of reports on its way to the sync server, and the server's answer (SPEC §4 `POST /reports`).
 //!
-//! The app sends `{"reports":[…]}`; the server checks each report on its
-//! own, stores the valid ones, and answers
+//! The app sends `{"reports":[…]}`, and with credentials on (SPEC §6.10)
+//! `{"reports":[…],"tokens":[…]}`, one token per report; the server checks
+//! each report on its own, stores the valid ones, and answers
 //! `{"accepted":n,"duplicates":n,"rejected":[{"index":i,"error":{…}}]}`.
 //! Both documents are defined here once: written with derived `Serialize`,
 //! read by the server through serde and by the app through the
@@ -14,6 +15,7 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::error_body::ServerError;
 use crate::report::Report;
+use crate::token::Token;
 use crate::week::IsoWeek;
 
 /// The most reports one batch may carry (SPEC §4).
@@ -27,21 +29,36 @@ pub const MAX_BATCH: usize = 500;
 /// which a parsed value could no longer show) and one bad report does not
 /// refuse the batch. Unknown fields are refused.
 ///
-/// Credentials (SPEC §6.10) will add `"tokens":[…]`, one per report, as an
-/// optional field of this same type; it is `non_exhaustive` so that adding
-/// it breaks no caller.
+/// With credentials (SPEC §6.10) the batch also carries `"tokens":[…]`:
+/// `tokens[i]` is spent by `reports[i]`. `T` is how a token is held: a
+/// [`Token`] when written, its raw JSON text on the server, so that one
+/// malformed token refuses its own report only. Without tokens the field is
+/// left out, and a server without credentials ignores it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct Batch<R = Report> {
+pub struct Batch<R = Report, T = Token> {
     /// The reports, in the (shuffled) order sent; answers refer to them by index.
     pub reports: Vec<R>,
+    /// One token per report, in the same order, when the deployment asks for them.
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<T>,
 }
 
 impl<R> Batch<R> {
-    /// A batch of these reports.
+    /// A batch of these reports, without tokens.
     pub fn new(reports: Vec<R>) -> Batch<R> {
-        Batch { reports }
+        Batch {
+            reports,
+            tokens: Vec::new(),
+        }
+    }
+}
+
+impl<R, T> Batch<R, T> {
+    /// A batch of these reports, each spending the token at its index.
+    pub fn with_tokens(reports: Vec<R>, tokens: Vec<T>) -> Batch<R, T> {
+        Batch { reports, tokens }
     }
 }
 
@@ -131,8 +148,9 @@ mod schema {
 
     use super::{Batch, MAX_BATCH};
     use crate::report::Report;
+    use crate::token::Token;
 
-    /// The request body as the OpenAPI document shows it: `{"reports":[Report…]}`.
+    /// The request body as the OpenAPI document shows it: `{"reports":[Report…],"tokens":[Token…]}`.
     impl PartialSchema for Batch {
         fn schema() -> RefOr<Schema> {
             ObjectBuilder::new()
@@ -147,6 +165,16 @@ mod schema {
                         .max_items(Some(MAX_BATCH))
                         .description(Some(format!("The reports, at most {MAX_BATCH}."))),
                 )
+                .property(
+                    "tokens",
+                    ArrayBuilder::new()
+                        .items(Ref::from_schema_name(Token::name()))
+                        .max_items(Some(MAX_BATCH))
+                        .description(Some(
+                            "With credentials configured (SPEC §6.10): one token per report, \
+                             tokens[i] spent by reports[i]. Left out otherwise.",
+                        )),
+                )
                 .required("reports")
                 .additional_properties(Some(AdditionalProperties::FreeForm(false)))
                 .into()
@@ -160,6 +188,7 @@ mod schema {
 
         fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
             schemas.push((Report::name().into(), Report::schema()));
+            schemas.push((Token::name().into(), Token::schema()));
         }
     }
 }

@@ -37,7 +37,24 @@ pub struct Config {
     pub sync_url: Option<String>,
     /// Optional privacy measures (SPEC §6).
     pub privacy: Privacy,
+    /// Anonymous credentials (SPEC §6.10): every report spends a token; `None` turns them off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<Credentials>,
 }
+
+/// Anonymous credentials (SPEC §6.10): `{"per_week": N, "sign_in_url": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Credentials {
+    /// The most tokens (so reports) one person is issued per ISO week, from 1 to [`MAX_PER_WEEK`].
+    pub per_week: u32,
+    /// Where the app sends someone whose single sign-on session has expired,
+    /// e.g. `/oauth2/sign_in`; `None`: the app's own page, reloaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign_in_url: Option<String>,
+}
+
+/// The most tokens `credentials.per_week` may grant a person in a week.
+pub const MAX_PER_WEEK: u32 = 1000;
 
 /// One entry of a taxonomy list: a stable id and the words people see.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -169,7 +186,15 @@ impl Config {
         let file = Fields::of(
             String::new(),
             value,
-            &["tasks", "tools", "teams", "k", "sync_url", "privacy"],
+            &[
+                "tasks",
+                "tools",
+                "teams",
+                "k",
+                "sync_url",
+                "privacy",
+                "credentials",
+            ],
         )?;
         let k = match file.object.get("k") {
             None => DEFAULT_K,
@@ -203,6 +228,25 @@ impl Config {
                 }
             }
         };
+        let credentials = match file.object.get("credentials") {
+            None | Some(Value::Null) => None,
+            Some(value) => {
+                let fields = Fields::of("credentials".into(), value, &["per_week", "sign_in_url"])?;
+                let per_week = fields
+                    .object
+                    .get("per_week")
+                    .ok_or_else(|| ConfigError::new("credentials.per_week", "is missing"))?
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| {
+                        ConfigError::new("credentials.per_week", "must be a whole number, e.g. 20")
+                    })?;
+                Some(Credentials {
+                    per_week,
+                    sign_in_url: fields.text("sign_in_url")?.filter(|url| !url.is_empty()),
+                })
+            }
+        };
         let config = Config {
             tasks: file.choices("tasks", true)?,
             tools: file.choices("tools", true)?,
@@ -211,6 +255,7 @@ impl Config {
             // An empty string is how an operator blanks the setting out.
             sync_url: file.text("sync_url")?.filter(|url| !url.is_empty()),
             privacy,
+            credentials,
         };
         config.validate()?;
         Ok(config)
@@ -245,6 +290,16 @@ impl Config {
             ));
         }
         self.check_privacy()?;
+        if let Some(credentials) = &self.credentials {
+            if !(1..=MAX_PER_WEEK).contains(&credentials.per_week) {
+                return Err(ConfigError::new(
+                    "credentials.per_week",
+                    format!(
+                        "must be from 1 to {MAX_PER_WEEK}: the reports one person may file in a week"
+                    ),
+                ));
+            }
+        }
         if let Some(url) = &self.sync_url {
             check_sync_url(url)?;
         }
@@ -617,5 +672,35 @@ mod tests {
             config.sync_endpoint("/aggregate").as_deref(),
             Some("https://x.example/api/v1/aggregate")
         );
+    }
+
+    #[test]
+    fn credentials_are_read_and_checked_with_their_field() {
+        let with = |credentials: &str| {
+            Config::from_json(&format!(
+                r#"{{"tasks":[{{"id":"a","label":"A"}}],"tools":[],"credentials":{credentials}}}"#
+            ))
+        };
+        let config = with(r#"{"per_week":20,"sign_in_url":"/oauth2/sign_in"}"#).unwrap();
+        let credentials = config.credentials.clone().unwrap();
+        assert_eq!(credentials.per_week, 20);
+        assert_eq!(credentials.sign_in_url.as_deref(), Some("/oauth2/sign_in"));
+        let again = Config::from_json(&serde_json::to_string(&config).unwrap()).unwrap();
+        assert_eq!(again, config);
+        assert_eq!(Config::from_json(MINIMAL).unwrap().credentials, None);
+        for (bad, field) in [
+            ("{}", "credentials.per_week"),
+            (r#"{"per_week":0}"#, "credentials.per_week"),
+            (r#"{"per_week":"20"}"#, "credentials.per_week"),
+            (r#"{"per_week":5000}"#, "credentials.per_week"),
+            (
+                r#"{"per_week":5,"sign_in_url":3}"#,
+                "credentials.sign_in_url",
+            ),
+            (r#"{"per_week":5,"perweek":3}"#, "credentials.perweek"),
+            ("5", "credentials"),
+        ] {
+            assert_eq!(with(bad).unwrap_err().field, field, "{bad}");
+        }
     }
 }

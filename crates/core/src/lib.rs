@@ -16,9 +16,10 @@
 //! outbox   suppress  lp_audit  the device's queue (§6.3, §7) | one view's hiding and audit (§5) |
 //!                              (feature `audit`) the linear-programming attack on a release (§5.2)
 //! batch    counts    view      POST /reports and its answer | stored counts | GET /aggregate's body
-//! aggregate  filter  history  error_body
+//! aggregate  filter  history  error_body  token
 //!                              counts and Wilson intervals | view filters and choices |
-//!                              the device's history | the API's error body
+//!                              the device's history | the API's error body |
+//!                              anonymous credentials' documents (SPEC §6.10)
 //! report                       the report wire format (SPEC §2) and its validator
 //! config                       the deployment's candor.json (SPEC §3)
 //! week     ids     health      ISO weeks and periods | task, tool and team ids | GET /health
@@ -32,6 +33,7 @@
 //! - [`filter`]: which reports a shared view counts, and the filter choices document;
 //! - [`history`]: the device's own stored history, versioned;
 //! - [`error_body`]: the sync API's error body (SPEC §4);
+//! - [`token`]: the token issuer's documents and a spent token (SPEC §6.10);
 //! - [`batch`]: a batch of reports and the server's answer (SPEC §4);
 //! - [`view`]: the published view a sync server sends (SPEC §4, §5);
 //! - [`counts`]: stored counts, what a server keeps instead of reports (SPEC §6.4);
@@ -90,12 +92,13 @@ pub mod publish;
 pub mod release;
 pub mod report;
 pub mod suppress;
+pub mod token;
 pub mod view;
 pub mod week;
 
 pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
 pub use batch::{check_reports, Batch, BatchAnswer, RejectedIndex, MAX_BATCH};
-pub use config::{Choice, Config, ConfigError, Privacy, DEFAULT_K, MIN_K};
+pub use config::{Choice, Config, ConfigError, Credentials, Privacy, DEFAULT_K, MIN_K};
 pub use counts::{CountIndex, StoredCount};
 pub use error_body::{ErrorBody, ServerError};
 pub use filter::{
@@ -112,5 +115,6 @@ pub use report::{
     MAX_REASONS, OUTCOME_LABELS, OUTCOME_MAX, OUTCOME_MIN,
 };
 pub use suppress::{audit, suppress, suppress_with, AuditFailure, Suppression};
+pub use token::{Token, TokenError, TokenIssue, TokenKey, TokenRequest, MAX_TOKENS_PER_REQUEST};
 pub use view::{GroupCount, Published, PublishedCell, TaskCount, ToolCount, WeekRange};
 pub use week::{IsoWeek, Period, PeriodError, WeekError};

@@ -32,6 +32,25 @@ impl Clock {
         }
     }
 
+    /// The week in UTC: the epoch credentials are issued for (SPEC §6.10).
+    pub fn utc_week(&self) -> IsoWeek {
+        match self {
+            Clock::System => IsoWeek::from_date(Utc::now().date_naive()),
+            Clock::Fixed(date) => IsoWeek::from_date(*date),
+        }
+    }
+
+    /// Seconds until the next UTC week begins (Monday 00:00 UTC); at least 1.
+    pub fn seconds_to_next_week(&self) -> u64 {
+        let now = match self {
+            Clock::System => Utc::now().naive_utc(),
+            Clock::Fixed(date) => date.and_hms_opt(0, 0, 0).expect("midnight exists"),
+        };
+        let next = self.utc_week().next().monday().and_hms_opt(0, 0, 0);
+        let seconds = next.map_or(1, |next| (next - now).num_seconds());
+        u64::try_from(seconds).unwrap_or(1).max(1)
+    }
+
     /// The oldest week still running somewhere; every week before it is closed everywhere.
     pub fn open_week(&self) -> IsoWeek {
         match self {

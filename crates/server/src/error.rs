@@ -16,6 +16,7 @@ use candor_core::{ErrorBody, FilterError, ServerError};
 // Kept here as well as in `body`, where they live, for the modules that name them from here.
 use crate::body::{drain, BodyError};
 pub use crate::body::{MAX_BATCH, MAX_BODY_BYTES};
+use crate::credentials::IssueError;
 use crate::store::StoreError;
 
 /// An API call that went wrong, and what the caller can do about it.
@@ -57,6 +58,23 @@ pub enum ApiError {
         /// Seconds until a request would be accepted again, sent as `Retry-After`.
         retry_after: u64,
     },
+    /// The deployment has no `credentials` in its config, so no token issuer.
+    #[error("this deployment does not use tokens: candor.json has no \"credentials\"")]
+    CredentialsOff,
+    /// Tokens asked for without an identity from the single sign-on proxy.
+    #[error("{0}")]
+    SignInRequired(IssueError),
+    /// This person has had every token of the week; `Retry-After` says when it resets.
+    #[error("{issue}")]
+    QuotaExhausted {
+        /// What was exhausted, and until when.
+        issue: IssueError,
+        /// Seconds until the next week begins.
+        retry_after: u64,
+    },
+    /// A token request the issuer cannot serve as sent (bad element, old epoch).
+    #[error("{0}")]
+    BadTokenRequest(IssueError),
     /// The request took longer than the server waits (a slow or stalled client).
     #[error("the request took too long to arrive; send it again")]
     Timeout,
@@ -77,7 +95,11 @@ impl ApiError {
             | ApiError::BadBatch(_)
             | ApiError::UnreadableBody(_)
             | ApiError::Filter(_)
-            | ApiError::NotPublished(_) => StatusCode::BAD_REQUEST,
+            | ApiError::NotPublished(_)
+            | ApiError::BadTokenRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::SignInRequired(_) => StatusCode::UNAUTHORIZED,
+            ApiError::QuotaExhausted { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::CredentialsOff => StatusCode::NOT_FOUND,
             ApiError::BodyTooLarge | ApiError::BatchTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -101,6 +123,11 @@ impl ApiError {
             ApiError::NotFound => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::CredentialsOff => "credentials_off",
+            ApiError::SignInRequired(_) => "sign_in_required",
+            ApiError::QuotaExhausted { .. } => "quota_exhausted",
+            ApiError::BadTokenRequest(IssueError::EpochEnded { .. }) => "epoch_ended",
+            ApiError::BadTokenRequest(_) => "bad_token_request",
             ApiError::Timeout => "request_timeout",
             ApiError::Store(_) | ApiError::Bug(_) => "internal",
         }
@@ -112,6 +139,8 @@ impl ApiError {
             ApiError::Filter(err) => Some(err.parameter().to_owned()),
             ApiError::NotPublished(err) => Some(err.parameter.to_owned()),
             ApiError::BatchTooLarge(_) | ApiError::BadBatch(_) => Some("reports".to_owned()),
+            ApiError::BadTokenRequest(IssueError::BadRequest { field, .. }) => Some(field.clone()),
+            ApiError::BadTokenRequest(IssueError::EpochEnded { .. }) => Some("epoch".to_owned()),
             _ => None,
         }
     }
@@ -139,12 +168,32 @@ impl IntoResponse for ApiError {
             }
         }
         let mut response = (self.status(), Json(self.body())).into_response();
-        if let ApiError::RateLimited { retry_after } = self {
+        if let ApiError::RateLimited { retry_after }
+        | ApiError::QuotaExhausted { retry_after, .. } = self
+        {
             response
                 .headers_mut()
                 .insert(RETRY_AFTER, HeaderValue::from(retry_after));
         }
         response
+    }
+}
+
+impl ApiError {
+    /// The answer to a token request the issuer refused; `retry_after` is
+    /// the seconds until the next week, for an exhausted quota.
+    pub fn from_issue(err: IssueError, retry_after: u64) -> ApiError {
+        match err {
+            IssueError::Store(err) => ApiError::Store(err),
+            IssueError::SignInRequired => ApiError::SignInRequired(err),
+            IssueError::QuotaExhausted { .. } => ApiError::QuotaExhausted {
+                issue: err,
+                retry_after,
+            },
+            IssueError::EpochEnded { .. } | IssueError::BadRequest { .. } => {
+                ApiError::BadTokenRequest(err)
+            }
+        }
     }
 }
 

@@ -12,6 +12,7 @@
 //! routes               the API handlers, one file per resource; openapi gathers them
 //! limits               rate limits per source without identity, and the request deadline
 //! error  demo          the one error type every handler returns | synthetic reports
+//! credentials          the token issuer: keys per epoch, weekly quota, spent-token checks
 //! body  store  clock  config  headers  static_files
 //!                      request bodies capped and drained | counts on disk and in memory |
 //!                      open and closed weeks | candor.json as served | security headers |
@@ -26,6 +27,7 @@
 //! - [`static_files`]: the built app, with the right cache headers;
 //! - [`error`]: the one error type every handler returns, answered as the core's `ErrorBody`;
 //! - [`demo`]: synthetic reports for a first look;
+//! - [`credentials`]: the anonymous token issuer and the check of spent tokens (SPEC §6.10);
 //! - [`limits`]: rate limits per source without identity, and the request deadline, as layers;
 //! - [`serve`]: connections, with a deadline on request headers;
 //! - [`routes`]: the API handlers, one file per resource.
@@ -41,6 +43,7 @@
 pub mod body;
 pub mod clock;
 pub mod config;
+pub mod credentials;
 pub mod demo;
 pub mod error;
 pub mod headers;
@@ -80,6 +83,8 @@ pub struct AppState {
     pub ledger: Arc<Ledger>,
     /// Where "this week" comes from.
     pub clock: Clock,
+    /// The token issuer, when the config asks for credentials (SPEC §6.10).
+    pub tokens: Option<Arc<routes::tokens::TokenService>>,
 }
 
 /// How the HTTP side is set up, beyond the state.
@@ -126,6 +131,8 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         .route("/aggregate", get(routes::aggregate::aggregate))
         .route("/aggregate.csv", get(routes::aggregate::aggregate_csv))
         .route("/aggregate/choices", get(routes::aggregate::choices))
+        .route("/tokens/key", get(routes::tokens::key))
+        .route("/tokens", post(routes::tokens::issue))
         .route("/openapi.json", get(routes::openapi::openapi_json))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)

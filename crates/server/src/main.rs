@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use axum::http::HeaderValue;
+use axum::http::{HeaderName, HeaderValue};
 use candor_server::config::LoadError;
-use candor_server::limits::{LimitOptions, TrustedProxy};
+use candor_server::credentials::Issuer;
+use candor_server::limits::{IdentityGate, LimitOptions, TrustedProxy};
+use candor_server::routes::tokens::TokenService;
 use candor_server::serve::serve;
 use candor_server::store::StoreError;
 use candor_server::{
@@ -78,6 +80,15 @@ struct Options {
     )]
     trusted_proxies: Vec<TrustedProxy>,
 
+    /// The header in which the single sign-on proxy names the signed-in person, believed only
+    /// from --trusted-proxy addresses; used only to count tokens per week (SPEC §6.10).
+    #[arg(
+        long = "identity-header",
+        env = "CANDOR_IDENTITY_HEADER",
+        default_value = "X-Forwarded-User"
+    )]
+    identity_header: String,
+
     /// Rate limit clients on this machine (127.0.0.1, ::1) too; by default they are not limited.
     #[arg(long, env = "CANDOR_LIMIT_LOOPBACK")]
     limit_loopback: bool,
@@ -104,6 +115,10 @@ enum StartError {
         address: String,
         source: std::io::Error,
     },
+    #[error("--identity-header {0:?} is not a header name; write it like X-Forwarded-User")]
+    IdentityHeader(String),
+    #[error("credentials are on (candor.json) but no --trusted-proxy is given: tokens are issued only to requests from the single sign-on proxy, so declare its address")]
+    NoTrustedProxy,
     #[error("--cors-origin {0:?} is not an origin; write it like https://intranet.example or http://localhost:3000")]
     CorsOrigin(String),
     #[error("the server stopped with an error: {0}")]
@@ -143,6 +158,24 @@ async fn run(options: Options) -> Result<(), StartError> {
         ledger.len_reports(),
         options.db.display()
     );
+    let tokens = match &config.config.credentials {
+        None => None,
+        Some(credentials) => {
+            if options.trusted_proxies.is_empty() {
+                return Err(StartError::NoTrustedProxy);
+            }
+            let header = HeaderName::try_from(options.identity_header.as_str())
+                .map_err(|_| StartError::IdentityHeader(options.identity_header.clone()))?;
+            tracing::info!(
+                "credentials on: up to {} tokens per person per week, identity from {header} via the trusted proxies",
+                credentials.per_week
+            );
+            Some(std::sync::Arc::new(TokenService {
+                issuer: Issuer::open(&options.db, credentials)?,
+                gate: IdentityGate::new(header, options.trusted_proxies.clone()),
+            }))
+        }
+    };
     let ledger = std::sync::Arc::new(ledger);
     // The first release is built now, so the first manager to look does not wait for it.
     ledger.rebuild_in_background(&config.config, clock.open_week());
@@ -150,6 +183,7 @@ async fn run(options: Options) -> Result<(), StartError> {
         config: config.into(),
         ledger: std::sync::Arc::clone(&ledger),
         clock,
+        tokens,
     };
     let request_timeout = Duration::from_secs(options.request_timeout.max(1));
     let app = router(

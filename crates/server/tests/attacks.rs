@@ -229,7 +229,16 @@ fn the_database_file_is_the_same_whatever_order_reports_arrived_in() {
             "counts.team",
             "counts.tool",
             "counts.week",
+            "issuance_salts.salt",
+            "issuance_salts.week",
+            "issued.n",
+            "issued.person",
+            "issued.week",
             "seen_ids.id",
+            "spent_tokens.epoch",
+            "spent_tokens.input",
+            "token_keys.epoch",
+            "token_keys.server",
         ]
     );
 }

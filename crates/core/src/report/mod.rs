@@ -372,6 +372,7 @@ mod tests {
             k: 5,
             sync_url: None,
             privacy: Default::default(),
+            credentials: None,
         }
     }
 

@@ -48,7 +48,7 @@ use std::time::Duration;
 
 pub use deadline::deadline;
 pub use rate::{limit, RateLimiter, ReportAllowance, RouteLimit, MAX_SOURCES};
-pub use source::{BadProxy, TrustedProxy};
+pub use source::{BadProxy, IdentityGate, TrustedProxy};
 
 /// How long a salt lives before every bucket is forgotten and a new salt is drawn.
 pub const SALT_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);

@@ -124,6 +124,47 @@ impl Sources {
     }
 }
 
+/// The longest identity header value believed; longer is treated as absent.
+const MAX_IDENTITY_BYTES: usize = 512;
+
+/// Who a person is, for the token issuer only (SPEC §6.10): a header that
+/// only a trusted proxy (the organisation's single sign-on) may set.
+#[derive(Debug, Clone)]
+pub struct IdentityGate {
+    header: axum::http::HeaderName,
+    trusted: Vec<TrustedProxy>,
+}
+
+impl IdentityGate {
+    /// Believes `header` from peers in `trusted` only.
+    pub fn new(header: axum::http::HeaderName, trusted: Vec<TrustedProxy>) -> IdentityGate {
+        IdentityGate { header, trusted }
+    }
+
+    /// The signed-in person, if a trusted proxy says who it is.
+    ///
+    /// `None` when the peer is not a trusted proxy (whatever the header
+    /// says), or the header is absent, empty, repeated or not text.
+    pub fn identity<'a>(&self, peer: Option<IpAddr>, headers: &'a HeaderMap) -> Option<&'a str> {
+        let peer = peer?;
+        if !self.trusted.iter().any(|proxy| proxy.contains(peer)) {
+            return None;
+        }
+        let mut values = headers.get_all(&self.header).iter();
+        let value = values.next()?;
+        if values.next().is_some() {
+            return None;
+        }
+        let identity = value.to_str().ok()?.trim();
+        (!identity.is_empty() && identity.len() <= MAX_IDENTITY_BYTES).then_some(identity)
+    }
+
+    /// The header's name, for messages.
+    pub fn header(&self) -> &axum::http::HeaderName {
+        &self.header
+    }
+}
+
 /// 32 random bytes, made in memory and never written anywhere.
 pub struct Salt([u8; 32]);
 

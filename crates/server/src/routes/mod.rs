@@ -5,3 +5,4 @@ pub mod config;
 pub mod health;
 pub mod openapi;
 pub mod reports;
+pub mod tokens;

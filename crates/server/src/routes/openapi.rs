@@ -6,7 +6,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 use utoipa::OpenApi;
 
-use super::{aggregate, config, health, reports};
+use super::{aggregate, config, health, reports, tokens};
 
 /// The OpenAPI document, gathered from each handler's `#[utoipa::path]`.
 #[derive(OpenApi)]
@@ -24,6 +24,8 @@ use super::{aggregate, config, health, reports};
         aggregate::aggregate,
         aggregate::aggregate_csv,
         aggregate::choices,
+        tokens::key,
+        tokens::issue,
         openapi_json,
     ),
     components(schemas(
@@ -45,6 +47,10 @@ use super::{aggregate, config, health, reports};
         candor_core::FilterChoice,
         candor_core::Dimension,
         candor_core::ChoiceState,
+        candor_core::Token,
+        candor_core::TokenKey,
+        candor_core::TokenRequest,
+        candor_core::TokenIssue,
     ))
 )]
 pub struct ApiDoc;

@@ -28,6 +28,26 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (week, task, tool, outcome, effort, mandated, complexity, team, reasons)
     ) WITHOUT ROWID;
     CREATE TABLE seen_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;",
+    // 2: anonymous credentials (SPEC §6.10), in tables that share no key
+    // with the counts. Spent tokens: an epoch and a random input, nothing
+    // about the report that spent it. The issuer's state: one VOPRF key per
+    // epoch, and per week a random salt and, per person, a count of tokens
+    // issued under the salted hash of the identity (never the identity).
+    // Rows of weeks that can no longer be spent or counted are deleted, and
+    // secure_delete zeroes their pages.
+    "CREATE TABLE spent_tokens (
+        epoch TEXT NOT NULL,
+        input BLOB NOT NULL,
+        PRIMARY KEY (epoch, input)
+    ) WITHOUT ROWID;
+    CREATE TABLE token_keys (epoch TEXT PRIMARY KEY, server BLOB NOT NULL) WITHOUT ROWID;
+    CREATE TABLE issuance_salts (week TEXT PRIMARY KEY, salt BLOB NOT NULL) WITHOUT ROWID;
+    CREATE TABLE issued (
+        week TEXT NOT NULL,
+        person BLOB NOT NULL,
+        n INTEGER NOT NULL CHECK (n > 0),
+        PRIMARY KEY (week, person)
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.

@@ -59,6 +59,21 @@ pub struct Ingested {
     pub stored: Vec<StoredCount>,
     /// How many reports had been stored before (same id): dropped.
     pub duplicates: u64,
+    /// Positions (in the slice given) of reports not stored because their
+    /// token had been spent before (SPEC §6.10).
+    pub spent: Vec<usize>,
+}
+
+/// A token a report spends (SPEC §6.10): its epoch and its 32-byte input.
+///
+/// The store keeps the pair, and only the pair, until the epoch can no
+/// longer be spent, so a replay is refused; nothing ties it to the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SpentToken {
+    /// The epoch (ISO week) whose key issued the token.
+    pub epoch: IsoWeek,
+    /// The random input the device drew; the VOPRF output is not kept.
+    pub input: [u8; 32],
 }
 
 /// Durable storage of report counts and of the ids seen.
@@ -71,7 +86,21 @@ pub trait ReportStore: Send + Sync {
     /// A report whose id was stored before, in this batch or an earlier
     /// one, is a duplicate and changes nothing. Either the whole batch is
     /// stored or, on error, none of it.
-    fn ingest(&self, reports: &[Report]) -> Result<Ingested, StoreError>;
+    fn ingest(&self, reports: &[Report]) -> Result<Ingested, StoreError> {
+        self.ingest_spending(reports, &[])
+    }
+
+    /// As [`ReportStore::ingest`], with `tokens[i]` spent by `reports[i]` in
+    /// the same transaction (`tokens` is empty, or as long as `reports`).
+    ///
+    /// A duplicate spends nothing (a resent batch is answered as before); a
+    /// report whose token was spent before is not stored, and its position
+    /// is in [`Ingested::spent`].
+    fn ingest_spending(
+        &self,
+        reports: &[Report],
+        tokens: &[SpentToken],
+    ) -> Result<Ingested, StoreError>;
 
     /// Calls `visit` with every stored count, in no particular order.
     fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError>;
@@ -110,7 +139,16 @@ impl Ledger {
 
     /// Stores `reports` durably, then counts them in memory; blocks on the disk.
     pub fn ingest(&self, reports: &[Report]) -> Result<Ingested, StoreError> {
-        let ingested = self.store.ingest(reports)?;
+        self.ingest_spending(reports, &[])
+    }
+
+    /// As [`Ledger::ingest`], each report spending its token (see [`ReportStore::ingest_spending`]).
+    pub fn ingest_spending(
+        &self,
+        reports: &[Report],
+        tokens: &[SpentToken],
+    ) -> Result<Ingested, StoreError> {
+        let ingested = self.store.ingest_spending(reports, tokens)?;
         if !ingested.stored.is_empty() {
             let mut index = self
                 .index

@@ -15,7 +15,7 @@ use std::time::Duration;
 use candor_core::{Complexity, Effort, Reason, ReportId, StoredCount};
 use rusqlite::Connection;
 
-use super::{migrations, Ingested, ReportStore, StoreError};
+use super::{migrations, Ingested, ReportStore, SpentToken, StoreError};
 use writer::{Batch, Job, Reply};
 
 /// Reports stored as counts in one SQLite file.
@@ -104,13 +104,25 @@ pub(crate) fn trim_heap() {
 impl ReportStore for SqliteStore {
     /// Hands the batch to the writer thread, which commits it with every
     /// batch waiting by then; returns once that transaction is on disk.
-    fn ingest(&self, reports: &[candor_core::Report]) -> Result<Ingested, StoreError> {
+    fn ingest_spending(
+        &self,
+        reports: &[candor_core::Report],
+        tokens: &[SpentToken],
+    ) -> Result<Ingested, StoreError> {
         if reports.is_empty() {
             return Ok(Ingested::default());
+        }
+        if !tokens.is_empty() && tokens.len() != reports.len() {
+            return Err(StoreError::Writer(format!(
+                "{} tokens for {} reports",
+                tokens.len(),
+                reports.len()
+            )));
         }
         self.ask(|reply| {
             Job::Ingest(Batch {
                 reports: reports.to_vec(),
+                tokens: tokens.to_vec(),
                 reply,
             })
         })
@@ -313,10 +325,21 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert_eq!(tables.len(), 2);
+        // counts and seen_ids; spent_tokens, token_keys, issuance_salts, issued (SPEC §6.10).
+        assert_eq!(tables.len(), 6);
         for sql in &tables {
             assert!(sql.contains("WITHOUT ROWID"), "{sql}");
-            for banned in ["addr", "agent", "arriv", "timestamp", "created", "ip_"] {
+            for banned in [
+                "addr",
+                "agent",
+                "arriv",
+                "timestamp",
+                "created",
+                "ip_",
+                "user",
+                "email",
+                "identity",
+            ] {
                 assert!(!sql.to_lowercase().contains(banned), "{sql}");
             }
         }

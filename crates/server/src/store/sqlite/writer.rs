@@ -25,7 +25,7 @@ use candor_core::{Report, StoredCount};
 use rusqlite::{params, Connection};
 
 use super::{id_bytes, join_reasons};
-use crate::store::{Ingested, StoreError};
+use crate::store::{Ingested, SpentToken, StoreError};
 
 /// How long the writer waits without work before it hands its page cache back.
 pub const IDLE: Duration = Duration::from_secs(2);
@@ -50,6 +50,8 @@ pub enum Job {
 pub struct Batch {
     /// The reports, already validated.
     pub reports: Vec<Report>,
+    /// The token each report spends: empty, or one per report (SPEC §6.10).
+    pub tokens: Vec<SpentToken>,
     /// Where the answer goes.
     pub reply: Reply<Ingested>,
 }
@@ -120,7 +122,10 @@ impl Writer {
     /// Commits `group` in one transaction and answers every batch in it.
     fn commit(&mut self, group: Vec<Batch>) {
         self.cache_in_use = true;
-        let batches: Vec<&[Report]> = group.iter().map(|batch| batch.reports.as_slice()).collect();
+        let batches: Vec<(&[Report], &[SpentToken])> = group
+            .iter()
+            .map(|batch| (batch.reports.as_slice(), batch.tokens.as_slice()))
+            .collect();
         let answers = match guarded(|| commit_group(&mut self.conn, &batches)) {
             Ok(answers) => answers.into_iter().map(Ok).collect(),
             Err(err) if batches.len() == 1 => vec![Err(err)],
@@ -129,8 +134,8 @@ impl Writer {
             // trouble does not fail the others.
             Err(_) => batches
                 .iter()
-                .map(|reports| {
-                    guarded(|| commit_group(&mut self.conn, &[reports]))
+                .map(|batch| {
+                    guarded(|| commit_group(&mut self.conn, &[*batch]))
                         .map(|mut answers| answers.pop().unwrap_or_default())
                 })
                 .collect(),
@@ -174,13 +179,25 @@ fn guarded<T>(work: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreEr
 ///
 /// Batches are stored in order, so an id sent in two batches of the group
 /// counts for the first and is a duplicate in the second, as it would be
-/// with one transaction each.
-fn commit_group(conn: &mut Connection, group: &[&[Report]]) -> Result<Vec<Ingested>, StoreError> {
+/// with one transaction each; the same goes for a token.
+///
+/// A report that spends a token is checked in this order: a duplicate id
+/// spends nothing; a token spent before refuses the report (its id is not
+/// remembered, so the report may come again with another token); else the
+/// token, the id and the count are written together.
+fn commit_group(
+    conn: &mut Connection,
+    group: &[(&[Report], &[SpentToken])],
+) -> Result<Vec<Ingested>, StoreError> {
     let tx = conn.transaction()?;
     let mut answers = Vec::with_capacity(group.len());
     {
         let mut remember =
             tx.prepare_cached("INSERT INTO seen_ids (id) VALUES (?1) ON CONFLICT DO NOTHING")?;
+        let mut seen = tx.prepare_cached("SELECT 1 FROM seen_ids WHERE id = ?1")?;
+        let mut spend = tx.prepare_cached(
+            "INSERT INTO spent_tokens (epoch, input) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        )?;
         let mut count = tx.prepare_cached(
             "INSERT INTO counts
                  (week, task, tool, outcome, effort, mandated, complexity, team, reasons, n)
@@ -188,9 +205,19 @@ fn commit_group(conn: &mut Connection, group: &[&[Report]]) -> Result<Vec<Ingest
              ON CONFLICT (week, task, tool, outcome, effort, mandated, complexity, team, reasons)
              DO UPDATE SET n = n + 1",
         )?;
-        for reports in group {
+        for (reports, tokens) in group {
             let mut ingested = Ingested::default();
-            for report in *reports {
+            for (position, report) in reports.iter().enumerate() {
+                if let Some(token) = tokens.get(position) {
+                    if seen.exists([id_bytes(&report.id)])? {
+                        ingested.duplicates += 1;
+                        continue;
+                    }
+                    if spend.execute(params![token.epoch.to_string(), token.input])? == 0 {
+                        ingested.spent.push(position);
+                        continue;
+                    }
+                }
                 if remember.execute([id_bytes(&report.id)])? == 0 {
                     ingested.duplicates += 1;
                     continue;
