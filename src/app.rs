@@ -36,7 +36,12 @@ fn Shell(config: Config, base: String) -> impl IntoView {
     provide_context(notices);
     let local = LocalStore::open(notices);
     provide_context(local);
-    provide_context(SyncStore::open(&config, local.keeps_history(), notices));
+    provide_context(SyncStore::open(
+        &config,
+        local.keeps_history(),
+        notices,
+        &base,
+    ));
     provide_context(config);
     let base = AppBase(base);
     provide_context(Navigation::start(&base));

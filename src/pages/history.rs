@@ -13,7 +13,7 @@ use crate::state::history::{
 use crate::store::device::StorageError;
 use crate::store::download::download;
 use crate::store::history::{ImportError, LocalStore};
-use crate::store::sync::SyncStore;
+use crate::store::sync::{SyncStatus, SyncStore};
 
 /// The device's two stores, as the page's [`Shelf`].
 #[derive(Clone, Copy)]
@@ -174,7 +174,10 @@ fn Weeks(stores: Stores) -> impl IntoView {
                         .into_iter()
                         .map(|report| {
                             let delivery = stores.sync.delivery(&report.id);
-                            config.with_value(|config| report_item(config, report, delivery))
+                            let for_token = stores.sync.waiting_for_token();
+                            config.with_value(|config| {
+                                report_item(config, report, delivery, for_token)
+                            })
                         })
                         .collect_view();
                     view! {
@@ -204,7 +207,8 @@ fn SyncPanel() -> impl IntoView {
                 .rejected
                 .iter()
                 .map(|entry| {
-                    let line = config.with_value(|config| report_item(config, &entry.report, None));
+                    let line =
+                        config.with_value(|config| report_item(config, &entry.report, None, false));
                     let reason = entry.error.message.clone();
                     view! {
                         <div class="rejected-report">
@@ -227,6 +231,12 @@ fn SyncPanel() -> impl IntoView {
         <Show when=move || sync.enabled()>
             <section class="sync-panel" aria-label="Sending to the team map">
                 <p class="sync-status">{status_line}</p>
+                {move || match sync.status().get() {
+                    SyncStatus::WaitingForToken { sign_in: Some(url), .. } => Some(view! {
+                        <p class="sign-in"><a href=url>"Sign in again"</a></p>
+                    }),
+                    _ => None,
+                }}
                 <Show when=has_rejected>
                     <h2>"Not accepted by the server"</h2>
                     {rejected}
@@ -253,8 +263,16 @@ fn ImportSummary(outcome: ImportOutcome) -> impl IntoView {
     }
 }
 
-fn report_item(config: &Config, report: &Report, delivery: Option<Delivery>) -> impl IntoView {
-    let line = ReportLine::of(config, report, delivery);
+fn report_item(
+    config: &Config,
+    report: &Report,
+    delivery: Option<Delivery>,
+    waiting_for_token: bool,
+) -> impl IntoView {
+    let mut line = ReportLine::of(config, report, delivery);
+    if waiting_for_token {
+        line = line.waiting_for_token();
+    }
     view! {
         <li class="report">
             <span class="task">{line.task}</span>

@@ -130,6 +130,9 @@ pub fn sync_line(status: &SyncStatus, waiting: usize) -> Option<String> {
         SyncStatus::Retrying(reason) => Some(format!(
             "{waiting} report(s) waiting: {reason}. Candor will try again; nothing is lost."
         )),
+        SyncStatus::WaitingForToken { reason, .. } => Some(format!(
+            "{waiting} report(s) waiting for a token: {reason}. They stay here and leave once a token arrives; nothing is lost."
+        )),
     }
 }
 
@@ -155,6 +158,14 @@ fn label_or_retired(label: Option<&str>, id: &str) -> String {
 }
 
 impl ReportLine {
+    /// The same line, saying a waiting report waits for a token (SPEC §6.10).
+    pub fn waiting_for_token(mut self) -> ReportLine {
+        if let Some(("delivery waiting", words)) = &mut self.delivery {
+            *words = " — waiting for a token".into();
+        }
+        self
+    }
+
     /// The words for `report` under `config`.
     pub fn of(config: &Config, report: &Report, delivery: Option<Delivery>) -> ReportLine {
         let task = config.task(&report.task).map(|c| c.label.as_str());
@@ -387,6 +398,10 @@ mod tests {
         filed.mandated = Some(true);
         filed.reasons = vec![Reason::Wrong];
         let line = ReportLine::of(&config, &filed, Some(Delivery::Waiting));
+        assert_eq!(
+            line.clone().waiting_for_token().delivery,
+            Some(("delivery waiting", " — waiting for a token".to_string()))
+        );
         assert_eq!(line.task, "pairing (retired)");
         assert_eq!(line.tool, "No AI");
         assert_eq!(line.outcome_class, "outcome negative");
@@ -426,6 +441,18 @@ mod tests {
     #[test]
     fn the_outbox_line_says_what_waits_and_why() {
         assert_eq!(sync_line(&SyncStatus::Off, 3), None);
+        let for_token = SyncStatus::WaitingForToken {
+            reason: "your single sign-on session has expired".into(),
+            sign_in: Some("/".into()),
+        };
+        let line = sync_line(&for_token, 2).unwrap();
+        assert!(
+            line.starts_with(
+                "2 report(s) waiting for a token: your single sign-on session has expired."
+            ),
+            "{line}"
+        );
+        assert!(line.contains("nothing is lost"), "{line}");
         assert_eq!(
             sync_line(&SyncStatus::Idle, 0).as_deref(),
             Some("Every report filed here has been sent.")

@@ -53,12 +53,32 @@ impl Answer {
 /// new week must show now. No cookies go with it. Through gloo-net, as the
 /// project card asks: it cost 2.6 KB gzip over a hand-written `fetch`.
 pub async fn send(url: &str, json_body: Option<&str>) -> Result<Answer, BrowserError> {
+    request(url, json_body, web_sys::RequestCredentials::Omit).await
+}
+
+/// POSTs JSON to `url` with the browser's credentials for this origin (the
+/// single sign-on's cookie or login), for `POST /tokens` only (SPEC §6.10).
+/// Reports never go this way: they are sent with [`send`], without them.
+pub async fn send_signed_in(url: &str, json_body: &str) -> Result<Answer, BrowserError> {
+    request(
+        url,
+        Some(json_body),
+        web_sys::RequestCredentials::SameOrigin,
+    )
+    .await
+}
+
+async fn request(
+    url: &str,
+    json_body: Option<&str>,
+    credentials: web_sys::RequestCredentials,
+) -> Result<Answer, BrowserError> {
     let builder = match json_body {
         Some(_) => Request::post(url).header("content-type", "application/json"),
         None => Request::get(url),
     }
     .cache(web_sys::RequestCache::NoCache)
-    .credentials(web_sys::RequestCredentials::Omit);
+    .credentials(credentials);
     let request = match json_body {
         Some(body) => builder.body(body),
         None => builder.build(),

@@ -13,3 +13,4 @@ pub mod notices;
 pub mod prefs;
 pub mod sync;
 pub mod team;
+pub mod tokens;

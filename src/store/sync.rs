@@ -3,12 +3,18 @@
 //! failures back off with jitter, and a refused report stays visible with the
 //! server's reason. The rules live in `candor_core::outbox`; this module only
 //! stores, schedules and fetches.
+//!
+//! With credentials (SPEC §6.10) each report leaves with a token: the store
+//! fetches tokens ahead of use ([`super::tokens`]), a report without one
+//! waits for it (and says so), and a report the server refused only for
+//! its token waits for a new one; none is dropped.
 
 use std::time::Duration;
 
 use super::device::{self, StorageError};
 use super::fetch::{send, Answer};
 use super::notices::{Level, Notices};
+use super::tokens::{self, TokenProblem, SPARE};
 use candor_core::privacy::RandomizedResponse;
 use candor_core::{
     BatchAnswer, Config, Delivery, Outbox, Randomness, Report, ReportId, SendPolicy, SendQueue,
@@ -45,6 +51,25 @@ pub enum SyncStatus {
     Sending,
     /// The last attempt failed; it will be retried.
     Retrying(String),
+    /// Reports wait for tokens (SPEC §6.10): why, and where to sign in
+    /// again when the single sign-on session has expired.
+    WaitingForToken {
+        /// Why no token is in hand, in words.
+        reason: String,
+        /// The address that renews the sign-on, when that is what is needed.
+        sign_in: Option<String>,
+    },
+}
+
+/// Where tokens come from, when the deployment asks for them.
+#[derive(Debug, Clone)]
+struct TokenIssuer {
+    /// The app's base, where the token client module sits.
+    base: String,
+    key_url: String,
+    issue_url: String,
+    per_week: u32,
+    sign_in: String,
 }
 
 /// How a request for a batch ended.
@@ -68,13 +93,30 @@ pub struct SyncStore {
     keep_sent: StoredValue<bool>,
     /// Set when the deployment asks for randomized response (SPEC §6.6).
     noise: StoredValue<Option<RandomizedResponse>>,
+    /// Set when every report must spend a token (SPEC §6.10).
+    issuer: StoredValue<Option<TokenIssuer>>,
+    /// A token fetch is running.
+    fetching: StoredValue<bool>,
+    /// This week's tokens are all issued: no more fetches until a reload.
+    quota_used: StoredValue<bool>,
 }
 
 impl SyncStore {
     /// Opens the outbox and, when the config names a sync server, schedules
     /// every waiting report with a fresh random delay.
-    pub fn open(config: &Config, keep_history: bool, notices: Notices) -> SyncStore {
+    ///
+    /// `base` is where the app is published (the token client sits there).
+    pub fn open(config: &Config, keep_history: bool, notices: Notices, base: &str) -> SyncStore {
         let endpoint = config.sync_endpoint("reports");
+        let issuer = (config.credentials.as_ref()).and_then(|credentials| {
+            Some(TokenIssuer {
+                base: base.to_owned(),
+                key_url: config.sync_endpoint("tokens/key")?,
+                issue_url: config.sync_endpoint("tokens")?,
+                per_week: credentials.per_week,
+                sign_in: (credentials.sign_in_url.clone()).unwrap_or_else(|| format!("{base}/")),
+            })
+        });
         let outbox = if endpoint.is_some() {
             open_outbox(notices)
         } else {
@@ -92,13 +134,76 @@ impl SyncStore {
             endpoint: StoredValue::new(endpoint),
             keep_sent: StoredValue::new(keep_history),
             noise: StoredValue::new(RandomizedResponse::from_config(&config.privacy)),
+            issuer: StoredValue::new(issuer),
+            fetching: StoredValue::new(false),
+            quota_used: StoredValue::new(false),
         };
         let waiting: Vec<ReportId> = store
             .outbox
             .with_untracked(|outbox| outbox.waiting.iter().map(|r| r.id.clone()).collect());
         store.hold_all(&waiting);
         store.schedule();
+        // Tokens are fetched after the form is usable, never before it.
+        if store.issuer.with_value(Option::is_some) {
+            let _ = set_timeout_with_handle(move || store.fetch_tokens(), Duration::from_secs(1));
+        }
         store
+    }
+
+    /// Fetches tokens in the background when fewer are held than the
+    /// waiting reports need plus [`SPARE`]; on success every waiting
+    /// report is queued again.
+    fn fetch_tokens(&self) {
+        let Some(issuer) = self.issuer.get_value() else {
+            return;
+        };
+        if self.fetching.get_value() || self.quota_used.get_value() {
+            return;
+        }
+        let waiting = self.outbox.with_untracked(|outbox| outbox.waiting.len());
+        let held = tokens::held(device::this_week()).len();
+        let wanted = (waiting + SPARE).min(issuer.per_week as usize);
+        if held >= wanted {
+            return;
+        }
+        self.fetching.set_value(true);
+        let store = *self;
+        spawn_local(async move {
+            let count = u32::try_from(wanted - held).unwrap_or(1);
+            let fetched =
+                tokens::fetch(&issuer.base, &issuer.key_url, &issuer.issue_url, count).await;
+            store.fetching.set_value(false);
+            match fetched {
+                Ok(_) => {
+                    if matches!(
+                        store.status.get_untracked(),
+                        SyncStatus::WaitingForToken { .. }
+                    ) {
+                        store.status.set(SyncStatus::Idle);
+                    }
+                    let waiting: Vec<ReportId> = store.outbox.with_untracked(|outbox| {
+                        outbox.waiting.iter().map(|r| r.id.clone()).collect()
+                    });
+                    store.hold_all(&waiting);
+                    store.schedule();
+                }
+                Err(problem) => {
+                    if matches!(problem, TokenProblem::QuotaUsed(_)) {
+                        store.quota_used.set_value(true);
+                    }
+                    if matches!(problem, TokenProblem::Unavailable(_)) {
+                        let _ = set_timeout_with_handle(
+                            move || store.fetch_tokens(),
+                            Duration::from_secs(30),
+                        );
+                    }
+                    store.status.set(SyncStatus::WaitingForToken {
+                        reason: problem.words(),
+                        sign_in: (problem == TokenProblem::SignIn).then_some(issuer.sign_in),
+                    });
+                }
+            }
+        });
     }
 
     /// Whether this deployment syncs at all.
@@ -109,6 +214,12 @@ impl SyncStore {
     /// What the sync is doing.
     pub fn status(&self) -> Signal<SyncStatus> {
         self.status.into()
+    }
+
+    /// Whether waiting reports wait for tokens now (SPEC §6.10).
+    pub fn waiting_for_token(&self) -> bool {
+        self.status
+            .with(|status| matches!(status, SyncStatus::WaitingForToken { .. }))
     }
 
     /// Runs `read` over the outbox.
@@ -137,6 +248,7 @@ impl SyncStore {
         self.outbox.set(outbox);
         self.hold_all(&[id]);
         self.schedule();
+        self.fetch_tokens();
         Ok(())
     }
 
@@ -210,10 +322,41 @@ impl SyncStore {
         let ids = self
             .queue
             .with_value(|queue| queue.due_batch(now_ms(), &policy, &mut BrowserRandom));
-        let batch = self.outbox.with_untracked(|outbox| outbox.batch(&ids));
+        let mut batch = self.outbox.with_untracked(|outbox| outbox.batch(&ids));
         let Some(url) = self.endpoint.get_value() else {
             return;
         };
+        // With credentials, as many reports leave as there are tokens; the
+        // others leave the queue and wait, and are queued again (with a new
+        // random delay) once tokens come.
+        let mut spent = Vec::new();
+        if self.issuer.with_value(Option::is_some) && !batch.is_empty() {
+            let mut held = tokens::held(device::this_week());
+            let leaving = held.len().min(batch.len());
+            for report in batch.drain(leaving..) {
+                self.queue.update_value(|queue| queue.forget(&report.id));
+            }
+            spent = held.drain(..leaving).collect();
+            if tokens::keep(&held).is_err() {
+                // Tokens that cannot be marked used are not spent now.
+                spent.clear();
+                batch.clear();
+            }
+            if batch.is_empty() {
+                if !matches!(
+                    self.status.get_untracked(),
+                    SyncStatus::WaitingForToken { .. }
+                ) {
+                    self.status.set(SyncStatus::WaitingForToken {
+                        reason: "fetching tokens".into(),
+                        sign_in: None,
+                    });
+                }
+                self.fetch_tokens();
+                self.schedule();
+                return;
+            }
+        }
         if batch.is_empty() {
             for id in &ids {
                 self.queue.update_value(|queue| queue.forget(id));
@@ -225,7 +368,13 @@ impl SyncStore {
         self.status.set(SyncStatus::Sending);
         let store = *self;
         spawn_local(async move {
-            let attempt = post_batch(&url, &batch).await;
+            let attempt = post_batch(&url, &batch, &spent).await;
+            if matches!(attempt, Attempt::Retry { .. }) && !spent.is_empty() {
+                // Not (known to be) received: the tokens go back to be spent again.
+                let mut held = tokens::held(device::this_week());
+                held.extend(spent);
+                let _ = tokens::keep(&held);
+            }
             store.settle(&order, attempt);
         });
     }
@@ -235,7 +384,11 @@ impl SyncStore {
         let mut outbox = self.outbox.get_untracked();
         let finished = match attempt {
             Attempt::Answered(answer) => {
-                outbox.apply_answer(order, &answer, self.keep_sent.get_value());
+                let need_token = outbox.apply_answer(order, &answer, self.keep_sent.get_value());
+                if !need_token.is_empty() {
+                    let store = *self;
+                    let _ = set_timeout_with_handle(move || store.fetch_tokens(), Duration::ZERO);
+                }
                 self.queue.update_value(SendQueue::succeeded);
                 self.status.set(SyncStatus::Idle);
                 true
@@ -271,14 +424,23 @@ impl SyncStore {
     }
 }
 
-async fn post_batch(url: &str, batch: &[Report]) -> Attempt {
+/// Sends `batch`, with `tokens[i]` (JSON text) spent by report `i` when there are tokens.
+async fn post_batch(url: &str, batch: &[Report], tokens: &[String]) -> Attempt {
     // Written directly rather than through `json!`, which would pull a
     // second serializer into the app for one line.
     let reports: Vec<String> = batch
         .iter()
         .map(|report| serde_json::to_string(report).expect("reports serialise"))
         .collect();
-    let body = format!("{{\"reports\":[{}]}}", reports.join(","));
+    let body = if tokens.is_empty() {
+        format!("{{\"reports\":[{}]}}", reports.join(","))
+    } else {
+        format!(
+            "{{\"reports\":[{}],\"tokens\":[{}]}}",
+            reports.join(","),
+            tokens.join(",")
+        )
+    };
     match send(url, Some(&body)).await {
         Ok(answer) => attempt_of(answer),
         Err(error) => Attempt::Retry {

@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 use crate::batch::BatchAnswer;
 use crate::error_body::ServerError;
 use crate::report::{Report, ReportId};
+use crate::token::TokenError;
 
 /// The outbox document schema this crate writes, and the newest it reads.
 pub const OUTBOX_SCHEMA: u64 = 1;
@@ -360,12 +361,17 @@ impl Outbox {
     /// Applies the server's answer to a batch sent in `sent_order`:
     /// rejected indexes become rejected reports with their reason, the rest
     /// sent. `remember_sent` is false when the device keeps no history.
+    ///
+    /// A report refused only for its token (SPEC §6.10: `token_required`,
+    /// `token_invalid`, `token_spent`) is fine in itself: it stays waiting,
+    /// for a new token, and its id is returned so it can be queued again.
     pub fn apply_answer(
         &mut self,
         sent_order: &[ReportId],
         answer: &BatchAnswer,
         remember_sent: bool,
-    ) {
+    ) -> Vec<ReportId> {
+        let mut need_token = Vec::new();
         let refused = |index: usize| {
             answer
                 .rejected
@@ -377,6 +383,10 @@ impl Outbox {
             let Some(at) = self.waiting.iter().position(|report| &report.id == id) else {
                 continue;
             };
+            if refused(index).is_some_and(|error| TokenError::is_token_code(&error.code)) {
+                need_token.push(id.clone());
+                continue;
+            }
             let report = self.waiting.remove(at);
             match refused(index) {
                 Some(error) => self.rejected.push(RejectedReport {
@@ -387,6 +397,7 @@ impl Outbox {
                 None => {}
             }
         }
+        need_token
     }
 
     /// Refuses a whole batch with one reason (the server turned the request
@@ -596,6 +607,38 @@ mod tests {
             Some(Delivery::Rejected(error)) => assert_eq!(error.code, "unknown_task"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_report_refused_for_its_token_waits_for_another() {
+        let mut outbox = Outbox::default();
+        for n in 1..=3 {
+            outbox.add(report(n));
+        }
+        let order = vec![report(1).id, report(2).id, report(3).id];
+        let refused = |index, code: &str| RejectedIndex {
+            index,
+            error: ServerError {
+                code: code.into(),
+                message: "m".into(),
+                field: Some(format!("tokens[{index}]")),
+            },
+        };
+        let answer = BatchAnswer {
+            accepted: 1,
+            duplicates: 0,
+            rejected: vec![refused(1, "token_spent"), refused(2, "token_required")],
+        };
+        let again = outbox.apply_answer(&order, &answer, true);
+        assert_eq!(again, [report(2).id, report(3).id]);
+        assert_eq!(outbox.delivery(&report(1).id), Some(Delivery::Sent));
+        for n in [2, 3] {
+            assert_eq!(outbox.delivery(&report(n).id), Some(Delivery::Waiting));
+        }
+        assert!(
+            outbox.rejected.is_empty(),
+            "never shown as refused, never dropped"
+        );
     }
 
     #[test]
