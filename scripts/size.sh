@@ -10,7 +10,8 @@
 # opens (named there as "./name"). The service worker (sw.js, registered
 # after the page's load event) and the update banner's update.css (only when
 # a new version waits) are printed too, but load after the form is usable,
-# so they are not counted.
+# so they are not counted. wasm-bindgen's snippets (dist/snippets/) are
+# imported by the main JS as the page opens, so they are counted.
 # Modules loaded later are named in index.html by a tag
 # <meta name="candor-NAME" content="FILE.js" /> (scripts/token-client.mjs
 # writes candor-token-client): FILE.js and its FILE_bg.wasm are one module,
@@ -59,6 +60,16 @@ for file in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
   else
     printf '%-40s %8d bytes gzip (%d raw), after load: not counted\n' "$name" "$bytes" "$(wc -c <"$file")"
   fi
+done
+# wasm-bindgen's snippets (inline JavaScript of the app's Rust code) are
+# imported by the main JS module as the page opens: part of the transfer.
+for file in "$dist"/snippets/*/*.js; do
+  snippet="snippets/$(basename "$(dirname "$file")")/$(basename "$file")"
+  # Only those the main JS imports (Trunk leaves old builds' snippets behind).
+  grep -qF "$snippet" "$dist"/candor-*.js || continue
+  bytes=$(gz "$file")
+  total=$((total + bytes))
+  printf '%-40s %8d bytes gzip (%d raw)\n' "snippets/$(basename "$(dirname "$file")" | cut -c1-16)…/$(basename "$file")" "$bytes" "$(wc -c <"$file")"
 done
 if [ "$total" -eq 0 ]; then
   echo "no built app in $dist/ (or index.html loads none of it): run ./candor build first" >&2

@@ -14,6 +14,7 @@ use std::time::Duration;
 use super::device::{self, StorageError};
 use super::fetch::{send, Answer};
 use super::notices::{Level, Notices};
+#[cfg(feature = "credentials")]
 use super::tokens::{self, TokenProblem, SPARE};
 use candor_core::privacy::RandomizedResponse;
 use candor_core::{
@@ -63,6 +64,7 @@ pub enum SyncStatus {
 
 /// Where tokens come from, when the deployment asks for them.
 #[derive(Debug, Clone)]
+#[cfg_attr(not(feature = "credentials"), allow(dead_code))]
 struct TokenIssuer {
     /// The app's base, where the token client module sits.
     base: String,
@@ -84,6 +86,7 @@ enum Attempt {
 
 /// The outbox and its sender, shared through context.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(feature = "credentials"), allow(dead_code))]
 pub struct SyncStore {
     outbox: RwSignal<Outbox>,
     status: RwSignal<SyncStatus>,
@@ -108,6 +111,14 @@ impl SyncStore {
     /// `base` is where the app is published (the token client sits there).
     pub fn open(config: &Config, keep_history: bool, notices: Notices, base: &str) -> SyncStore {
         let endpoint = config.sync_endpoint("reports");
+        // The app's side of credentials is built only with the `credentials`
+        // feature for now: it takes the main transfer over its budget (SPEC §8).
+        #[cfg(not(feature = "credentials"))]
+        let issuer: Option<TokenIssuer> = {
+            let _ = base;
+            None
+        };
+        #[cfg(feature = "credentials")]
         let issuer = (config.credentials.as_ref()).and_then(|credentials| {
             Some(TokenIssuer {
                 base: base.to_owned(),
@@ -150,62 +161,6 @@ impl SyncStore {
         store
     }
 
-    /// Fetches tokens in the background when fewer are held than the
-    /// waiting reports need plus [`SPARE`]; on success every waiting
-    /// report is queued again.
-    fn fetch_tokens(&self) {
-        let Some(issuer) = self.issuer.get_value() else {
-            return;
-        };
-        if self.fetching.get_value() || self.quota_used.get_value() {
-            return;
-        }
-        let waiting = self.outbox.with_untracked(|outbox| outbox.waiting.len());
-        let held = tokens::held(device::this_week()).len();
-        let wanted = (waiting + SPARE).min(issuer.per_week as usize);
-        if held >= wanted {
-            return;
-        }
-        self.fetching.set_value(true);
-        let store = *self;
-        spawn_local(async move {
-            let count = u32::try_from(wanted - held).unwrap_or(1);
-            let fetched =
-                tokens::fetch(&issuer.base, &issuer.key_url, &issuer.issue_url, count).await;
-            store.fetching.set_value(false);
-            match fetched {
-                Ok(_) => {
-                    if matches!(
-                        store.status.get_untracked(),
-                        SyncStatus::WaitingForToken { .. }
-                    ) {
-                        store.status.set(SyncStatus::Idle);
-                    }
-                    let waiting: Vec<ReportId> = store.outbox.with_untracked(|outbox| {
-                        outbox.waiting.iter().map(|r| r.id.clone()).collect()
-                    });
-                    store.hold_all(&waiting);
-                    store.schedule();
-                }
-                Err(problem) => {
-                    if matches!(problem, TokenProblem::QuotaUsed(_)) {
-                        store.quota_used.set_value(true);
-                    }
-                    if matches!(problem, TokenProblem::Unavailable(_)) {
-                        let _ = set_timeout_with_handle(
-                            move || store.fetch_tokens(),
-                            Duration::from_secs(30),
-                        );
-                    }
-                    store.status.set(SyncStatus::WaitingForToken {
-                        reason: problem.words(),
-                        sign_in: (problem == TokenProblem::SignIn).then_some(issuer.sign_in),
-                    });
-                }
-            }
-        });
-    }
-
     /// Whether this deployment syncs at all.
     pub fn enabled(&self) -> bool {
         self.endpoint.with_value(Option::is_some)
@@ -214,6 +169,12 @@ impl SyncStore {
     /// What the sync is doing.
     pub fn status(&self) -> Signal<SyncStatus> {
         self.status.into()
+    }
+
+    #[cfg_attr(not(feature = "credentials"), allow(dead_code))]
+    fn waiting_for_token_now(&self) -> bool {
+        self.status
+            .with_untracked(|status| matches!(status, SyncStatus::WaitingForToken { .. }))
     }
 
     /// Whether waiting reports wait for tokens now (SPEC §6.10).
@@ -326,37 +287,10 @@ impl SyncStore {
         let Some(url) = self.endpoint.get_value() else {
             return;
         };
-        // With credentials, as many reports leave as there are tokens; the
-        // others leave the queue and wait, and are queued again (with a new
-        // random delay) once tokens come.
-        let mut spent = Vec::new();
-        if self.issuer.with_value(Option::is_some) && !batch.is_empty() {
-            let mut held = tokens::held(device::this_week());
-            let leaving = held.len().min(batch.len());
-            for report in batch.drain(leaving..) {
-                self.queue.update_value(|queue| queue.forget(&report.id));
-            }
-            spent = held.drain(..leaving).collect();
-            if tokens::keep(&held).is_err() {
-                // Tokens that cannot be marked used are not spent now.
-                spent.clear();
-                batch.clear();
-            }
-            if batch.is_empty() {
-                if !matches!(
-                    self.status.get_untracked(),
-                    SyncStatus::WaitingForToken { .. }
-                ) {
-                    self.status.set(SyncStatus::WaitingForToken {
-                        reason: "fetching tokens".into(),
-                        sign_in: None,
-                    });
-                }
-                self.fetch_tokens();
-                self.schedule();
-                return;
-            }
-        }
+        let Some(spent) = self.spend_tokens(&mut batch) else {
+            self.schedule();
+            return;
+        };
         if batch.is_empty() {
             for id in &ids {
                 self.queue.update_value(|queue| queue.forget(id));
@@ -368,12 +302,10 @@ impl SyncStore {
         self.status.set(SyncStatus::Sending);
         let store = *self;
         spawn_local(async move {
-            let attempt = post_batch(&url, &batch, &spent).await;
-            if matches!(attempt, Attempt::Retry { .. }) && !spent.is_empty() {
+            let attempt = post_batch(&url, &batch, spent.as_deref()).await;
+            if let (Attempt::Retry { .. }, Some(spent)) = (&attempt, &spent) {
                 // Not (known to be) received: the tokens go back to be spent again.
-                let mut held = tokens::held(device::this_week());
-                held.extend(spent);
-                let _ = tokens::keep(&held);
+                store.give_back_tokens(spent);
             }
             store.settle(&order, attempt);
         });
@@ -424,22 +356,142 @@ impl SyncStore {
     }
 }
 
-/// Sends `batch`, with `tokens[i]` (JSON text) spent by report `i` when there are tokens.
-async fn post_batch(url: &str, batch: &[Report], tokens: &[String]) -> Attempt {
+/// Without the `credentials` feature the app fetches and spends no tokens.
+#[cfg(not(feature = "credentials"))]
+impl SyncStore {
+    fn fetch_tokens(&self) {}
+
+    fn spend_tokens(&self, _batch: &mut [Report]) -> Option<Option<String>> {
+        Some(None)
+    }
+
+    fn give_back_tokens(&self, _spent: &str) {}
+}
+
+/// The app's side of credentials (SPEC §6.10).
+#[cfg(feature = "credentials")]
+impl SyncStore {
+    /// Fetches tokens in the background when fewer are held than the
+    /// waiting reports need plus [`SPARE`]; on success every waiting
+    /// report is queued again.
+    fn fetch_tokens(&self) {
+        let Some(issuer) = self.issuer.get_value() else {
+            return;
+        };
+        if self.fetching.get_value() || self.quota_used.get_value() {
+            return;
+        }
+        let waiting = self.outbox.with_untracked(|outbox| outbox.waiting.len());
+        let week = device::this_week();
+        let held = tokens::held(week);
+        let wanted = (waiting + SPARE).min(issuer.per_week as usize);
+        if held >= wanted {
+            return;
+        }
+        self.fetching.set_value(true);
+        let store = *self;
+        spawn_local(async move {
+            let count = u32::try_from(wanted - held).unwrap_or(1);
+            let fetched = tokens::fetch(
+                &issuer.base,
+                &issuer.key_url,
+                &issuer.issue_url,
+                count,
+                week,
+            )
+            .await;
+            store.fetching.set_value(false);
+            match fetched {
+                Ok(_) => {
+                    if matches!(
+                        store.status.get_untracked(),
+                        SyncStatus::WaitingForToken { .. }
+                    ) {
+                        store.status.set(SyncStatus::Idle);
+                    }
+                    let waiting: Vec<ReportId> = store.outbox.with_untracked(|outbox| {
+                        outbox.waiting.iter().map(|r| r.id.clone()).collect()
+                    });
+                    store.hold_all(&waiting);
+                    store.schedule();
+                }
+                Err(problem) => {
+                    if matches!(problem, TokenProblem::QuotaUsed(_)) {
+                        store.quota_used.set_value(true);
+                    }
+                    if matches!(problem, TokenProblem::Unavailable(_)) {
+                        let _ = set_timeout_with_handle(
+                            move || store.fetch_tokens(),
+                            Duration::from_secs(30),
+                        );
+                    }
+                    let sign_in = (problem == TokenProblem::SignIn).then_some(issuer.sign_in);
+                    store.status.set(SyncStatus::WaitingForToken {
+                        reason: problem.words(),
+                        sign_in,
+                    });
+                }
+            }
+        });
+    }
+
+    /// With credentials, as many reports of `batch` leave as there are
+    /// tokens, and the tokens they spend are taken off the device (their
+    /// JSON text); the others leave the queue and wait, and are queued
+    /// again (with a new random delay) once tokens come. `None` when none
+    /// can leave now.
+    fn spend_tokens(&self, batch: &mut Vec<Report>) -> Option<Option<String>> {
+        if self.issuer.with_value(Option::is_none) || batch.is_empty() {
+            return Some(None);
+        }
+        let week = device::this_week();
+        let leaving = tokens::held(week).min(batch.len());
+        for report in batch.drain(leaving..) {
+            self.queue.update_value(|queue| queue.forget(&report.id));
+        }
+        let spent = if leaving > 0 {
+            tokens::take(week, leaving)
+        } else {
+            None
+        };
+        if spent.is_none() {
+            // No tokens, or none could be taken off the device: all wait.
+            for report in batch.drain(..) {
+                self.queue.update_value(|queue| queue.forget(&report.id));
+            }
+            if !self.waiting_for_token_now() {
+                self.status.set(SyncStatus::WaitingForToken {
+                    reason: "fetching tokens".into(),
+                    sign_in: None,
+                });
+            }
+            self.fetch_tokens();
+            return None;
+        }
+        Some(spent)
+    }
+
+    /// Puts back the tokens of a batch the server may not have received.
+    fn give_back_tokens(&self, spent: &str) {
+        tokens::give_back(device::this_week(), spent);
+    }
+}
+
+/// Sends `batch`, with `tokens[i]` spent by report `i` when there are
+/// tokens (`tokens` is the JSON text of their array).
+async fn post_batch(url: &str, batch: &[Report], tokens: Option<&str>) -> Attempt {
     // Written directly rather than through `json!`, which would pull a
     // second serializer into the app for one line.
     let reports: Vec<String> = batch
         .iter()
         .map(|report| serde_json::to_string(report).expect("reports serialise"))
         .collect();
-    let body = if tokens.is_empty() {
-        format!("{{\"reports\":[{}]}}", reports.join(","))
-    } else {
-        format!(
-            "{{\"reports\":[{}],\"tokens\":[{}]}}",
-            reports.join(","),
-            tokens.join(",")
-        )
+    let body = match tokens {
+        None => format!("{{\"reports\":[{}]}}", reports.join(",")),
+        Some(tokens) => format!(
+            "{{\"reports\":[{}],\"tokens\":{tokens}}}",
+            reports.join(",")
+        ),
     };
     match send(url, Some(&body)).await {
         Ok(answer) => attempt_of(answer),

@@ -1,24 +1,22 @@
 //! The device's anonymous tokens (SPEC §6.10): fetched ahead of use, in the
 //! background, kept beside the outbox, one spent by each report as it leaves.
 //!
-//! The cryptography is in the token client, a wasm module of its own
-//! (`crates/token-client`, built beside the app and named in index.html's
-//! `candor-token-client` meta tag), imported the first time tokens are
-//! fetched, so the form never waits for it and the main transfer does not
-//! carry it (SPEC §8). This module only moves documents: the key and the
-//! issuer's answer (the core's [`TokenKey`] and [`TokenIssue`]) to the
-//! client, the tokens it makes to the device's storage.
+//! The issuance itself (the key, blinding, the issuer's proof checked
+//! against the published key) is the token client's, a wasm module of its
+//! own (`crates/token-client`, named in index.html's `candor-token-client`
+//! meta tag), imported the first time tokens are fetched: the form never
+//! waits for it and the main transfer does not carry it (SPEC §8).
 //!
-//! The tokens are kept under [`TOKENS_KEY`] as the JSON array the batch
-//! sends, `[{"epoch","input","output"}, …]`; a token whose epoch can no
-//! longer be spent (older than last week) is dropped when read.
+//! The tokens are kept under [`TOKENS_KEY`] as the JSON array of the core's
+//! `Token`s the client made, `[{"epoch","input","output"}, …]`, and spent as
+//! that same text in a batch's `tokens`; one whose epoch can no longer be
+//! spent (older than last week) is dropped when read. The few lines that
+//! count, take and put back tokens are JavaScript beside the import: in
+//! Rust, reading and writing the list measured 1.2 KB gzip of the app's
+//! main transfer, which has no room for it (SPEC §8, docs/decisions.md).
 
-use candor_core::{IsoWeek, TokenIssue, TokenKey};
-use serde_json::Value;
+use candor_core::IsoWeek;
 use wasm_bindgen::prelude::*;
-
-use super::device::{self, StorageError};
-use super::fetch::{send, send_signed_in};
 
 /// Where the device keeps its unspent tokens.
 pub const TOKENS_KEY: &str = "candor.tokens";
@@ -29,44 +27,55 @@ pub const TOKENS_KEY: &str = "candor.tokens";
 pub const SPARE: usize = 5;
 
 #[wasm_bindgen(inline_js = r#"
+const KEY = 'candor.tokens';
+function read(oldest) {
+  try {
+    const list = JSON.parse(localStorage.getItem(KEY) || '[]');
+    return Array.isArray(list) ? list.filter((t) => t && typeof t.epoch === 'string' && t.epoch >= oldest) : [];
+  } catch {
+    return [];
+  }
+}
+export function tokens_held(oldest) {
+  return read(oldest).length;
+}
+export function tokens_take(oldest, count) {
+  const list = read(oldest);
+  const taken = list.splice(0, count);
+  localStorage.setItem(KEY, JSON.stringify(list));
+  return JSON.stringify(taken);
+}
+export function tokens_give_back(oldest, taken) {
+  localStorage.setItem(KEY, JSON.stringify(read(oldest).concat(JSON.parse(taken))));
+}
 let client;
-function load(base) {
+export async function tokens_fetch(base, keyUrl, issueUrl, count, oldest) {
   if (!client) {
     const meta = document.querySelector('meta[name="candor-token-client"]');
     client = meta
       ? import(base + '/' + meta.content).then(async (m) => { await m.default(); return m; })
-      : Promise.reject(new Error('this build of the app has no token client'));
+      : Promise.reject(new Error('unavailable: this build of the app has no token client'));
     client.catch(() => { client = undefined; });
   }
-  return client;
-}
-export async function token_blind(base, count) {
-  const m = await load(base);
-  return m.Issuance.blind(count);
-}
-export function token_blinded(issuance) {
-  return JSON.stringify(issuance.blinded());
-}
-export function token_finalize(issuance, epoch, key, evaluated, proof) {
-  const tokens = issuance.finalize(key, JSON.parse(evaluated), proof);
-  return JSON.stringify(tokens.map((token) => {
-    const [input, output] = token.split('.');
-    return { epoch, input, output };
-  }));
+  const made = JSON.parse(await (await client).fetch_tokens(keyUrl, issueUrl, count));
+  localStorage.setItem(KEY, JSON.stringify(read(oldest).concat(made)));
+  return made.length;
 }
 "#)]
 extern "C" {
+    fn tokens_held(oldest: &str) -> u32;
     #[wasm_bindgen(catch)]
-    async fn token_blind(base: &str, count: u32) -> Result<JsValue, JsValue>;
-    fn token_blinded(issuance: &JsValue) -> String;
+    fn tokens_take(oldest: &str, count: u32) -> Result<String, JsValue>;
     #[wasm_bindgen(catch)]
-    fn token_finalize(
-        issuance: &JsValue,
-        epoch: &str,
-        key: &str,
-        evaluated: &str,
-        proof: &str,
-    ) -> Result<String, JsValue>;
+    fn tokens_give_back(oldest: &str, taken: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn tokens_fetch(
+        base: &str,
+        key_url: &str,
+        issue_url: &str,
+        count: u32,
+        oldest: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// Why no tokens came; each is shown in words, none loses a report.
@@ -74,7 +83,7 @@ extern "C" {
 pub enum TokenProblem {
     /// The single sign-on session has expired: sign in again.
     SignIn,
-    /// Every token of this week has been issued to this person.
+    /// Every token of this week has been issued to this person (the server's words).
     QuotaUsed(String),
     /// The issuer's proof did not verify against its published key: none kept.
     ProofInvalid,
@@ -83,120 +92,89 @@ pub enum TokenProblem {
 }
 
 impl TokenProblem {
+    /// Reads the token client's error message, `code: words`.
+    pub fn of(message: &str) -> TokenProblem {
+        let (code, words) = message.split_once(':').unwrap_or(("", message));
+        let words = words.trim_start().to_owned();
+        match code {
+            "sign_in" => TokenProblem::SignIn,
+            "quota" => TokenProblem::QuotaUsed(words),
+            "proof_invalid" => TokenProblem::ProofInvalid,
+            _ => TokenProblem::Unavailable(words),
+        }
+    }
+
     /// The problem in words, for the History page.
-    pub fn words(&self) -> String {
+    pub fn words(self) -> String {
         match self {
-            TokenProblem::SignIn => {
-                "your single sign-on session has expired; sign in again to get tokens".into()
-            }
-            TokenProblem::QuotaUsed(message) => message.clone(),
-            TokenProblem::ProofInvalid => "the tokens the server issued did not verify against its published key, so none were kept (ask your administrator)".into(),
-            TokenProblem::Unavailable(why) => format!("no token could be fetched ({why}); Candor will try again"),
+            TokenProblem::SignIn => "your sign-in has expired; sign in again to get tokens".into(),
+            TokenProblem::QuotaUsed(message) => message,
+            TokenProblem::ProofInvalid => "the server's tokens did not verify against its published key, so none were kept (tell your administrator)".into(),
+            TokenProblem::Unavailable(why) => why + "; Candor will try again",
         }
     }
 }
 
-fn js_text(value: &JsValue) -> String {
-    value
-        .as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(value, &"message".into())
-                .ok()?
-                .as_string()
-        })
-        .unwrap_or_else(|| "an unknown error".into())
+/// The oldest epoch whose tokens can still be spent in `week`.
+fn oldest(week: IsoWeek) -> String {
+    week.prev().to_string()
 }
 
-/// The tokens on the device that can still be spent in `week`, each as the JSON text a batch sends.
-pub fn held(week: IsoWeek) -> Vec<String> {
-    let Ok(Some(raw)) = device::read(TOKENS_KEY) else {
-        return Vec::new();
-    };
-    let Ok(Value::Array(tokens)) = serde_json::from_str::<Value>(&raw) else {
-        return Vec::new();
-    };
-    let oldest = week.prev().to_string();
-    tokens
-        .iter()
-        .filter(|token| {
-            token
-                .get("epoch")
-                .and_then(Value::as_str)
-                .is_some_and(|epoch| epoch >= oldest.as_str())
-        })
-        .map(Value::to_string)
-        .collect()
+/// How many tokens the device holds that can still be spent in `week`.
+pub fn held(week: IsoWeek) -> usize {
+    tokens_held(&oldest(week)) as usize
 }
 
-/// Keeps `tokens` (JSON texts) as the device's tokens.
-pub fn keep(tokens: &[String]) -> Result<(), StorageError> {
-    device::write(TOKENS_KEY, &format!("[{}]", tokens.join(",")))
+/// Takes up to `count` tokens off the device, to spend: the JSON text of their array.
+pub fn take(week: IsoWeek, count: usize) -> Option<String> {
+    tokens_take(&oldest(week), u32::try_from(count).unwrap_or(u32::MAX)).ok()
 }
 
-/// Fetches up to `count` tokens of this week: reads the key, blinds, asks
-/// the issuer through the single sign-on, verifies the proof, keeps the
-/// tokens with those already held. Returns how many were added.
+/// Puts back tokens taken for a batch the server may not have received.
+pub fn give_back(week: IsoWeek, taken: &str) {
+    // If the device refuses, the tokens are lost, not the reports.
+    let _ = tokens_give_back(&oldest(week), taken);
+}
+
+/// Fetches up to `count` tokens through the token client and keeps them
+/// with those already held; returns how many came.
 pub async fn fetch(
     base: &str,
     key_url: &str,
     issue_url: &str,
     count: u32,
+    week: IsoWeek,
 ) -> Result<usize, TokenProblem> {
-    let unavailable = |why: String| TokenProblem::Unavailable(why);
-    let answer = send(key_url, None)
-        .await
-        .map_err(|err| unavailable(err.to_string()))?;
-    let key = (answer
-        .ok()
-        .then(|| TokenKey::from_json(&answer.body))
-        .flatten())
-    .ok_or_else(|| unavailable(format!("the key answered HTTP {}", answer.status)))?;
-    let issuance = token_blind(base, count)
-        .await
-        .map_err(|err| unavailable(js_text(&err)))?;
-    let body = format!(
-        r#"{{"epoch":"{}","blinded":{}}}"#,
-        key.epoch,
-        token_blinded(&issuance)
-    );
-    let answer = send_signed_in(issue_url, &body)
-        .await
-        .map_err(|err| unavailable(err.to_string()))?;
-    match answer.status {
-        200..=299 => {}
-        401 | 403 => return Err(TokenProblem::SignIn),
-        429 if answer.body.contains("quota_exhausted") => {
-            let message = candor_core::ServerError::from_response(&answer.body)
-                .map_or_else(|| "this week's tokens are used".into(), |e| e.message);
-            return Err(TokenProblem::QuotaUsed(message));
-        }
-        status => return Err(unavailable(format!("the issuer answered HTTP {status}"))),
+    match tokens_fetch(base, key_url, issue_url, count, &oldest(week)).await {
+        Ok(made) => Ok(made.as_f64().unwrap_or(0.0) as usize),
+        Err(err) => Err(TokenProblem::of(
+            &js_sys::Reflect::get(&err, &"message".into())
+                .ok()
+                .and_then(|message| message.as_string())
+                .unwrap_or_default(),
+        )),
     }
-    let issue = TokenIssue::from_json(&answer.body)
-        .ok_or_else(|| unavailable("the issuer's answer was not understood".into()))?;
-    let evaluated = serde_json::to_string(&issue.evaluated).expect("text serialises");
-    let made = token_finalize(
-        &issuance,
-        &key.epoch.to_string(),
-        &key.public_key,
-        &evaluated,
-        &issue.proof,
-    )
-    .map_err(|err| {
-        let message = js_text(&err);
-        if message.starts_with("proof_invalid") {
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_clients_errors_are_read_by_their_code() {
+        assert_eq!(TokenProblem::of("sign_in: expired"), TokenProblem::SignIn);
+        assert_eq!(
+            TokenProblem::of("quota: you have been issued all 5 tokens of 2026-W49"),
+            TokenProblem::QuotaUsed("you have been issued all 5 tokens of 2026-W49".into())
+        );
+        assert_eq!(
+            TokenProblem::of("proof_invalid: the issuer's proof does not verify"),
             TokenProblem::ProofInvalid
-        } else {
-            unavailable(message)
-        }
-    })?;
-    let Ok(Value::Array(made)) = serde_json::from_str::<Value>(&made) else {
-        return Err(unavailable(
-            "the token client's answer was not understood".into(),
-        ));
-    };
-    let mut tokens = held(key.epoch);
-    tokens.extend(made.iter().map(Value::to_string));
-    keep(&tokens).map_err(|err| unavailable(err.to_string()))?;
-    Ok(made.len())
+        );
+        assert_eq!(
+            TokenProblem::of("unavailable: offline"),
+            TokenProblem::Unavailable("offline".into())
+        );
+        assert!(TokenProblem::SignIn.words().contains("sign in again"));
+    }
 }

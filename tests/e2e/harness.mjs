@@ -9,6 +9,7 @@ import { startServer } from '../../scripts/serve.mjs';
 // CANDOR_DIST and CANDOR_SERVER_BIN point the tests at another build, e.g.
 // one made with its own CARGO_TARGET_DIR while someone else builds into dist/.
 export const DIST = process.env.CANDOR_DIST ?? new URL('../../dist/', import.meta.url).pathname;
+const NGINX = process.env.CANDOR_NGINX ?? '/usr/sbin/nginx';
 
 // Without the background-networking flags Chromium keeps trying hosts this
 // closed network refuses.
@@ -172,5 +173,55 @@ export async function startSyncServer({ port, db, today, demo = false, dist = DI
         child.once('exit', done);
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * Runs Debian's nginx (`./candor test` installs it) on `config`, a whole
+ * nginx.conf with `daemon off;`, written into `dir`, which is also its
+ * prefix (pid file, logs, temporary files). Resolves once nginx has written
+ * its pid file, which it does after it has bound its port.
+ */
+export async function runNginx(dir, config) {
+  const { spawn } = await import('node:child_process');
+  const { existsSync, watch } = await import('node:fs');
+  const { readFile } = await import('node:fs/promises');
+  // As root, nginx's workers would switch to "nobody", who may not read dist/.
+  if (process.getuid?.() === 0) config = `user root;\n${config}`;
+  const file = join(dir, 'nginx.conf');
+  await writeFile(file, config);
+
+  const pidFile = join(dir, 'nginx.pid');
+  const child = spawn(NGINX, ['-c', file, '-p', `${dir}/`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((done) => child.once('exit', done));
+  const errorLog = () => readFile(join(dir, 'error.log'), 'utf8').catch(() => '');
+  await new Promise((done, fail) => {
+    const watcher = watch(dir, () => {
+      if (existsSync(pidFile)) finish(done);
+    });
+    const timer = setTimeout(() => finish(() => fail(new Error(`nginx did not start within 10 s:\n${output}`))), 10_000);
+    child.once('error', (error) => finish(() => fail(new Error(`cannot run ${NGINX} (./candor test installs it): ${error.message}`))));
+    exited.then(async (code) => {
+      const log = await errorLog();
+      finish(() => fail(new Error(`nginx exited with ${code}:\n${output}${log}`)));
+    });
+    let finished = false;
+    function finish(then) {
+      if (finished) return;
+      finished = true;
+      watcher.close();
+      clearTimeout(timer);
+      then();
+    }
+    if (existsSync(pidFile)) finish(done);
+  });
+  return {
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

@@ -6,14 +6,11 @@
 // and the app keeps working offline after the first visit.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, watch } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, freePort, launchBrowser, recordTraffic } from './harness.mjs';
+import { DIST, freePort, launchBrowser, recordTraffic, runNginx } from './harness.mjs';
 
-const NGINX = process.env.CANDOR_NGINX ?? '/usr/sbin/nginx';
 const RECIPE = new URL('../../docs/deploy/nginx-static.conf', import.meta.url);
 // The two lines of the recipe a deployment changes, exactly as committed.
 const LISTEN = 'listen 127.0.0.1:8080;';
@@ -37,47 +34,9 @@ async function startNginx() {
   const port = await freePort();
   const recipe = await readFile(RECIPE, 'utf8');
   assert.ok(recipe.includes(LISTEN) && recipe.includes(ALIAS), `the recipe keeps the lines "${LISTEN}" and "${ALIAS}"`);
-  let config = recipe.replace(LISTEN, `listen 127.0.0.1:${port};`).replace(ALIAS, `alias ${join(DIST, '/')};`);
-  // As root, nginx's workers would switch to "nobody", who may not read dist/.
-  if (process.getuid?.() === 0) config = `user root;\n${config}`;
-  const file = join(dir, 'nginx.conf');
-  await writeFile(file, config);
-
-  const pidFile = join(dir, 'nginx.pid');
-  const child = spawn(NGINX, ['-c', file, '-p', `${dir}/`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((done) => child.once('exit', done));
-  const errorLog = () => readFile(join(dir, 'error.log'), 'utf8').catch(() => '');
-  await new Promise((done, fail) => {
-    const watcher = watch(dir, () => {
-      if (existsSync(pidFile)) finish(done);
-    });
-    const timer = setTimeout(() => finish(() => fail(new Error(`nginx did not start within 10 s:\n${output}`))), 10_000);
-    child.once('error', (error) => finish(() => fail(new Error(`cannot run ${NGINX} (./candor test installs it): ${error.message}`))));
-    exited.then(async (code) => {
-      const log = await errorLog();
-      finish(() => fail(new Error(`nginx exited with ${code}:\n${output}${log}`)));
-    });
-    let finished = false;
-    function finish(then) {
-      if (finished) return;
-      finished = true;
-      watcher.close();
-      clearTimeout(timer);
-      then();
-    }
-    if (existsSync(pidFile)) finish(done);
-  });
-  return {
-    base: `http://127.0.0.1:${port}/candor/`,
-    origin: `http://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const config = recipe.replace(LISTEN, `listen 127.0.0.1:${port};`).replace(ALIAS, `alias ${join(DIST, '/')};`);
+  const nginx = await runNginx(dir, config);
+  return { base: `http://127.0.0.1:${port}/candor/`, origin: `http://127.0.0.1:${port}`, stop: nginx.stop };
 }
 
 let browser;

@@ -152,6 +152,17 @@ fn whole(value: &Value, key: &str) -> Option<u32> {
     u32::try_from(value.get(key)?.as_u64()?).ok()
 }
 
+impl Token {
+    /// Reads a token, `{"epoch","input","output"}`; `None` when it is not that shape.
+    pub fn from_value(value: &Value) -> Option<Token> {
+        Some(Token {
+            epoch: week(value, "epoch")?,
+            input: text(value, "input")?,
+            output: text(value, "output")?,
+        })
+    }
+}
+
 impl TokenKey {
     /// Reads `GET /tokens/key`'s answer; `None` when it is not that shape.
     pub fn from_json(body: &str) -> Option<TokenKey> {
@@ -211,6 +222,9 @@ mod tests {
         let token: Token =
             serde_json::from_str(r#"{"epoch":"2026-W49","input":"i","output":"o"}"#).unwrap();
         assert_eq!(token.epoch.to_string(), "2026-W49");
+        let value = serde_json::to_value(&token).unwrap();
+        assert_eq!(Token::from_value(&value), Some(token));
+        assert_eq!(Token::from_value(&serde_json::json!({"epoch": "x"})), None);
         let extra = r#"{"epoch":"2026-W49","input":"i","output":"o","who":"x"}"#;
         assert!(serde_json::from_str::<Token>(extra).is_err());
     }

@@ -26,8 +26,10 @@ use base64::Engine;
 use rand_core::{OsRng, RngCore};
 use voprf::{EvaluationElement, Group, Proof, Ristretto255, VoprfClient};
 
+mod issue;
 mod wasm;
 
+pub use issue::fetch_tokens;
 pub use wasm::Issuance;
 
 /// Bytes of a token's input (its nonce), drawn at random.
@@ -111,13 +113,15 @@ impl Blinded {
 
     /// Checks the issuer's batch `proof` against its published `public_key`
     /// and unblinds the `evaluated` elements (one per blinded element, in
-    /// order). Returns one token per input, `"<input>.<output>"`: the 32-byte
-    /// nonce and the 64-byte VOPRF output, each base64url without padding.
+    /// order; fewer when the person's week had fewer tokens left, which are
+    /// then the first ones). Returns one token per evaluated element,
+    /// `"<input>.<output>"`: the 32-byte nonce and the 64-byte VOPRF output,
+    /// each base64url without padding.
     ///
     /// # Errors
     /// - `malformed` when an argument does not decode (base64url without
     ///   padding), has the wrong length, is not a valid point or scalar, or
-    ///   the number of evaluated elements differs from the blinded ones.
+    ///   there are no evaluated elements or more than blinded ones.
     /// - `proof_invalid` when the proof does not verify against the key.
     pub fn finalize<S: AsRef<str>>(
         &self,
@@ -128,7 +132,8 @@ impl Blinded {
         let key = decode(public_key, ELEMENT_LEN, "the public key")?;
         let key = Ristretto255::deserialize_elem(&key)
             .map_err(|_| malformed("the public key is not a ristretto255 point"))?;
-        if evaluated.len() != self.clients.len() {
+        let issued = evaluated.len();
+        if issued == 0 || issued > self.clients.len() {
             return Err(malformed(format!(
                 "{} evaluated elements for {} blinded ones",
                 evaluated.len(),
@@ -149,13 +154,14 @@ impl Blinded {
         let proof = Proof::<Ristretto255>::deserialize(&proof)
             .map_err(|_| malformed("the proof is not two ristretto255 scalars"))?;
 
-        let outputs =
-            VoprfClient::batch_finalize(&self.inputs, &self.clients, &evaluated, &proof, key)
-                .map_err(|error| match error {
-                    voprf::Error::ProofVerification => TokenClientError::ProofInvalid,
-                    other => TokenClientError::Voprf(other),
-                })?;
-        self.inputs
+        let inputs = self.inputs[..issued].to_vec();
+        let clients = self.clients[..issued].to_vec();
+        let outputs = VoprfClient::batch_finalize(&inputs, &clients, &evaluated, &proof, key)
+            .map_err(|error| match error {
+                voprf::Error::ProofVerification => TokenClientError::ProofInvalid,
+                other => TokenClientError::Voprf(other),
+            })?;
+        inputs
             .iter()
             .zip(outputs)
             .map(|(input, output)| {

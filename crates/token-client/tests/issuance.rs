@@ -206,11 +206,15 @@ fn malformed_input_is_refused_as_malformed() {
     refused(&issuance, &encode(&[0xff; 32]), &evaluated, &proof);
     refused(&issuance, &key, &evaluated, &encode(&[0xff; 64]));
 
-    // A count that does not match.
-    let message = refused(&issuance, &key, &evaluated[..1], &proof);
+    // A count that does not match: fewer than the proof covers fail it,
+    // none or more than were blinded are malformed.
+    let partial = issuance.finalize(&key, &evaluated[..1], &proof);
+    assert_eq!(partial, Err(TokenClientError::ProofInvalid));
+    let none: [String; 0] = [];
+    let message = refused(&issuance, &key, &none, &proof);
     assert_eq!(
         message,
-        "malformed: 1 evaluated elements for 2 blinded ones"
+        "malformed: 0 evaluated elements for 2 blinded ones"
     );
     let mut more = evaluated.clone();
     more.push(evaluated[0].clone());
@@ -225,4 +229,21 @@ fn a_count_of_zero_or_over_the_batch_limit_is_malformed() {
         let error = blind(count).unwrap_err();
         assert_eq!(code(&error), "malformed", "{error}");
     }
+}
+
+#[test]
+fn a_partial_issuance_gives_the_first_tokens() {
+    // The issuer evaluates only the first of three: the person's week had one left.
+    let server = Server::new(&mut OsRng).unwrap();
+    let issuance = blind(3).unwrap();
+    let (evaluated, proof) = issue(&server, &issuance.blinded()[..1]);
+    let tokens = issuance
+        .finalize(&public_key(&server), &evaluated, &proof)
+        .unwrap();
+    assert_eq!(tokens.len(), 1);
+    let (input, output) = tokens[0].split_once('.').unwrap();
+    assert_eq!(
+        server.evaluate(&decode(input)).unwrap().to_vec(),
+        decode(output)
+    );
 }
