@@ -13,5 +13,4 @@ pub mod notices;
 pub mod prefs;
 pub mod sync;
 pub mod team;
-#[cfg(feature = "credentials")]
 pub mod tokens;

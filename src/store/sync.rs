@@ -14,7 +14,6 @@ use std::time::Duration;
 use super::device::{self, StorageError};
 use super::fetch::{send, Answer};
 use super::notices::{Level, Notices};
-#[cfg(feature = "credentials")]
 use super::tokens::{self, TokenProblem, SPARE};
 use candor_core::privacy::RandomizedResponse;
 use candor_core::{
@@ -64,7 +63,6 @@ pub enum SyncStatus {
 
 /// Where tokens come from, when the deployment asks for them.
 #[derive(Debug, Clone)]
-#[cfg_attr(not(feature = "credentials"), allow(dead_code))]
 struct TokenIssuer {
     /// The app's base, where the token client module sits.
     base: String,
@@ -86,7 +84,6 @@ enum Attempt {
 
 /// The outbox and its sender, shared through context.
 #[derive(Debug, Clone, Copy)]
-#[cfg_attr(not(feature = "credentials"), allow(dead_code))]
 pub struct SyncStore {
     outbox: RwSignal<Outbox>,
     status: RwSignal<SyncStatus>,
@@ -111,14 +108,6 @@ impl SyncStore {
     /// `base` is where the app is published (the token client sits there).
     pub fn open(config: &Config, keep_history: bool, notices: Notices, base: &str) -> SyncStore {
         let endpoint = config.sync_endpoint("reports");
-        // The app's side of credentials is built only with the `credentials`
-        // feature for now: it takes the main transfer over its budget (SPEC §8).
-        #[cfg(not(feature = "credentials"))]
-        let issuer: Option<TokenIssuer> = {
-            let _ = base;
-            None
-        };
-        #[cfg(feature = "credentials")]
         let issuer = (config.credentials.as_ref()).and_then(|credentials| {
             Some(TokenIssuer {
                 base: base.to_owned(),
@@ -171,7 +160,6 @@ impl SyncStore {
         self.status.into()
     }
 
-    #[cfg_attr(not(feature = "credentials"), allow(dead_code))]
     fn waiting_for_token_now(&self) -> bool {
         self.status
             .with_untracked(|status| matches!(status, SyncStatus::WaitingForToken { .. }))
@@ -356,20 +344,7 @@ impl SyncStore {
     }
 }
 
-/// Without the `credentials` feature the app fetches and spends no tokens.
-#[cfg(not(feature = "credentials"))]
-impl SyncStore {
-    fn fetch_tokens(&self) {}
-
-    fn spend_tokens(&self, _batch: &mut [Report]) -> Option<Option<String>> {
-        Some(None)
-    }
-
-    fn give_back_tokens(&self, _spent: &str) {}
-}
-
 /// The app's side of credentials (SPEC §6.10).
-#[cfg(feature = "credentials")]
 impl SyncStore {
     /// Fetches tokens in the background when fewer are held than the
     /// waiting reports need plus [`SPARE`]; on success every waiting
