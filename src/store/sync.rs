@@ -99,6 +99,9 @@ pub struct SyncStore {
     fetching: StoredValue<bool>,
     /// This week's tokens are all issued: no more fetches until a reload.
     quota_used: StoredValue<bool>,
+    /// Why the last fetch of tokens failed, as the status to show while
+    /// reports wait; `None` after a fetch succeeds.
+    token_wait: StoredValue<Option<SyncStatus>>,
 }
 
 impl SyncStore {
@@ -137,6 +140,7 @@ impl SyncStore {
             issuer: StoredValue::new(issuer),
             fetching: StoredValue::new(false),
             quota_used: StoredValue::new(false),
+            token_wait: StoredValue::new(None),
         };
         let waiting: Vec<ReportId> = store
             .outbox
@@ -267,6 +271,12 @@ impl SyncStore {
 
     fn send_due(&self) {
         self.timer.set_value(None);
+        // One batch at a time: its reports stay queued until it is settled,
+        // and a second send would spend another token on each (settle
+        // schedules what is due next).
+        if self.status.get_untracked() == SyncStatus::Sending {
+            return;
+        }
         let policy = SendPolicy::default();
         let ids = self
             .queue
@@ -378,10 +388,8 @@ impl SyncStore {
             store.fetching.set_value(false);
             match fetched {
                 Ok(_) => {
-                    if matches!(
-                        store.status.get_untracked(),
-                        SyncStatus::WaitingForToken { .. }
-                    ) {
+                    store.token_wait.set_value(None);
+                    if store.waiting_for_token_now() {
                         store.status.set(SyncStatus::Idle);
                     }
                     let waiting: Vec<ReportId> = store.outbox.with_untracked(|outbox| {
@@ -401,10 +409,16 @@ impl SyncStore {
                         );
                     }
                     let sign_in = (problem == TokenProblem::SignIn).then_some(issuer.sign_in);
-                    store.status.set(SyncStatus::WaitingForToken {
+                    let wait = SyncStatus::WaitingForToken {
                         reason: problem.words(),
                         sign_in,
-                    });
+                    };
+                    store.token_wait.set_value(Some(wait.clone()));
+                    // A batch in flight keeps its status until it is settled;
+                    // the next report without a token shows this.
+                    if store.status.get_untracked() != SyncStatus::Sending {
+                        store.status.set(wait);
+                    }
                 }
             }
         });
@@ -412,18 +426,16 @@ impl SyncStore {
 
     /// With credentials, as many reports of `batch` leave as there are
     /// tokens, and the tokens they spend are taken off the device (their
-    /// JSON text); the others leave the queue and wait, and are queued
-    /// again (with a new random delay) once tokens come. `None` when none
-    /// can leave now.
+    /// JSON text); the others wait again, each with a new random delay,
+    /// while tokens are fetched. `None` when none can leave now.
     fn spend_tokens(&self, batch: &mut Vec<Report>) -> Option<Option<String>> {
         if self.issuer.with_value(Option::is_none) || batch.is_empty() {
             return Some(None);
         }
         let week = device::this_week();
         let leaving = tokens::held(week).min(batch.len());
-        for report in batch.drain(leaving..) {
-            self.queue.update_value(|queue| queue.forget(&report.id));
-        }
+        let left: Vec<ReportId> = batch.drain(leaving..).map(|report| report.id).collect();
+        self.hold_again(&left);
         let spent = if leaving > 0 {
             tokens::take(week, leaving)
         } else {
@@ -431,19 +443,36 @@ impl SyncStore {
         };
         if spent.is_none() {
             // No tokens, or none could be taken off the device: all wait.
-            for report in batch.drain(..) {
-                self.queue.update_value(|queue| queue.forget(&report.id));
-            }
-            if !self.waiting_for_token_now() {
-                self.status.set(SyncStatus::WaitingForToken {
+            let left: Vec<ReportId> = batch.drain(..).map(|report| report.id).collect();
+            self.hold_again(&left);
+            let wait = self
+                .token_wait
+                .get_value()
+                .unwrap_or(SyncStatus::WaitingForToken {
                     reason: "fetching tokens".into(),
                     sign_in: None,
                 });
+            if self.status.get_untracked() != wait {
+                self.status.set(wait);
             }
             self.fetch_tokens();
             return None;
         }
         Some(spent)
+    }
+
+    /// Gives reports that could not leave for want of a token a fresh
+    /// random wait: they come due again (and say they wait for a token if
+    /// there is still none), or leave sooner when tokens come.
+    fn hold_again(&self, ids: &[ReportId]) {
+        if ids.is_empty() {
+            return;
+        }
+        for id in ids {
+            self.queue.update_value(|queue| queue.forget(id));
+        }
+        self.hold_all(ids);
+        self.fetch_tokens();
     }
 
     /// Puts back the tokens of a batch the server may not have received.

@@ -2,16 +2,20 @@
 // nginx recipe, docs/deploy/nginx-credentials.conf, run as it is on Debian's
 // nginx (only its listen, upstream and password-file lines changed) in front
 // of the real candor-server, with basic auth standing in for single sign-on.
-// The client is the built token client module (dist/), loaded in Node: an
-// employee who signs in gets tokens and files; a script without a login
-// cannot; nobody gets more than per_week; a replayed token is refused.
+// Over HTTP, the client is the built token client module (dist/) loaded in
+// Node: an employee who signs in gets tokens and files; a script without a
+// login cannot; nobody gets more than per_week; a replayed token is refused.
+// In Debian's Chromium, the built app does the same for an employee, says
+// when a report waits for a token, refuses tokens whose proof does not
+// verify against the published key, and links to the sign-in when the
+// session has expired.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, freePort, runNginx, startSyncServer } from './harness.mjs';
+import { DIST, freePort, launchBrowser, outboxOf, runNginx, startSyncServer, stored, waitWithClock } from './harness.mjs';
 
 const RECIPE = new URL('../../docs/deploy/nginx-credentials.conf', import.meta.url);
 // The lines of the recipe a deployment changes, exactly as committed.
@@ -22,21 +26,25 @@ const TODAY = '2026-11-18'; // a Wednesday in 2026-W47
 const WEEK = '2026-W47';
 const PER_WEEK = 3;
 const ALICE = `Basic ${Buffer.from('alice:wonderland').toString('base64')}`;
+const NOW = new Date(`${TODAY}T10:00:00`);
 
 let server;
 let nginx;
 let base;
 let client;
+let browser;
+let dir;
+let configFile;
 
 before(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'candor-credentials-'));
+  dir = await mkdtemp(join(tmpdir(), 'candor-credentials-'));
   const config = JSON.parse(await readFile(new URL('../../public/candor.json', import.meta.url), 'utf8'));
   config.credentials = { per_week: PER_WEEK };
-  const configFile = join(dir, 'candor.json');
+  configFile = join(dir, 'candor.json');
   await writeFile(configFile, JSON.stringify(config));
   // nginx reads {PLAIN} passwords as they are; a real deployment uses its SSO instead.
   const passwords = join(dir, 'htpasswd');
-  await writeFile(passwords, 'alice:{PLAIN}wonderland\n');
+  await writeFile(passwords, 'alice:{PLAIN}wonderland\nbob:{PLAIN}builder\ncarol:{PLAIN}singer\n');
 
   const serverPort = await freePort();
   server = await startSyncServer({
@@ -62,9 +70,11 @@ before(async () => {
   const name = index.match(/<meta name="candor-token-client" content="([^"]+)"/)[1];
   client = await import(pathToFileURL(join(DIST, name)).href);
   client.initSync({ module: await readFile(join(DIST, name.replace(/\.js$/, '_bg.wasm'))) });
+  browser = await launchBrowser();
 });
 
 after(async () => {
+  await browser?.close();
   await nginx?.stop();
   await server?.stop();
 });
@@ -134,4 +144,83 @@ test('an employee signed in gets tokens and files; a replay is refused; no more 
   assert.equal(over.response.status, 429, over.body);
   assert.equal(JSON.parse(over.body).error.code, 'quota_exhausted');
   assert.ok(Number(over.response.headers.get('retry-after')) > 0);
+});
+
+/** The app through nginx in a fresh context, with `[user, password]` as its login, on the page's fake clock. */
+async function openApp([username, password]) {
+  const context = await browser.newContext({ httpCredentials: { username, password } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.errors = errors;
+  await page.clock.install({ time: NOW });
+  return { context, page };
+}
+
+/** Files one report per key with the keyboard, as an employee does. */
+async function fileWithKeys(page, keys) {
+  await page.goto(`${base}/?task=debugging&tool=agent`);
+  await page.locator('#outcome-4').waitFor({ state: 'attached' });
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved.').waitFor();
+  }
+}
+
+test('in the browser, a signed-in employee gets tokens and files; past the week\'s tokens a report waits and says so', async () => {
+  const { context, page } = await openApp(['bob', 'builder']);
+  await fileWithKeys(page, ['4', '2', '5', '3']);
+  await page.getByRole('link', { name: 'History' }).click();
+  const quotaUsed = /1 report\(s\) waiting for a token: you have been issued all 3 tokens of 2026-W47/;
+  await waitWithClock(page, async () => (await page.getByText(quotaUsed).count()) > 0);
+  const outbox = await outboxOf(page);
+  assert.equal(outbox.sent.length, PER_WEEK, 'as many sent as there were tokens');
+  assert.equal(outbox.rejected.length, 0, 'nothing refused');
+  assert.equal(outbox.waiting.length, 1, 'the fourth report is kept');
+  await page.getByText('waiting for a token', { exact: false }).first().waitFor();
+  assert.equal(await page.locator('.delivery.waiting').count(), 1);
+  assert.deepEqual(JSON.parse(await stored(page, 'candor.tokens')), [], 'every token was spent');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the app refuses tokens whose proof does not verify against the key it was shown, and keeps the report', async () => {
+  // Another issuer's key for the same week: the real issuer's proof cannot verify against it.
+  const other = await startSyncServer({
+    port: await freePort(),
+    db: join(dir, 'other.db'),
+    today: TODAY,
+    extraArgs: ['--config', configFile, '--trusted-proxy', '127.0.0.1'],
+  });
+  try {
+    const otherKey = await (await fetch(`${other.url}api/v1/tokens/key`)).text();
+    const { context, page } = await openApp(['carol', 'singer']);
+    await context.route('**/api/v1/tokens/key', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: otherKey }),
+    );
+    await fileWithKeys(page, ['4']);
+    await page.getByRole('link', { name: 'History' }).click();
+    await waitWithClock(page, async () => (await page.getByText(/did not verify against its published key/).count()) > 0, 10);
+    assert.equal((await outboxOf(page)).waiting.length, 1, 'the report waits, nothing is lost');
+    assert.ok([null, '[]'].includes(await stored(page, 'candor.tokens')), 'no token was kept');
+    await context.unrouteAll({ behavior: 'wait' });
+    await context.close();
+  } finally {
+    await other.stop();
+  }
+});
+
+test('an expired sign-on says so, with a link that renews it, and the report waits', async () => {
+  // A login the sign-on no longer accepts. (With none at all, Chromium would
+  // ask for basic auth in a dialog; a single sign-on answers an expired
+  // session with 401 or a redirect instead, which is what the app handles.)
+  const { context, page } = await openApp(['dave', 'expired']);
+  await fileWithKeys(page, ['2']);
+  await page.getByRole('link', { name: 'History' }).click();
+  await waitWithClock(page, async () => (await page.getByRole('link', { name: 'Sign in again' }).count()) > 0, 10);
+  assert.equal(await page.getByRole('link', { name: 'Sign in again' }).getAttribute('href'), '/');
+  await page.getByText(/waiting for a token: your sign-in has expired/).waitFor();
+  assert.equal((await outboxOf(page)).waiting.length, 1);
+  await context.close();
 });

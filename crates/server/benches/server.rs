@@ -25,7 +25,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use candor_server::store::{ReportStore, SqliteStore};
+use candor_server::credentials::Issuer;
+use candor_server::store::{ReportStore, SpentToken, SqliteStore};
 use rusqlite::{params, Connection};
 
 const BATCH: u64 = 100;
@@ -437,6 +438,122 @@ fn aggregate_sql(conn: &Connection, table: &str, count: &str, queries: usize) ->
     (percentile(&times, 0.5), percentile(&times, 0.99))
 }
 
+/// Reports filed with credentials in the bench's last part.
+const CREDENTIAL_REPORTS: u64 = 20_000;
+
+/// What credentials cost (SPEC §6.10), in-process on the SQLite store: the
+/// issuer's time per token (a request of 100: quota count, evaluation and
+/// proof), the client's (blind and finalize with the proof checked), the
+/// check of a spent token, and ingest of the same reports with credentials
+/// on (each token checked and spent in the report's transaction) against off.
+fn credentials_bench(dir: &Path) -> [f64; 5] {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use candor_core::{Credentials, IsoWeek, Token, TokenIssue, TokenRequest};
+    use rand_core::OsRng;
+    use voprf::{EvaluationElement, Group, Proof, Ristretto255, VoprfClient};
+
+    let week: IsoWeek = "2026-W49".parse().unwrap();
+    let on_db = dir.join("credentials-on.db");
+    let on = SqliteStore::open(&on_db).unwrap();
+    let issuer = Issuer::open(
+        &on_db,
+        &Credentials {
+            per_week: 1000,
+            sign_in_url: None,
+        },
+    )
+    .unwrap();
+    let key = issuer.public_key(week).unwrap();
+    let public_key =
+        Ristretto255::deserialize_elem(&URL_SAFE_NO_PAD.decode(&key.public_key).unwrap()).unwrap();
+    let (mut issuing, mut client) = (Duration::ZERO, Duration::ZERO);
+    let mut tokens = Vec::new();
+    for request in 0..CREDENTIAL_REPORTS / 100 {
+        let started = Instant::now();
+        let inputs: Vec<[u8; 32]> = (0..100u64)
+            .map(|n| {
+                let mut input = [0; 32];
+                input[..8].copy_from_slice(&(request * 100 + n).to_le_bytes());
+                input[8..16].copy_from_slice(&0x5eed_u64.to_le_bytes());
+                input
+            })
+            .collect();
+        let blinds: Vec<_> = inputs
+            .iter()
+            .map(|input| VoprfClient::<Ristretto255>::blind(input, &mut OsRng).unwrap())
+            .collect();
+        let asked = TokenRequest {
+            epoch: week,
+            blinded: blinds
+                .iter()
+                .map(|b| URL_SAFE_NO_PAD.encode(b.message.serialize()))
+                .collect(),
+        };
+        client += started.elapsed();
+        let started = Instant::now();
+        // Twenty people, a thousand tokens each.
+        let TokenIssue {
+            evaluated, proof, ..
+        } = issuer
+            .issue(&format!("person-{}", request % 20), &asked, week)
+            .unwrap();
+        issuing += started.elapsed();
+        let started = Instant::now();
+        let messages: Vec<EvaluationElement<Ristretto255>> = evaluated
+            .iter()
+            .map(|e| EvaluationElement::deserialize(&URL_SAFE_NO_PAD.decode(e).unwrap()).unwrap())
+            .collect();
+        let proof = Proof::deserialize(&URL_SAFE_NO_PAD.decode(&proof).unwrap()).unwrap();
+        let states: Vec<_> = blinds.iter().map(|b| b.state.clone()).collect();
+        let input_refs: Vec<&[u8]> = inputs.iter().map(|i| i.as_slice()).collect();
+        let outputs =
+            VoprfClient::batch_finalize(&input_refs, &states, &messages, &proof, public_key)
+                .unwrap();
+        for (input, output) in inputs.iter().zip(outputs) {
+            tokens.push(Token {
+                epoch: week,
+                input: URL_SAFE_NO_PAD.encode(input),
+                output: URL_SAFE_NO_PAD.encode(output.unwrap()),
+            });
+        }
+        client += started.elapsed();
+    }
+    let per_token = |d: Duration| d.as_secs_f64() * 1e6 / CREDENTIAL_REPORTS as f64;
+
+    let off = SqliteStore::open(&dir.join("credentials-off.db")).unwrap();
+    let (mut busy_on, mut busy_off, mut checking) =
+        (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    let mut first = 0;
+    while first < CREDENTIAL_REPORTS {
+        let range = first..(first + BATCH).min(CREDENTIAL_REPORTS);
+        let batch: Vec<candor_core::Report> = range
+            .clone()
+            .map(|i| candor_core::Report::from_json(&report(i).json()).unwrap())
+            .collect();
+        let started = Instant::now();
+        off.ingest(&batch).unwrap();
+        busy_off += started.elapsed();
+        let started = Instant::now();
+        let spent: Vec<SpentToken> = range
+            .map(|i| issuer.check(&tokens[i as usize], week).unwrap().unwrap())
+            .collect();
+        checking += started.elapsed();
+        let stored = on.ingest_spending(&batch, &spent).unwrap();
+        assert!(stored.spent.is_empty());
+        busy_on += started.elapsed();
+        first += BATCH;
+    }
+    let rate = |d: Duration| CREDENTIAL_REPORTS as f64 / d.as_secs_f64();
+    [
+        per_token(issuing),
+        per_token(client),
+        per_token(checking),
+        rate(busy_on),
+        rate(busy_off),
+    ]
+}
+
 fn main() {
     let options = options();
     // Before any server starts: it inherits the limit, and the burst needs 1,000 sockets on each side.
@@ -570,5 +687,20 @@ fn main() {
         "database on disk (MB)",
         db_mb("counts.db"),
         db_mb("plain.db")
+    );
+
+    let [issue_us, client_us, check_us, on_rate, off_rate] = credentials_bench(dir.path());
+    println!();
+    println!(
+        "credentials (SPEC §6.10), {CREDENTIAL_REPORTS} reports in-process, tokens asked 100 at a time:"
+    );
+    println!(
+        "  issuance, per token (server)      {issue_us:.0} us (quota count, evaluation, proof)"
+    );
+    println!("  blind + finalize, per token       {client_us:.0} us (client side, native; the proof checked)");
+    println!("  redemption check, per report      {check_us:.0} us (the VOPRF output recomputed)");
+    println!(
+        "  ingest, credentials on / off      {on_rate:.0} / {off_rate:.0} reports/s ({:.2}x; on: each token checked and spent in the report's transaction)",
+        on_rate / off_rate
     );
 }
