@@ -11,7 +11,8 @@
 //! ```text
 //! release                      (feature `audit`) every view, audited until lp_audit finds nothing
 //! publish                      counts -> nested -> one honest view
-//! nested                       what nested views must also hide, and its audit (SPEC §5.2)
+//! nested   pilot               what nested views must also hide, and its audit (SPEC §5.2) |
+//!                              a pilot's statistics: time and felt effects, hidden per §5 (SPEC §10)
 //! privacy                      randomized response and its debiasing (SPEC §6.6)
 //! outbox   suppress  lp_audit  the device's queue (§6.3, §7) | one view's hiding and audit (§5) |
 //!                              (feature `audit`) the linear-programming attack on a release (§5.2)
@@ -41,6 +42,8 @@
 //! - [`suppress`](mod@suppress): what one shared view must hide (SPEC §5), and its audit;
 //! - [`privacy`]: randomized response on the outcome and its debiasing (SPEC §6.6);
 //! - [`nested`]: what must also be hidden so nested views cannot be subtracted, and its audit;
+//! - [`pilot`]: a pilot's statistics, the measured time and felt effects of AI
+//!   by arm with honest intervals and verdicts, hidden under §5 (SPEC §10);
 //! - [`publish`](mod@publish): stored counts in, an honest view out;
 //! - `lp_audit` (feature `audit`): the linear-programming attack on a whole
 //!   release, run as an audit by the sync server on itself;
@@ -86,6 +89,7 @@ pub mod ids;
 pub mod lp_audit;
 pub mod nested;
 pub mod outbox;
+pub mod pilot;
 pub mod privacy;
 pub mod publish;
 #[cfg(feature = "audit")]
@@ -109,6 +113,10 @@ pub use history::{History, HistoryError, ImportOutcome, Loaded, SetAside, SCHEMA
 pub use ids::{is_identifier, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LEN, NO_AI};
 pub use nested::{audit_nested, NestedViews};
 pub use outbox::{Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue};
+pub use pilot::{
+    t_quantile_95, Arm, ArmResults, Difference, Disagreement, Effect, Mean, PilotCount,
+    PilotResults, Ratio, TaskResults, Verdict, MINUTE_BUCKETS,
+};
 pub use publish::publish;
 pub use report::{
     outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule, FORMAT_VERSION,
