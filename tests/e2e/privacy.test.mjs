@@ -15,9 +15,9 @@ const TODAY = '2026-11-18';
 const NOW = new Date(`${TODAY}T10:00:00`);
 const PAGES = ['/', '/history', '/map', '/team'];
 
-// The keys src/store/ writes (device.rs, sync.rs): the README documents them.
+// The keys src/store/ writes (device.rs, sync.rs, tokens.rs): the README documents them.
 function isDocumentedKey(key) {
-  return ['candor.history', 'candor.prefs', 'candor.outbox'].includes(key) || key.startsWith('candor.aside.');
+  return ['candor.history', 'candor.prefs', 'candor.outbox', 'candor.tokens'].includes(key) || key.startsWith('candor.aside.');
 }
 
 let browser;
