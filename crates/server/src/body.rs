@@ -27,6 +27,9 @@ pub const DRAIN_LIMIT: usize = 4 * MAX_BODY_BYTES;
 /// Why a body was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum BodyError {
+    /// The body was not sent as JSON; it was drained.
+    #[error("send the body as JSON, with Content-Type: application/json")]
+    NotJson,
     /// The body is larger than [`MAX_BODY_BYTES`].
     #[error("the body is larger than {MAX_BODY_BYTES} bytes; send fewer reports per request")]
     TooLarge,
@@ -50,6 +53,19 @@ pub fn declared_too_large(headers: &HeaderMap) -> bool {
         .get(CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok()?.parse::<u64>().ok())
         .is_some_and(|length| length > DRAIN_LIMIT as u64)
+}
+
+/// Reads a body sent as JSON: [`BodyError::NotJson`] (drained) without the
+/// content type, [`BodyError::TooLarge`] when it declares or turns out too large.
+pub async fn read_json(headers: &HeaderMap, body: Body) -> Result<Bytes, BodyError> {
+    if !is_json(headers) {
+        drain(body).await;
+        return Err(BodyError::NotJson);
+    }
+    if declared_too_large(headers) {
+        return Err(BodyError::TooLarge);
+    }
+    read_capped(body).await
 }
 
 /// Reads and discards a body the answer will not use, up to [`DRAIN_LIMIT`].

@@ -200,6 +200,7 @@ impl ApiError {
 impl From<BodyError> for ApiError {
     fn from(err: BodyError) -> ApiError {
         match err {
+            BodyError::NotJson => ApiError::UnsupportedMediaType,
             BodyError::TooLarge => ApiError::BodyTooLarge,
             BodyError::Unreadable(why) => ApiError::UnreadableBody(why),
         }

@@ -9,7 +9,7 @@ use candor_core::{RejectedIndex, ServerError, Token, TokenError, MAX_BATCH};
 use serde_json::error::Category;
 use serde_json::value::RawValue;
 
-use crate::body::{declared_too_large, drain, is_json, read_capped};
+use crate::body::read_json;
 use crate::error::ApiError;
 use crate::limits::ReportAllowance;
 use crate::routes::tokens::TokenService;
@@ -149,15 +149,8 @@ impl<S: Send + Sync> FromRequest<S> for ReportBatch {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, _state: &S) -> Result<ReportBatch, ApiError> {
-        if !is_json(request.headers()) {
-            drain(request.into_body()).await;
-            return Err(ApiError::UnsupportedMediaType);
-        }
-        if declared_too_large(request.headers()) {
-            return Err(ApiError::BodyTooLarge);
-        }
-        let body = read_capped(request.into_body()).await?;
-        ReportBatch::parse(&body)
+        let (parts, body) = request.into_parts();
+        ReportBatch::parse(&read_json(&parts.headers, body).await?)
     }
 }
 

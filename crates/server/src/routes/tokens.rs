@@ -9,14 +9,13 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::CACHE_CONTROL;
 use axum::response::IntoResponse;
 use axum::Json;
 use candor_core::{TokenIssue, TokenKey, TokenRequest};
 
-use crate::body::{declared_too_large, drain, is_json, read_capped};
+use crate::body::{drain, read_json};
 use crate::credentials::{IssueError, Issuer};
 use crate::error::ApiError;
 use crate::limits::IdentityGate;
@@ -85,11 +84,8 @@ pub async fn issue(
         drain(request.into_body()).await;
         return Err(ApiError::SignInRequired(IssueError::SignInRequired));
     };
-    if let Err(err) = json_body_ok(request.headers()) {
-        drain(request.into_body()).await;
-        return Err(err);
-    }
-    let asked = read_token_request(request.into_body()).await?;
+    let (parts, body) = request.into_parts();
+    let asked = read_token_request(&read_json(&parts.headers, body).await?)?;
     let week = state.clock.utc_week();
     let retry_after = state.clock.seconds_to_next_week();
     tokio::task::spawn_blocking(move || service.issuer.issue(&identity, &asked, week))
@@ -99,23 +95,11 @@ pub async fn issue(
         .map_err(|err| ApiError::from_issue(err, retry_after))
 }
 
-async fn read_token_request(body: Body) -> Result<TokenRequest, ApiError> {
-    let bytes = read_capped(body).await?;
-    serde_json::from_slice(&bytes).map_err(|err| {
+fn read_token_request(bytes: &[u8]) -> Result<TokenRequest, ApiError> {
+    serde_json::from_slice(bytes).map_err(|err| {
         ApiError::BadTokenRequest(IssueError::BadRequest {
             field: "blinded".into(),
             message: format!("the body must be {{\"epoch\":\"YYYY-Www\",\"blinded\":[…]}}: {err}"),
         })
     })
-}
-
-/// Checks the body is declared as JSON and not too large, before reading it.
-fn json_body_ok(headers: &axum::http::HeaderMap) -> Result<(), ApiError> {
-    if !is_json(headers) {
-        return Err(ApiError::UnsupportedMediaType);
-    }
-    if declared_too_large(headers) {
-        return Err(ApiError::BodyTooLarge);
-    }
-    Ok(())
 }
