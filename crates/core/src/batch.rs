@@ -55,13 +55,6 @@ impl<R> Batch<R> {
     }
 }
 
-impl<R, T> Batch<R, T> {
-    /// A batch of these reports, each spending the token at its index.
-    pub fn with_tokens(reports: Vec<R>, tokens: Vec<T>) -> Batch<R, T> {
-        Batch { reports, tokens }
-    }
-}
-
 /// One report the server refused, by its index in the batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
