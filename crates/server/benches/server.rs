@@ -447,48 +447,26 @@ const CREDENTIAL_REPORTS: u64 = 20_000;
 /// check of a spent token, and ingest of the same reports with credentials
 /// on (each token checked and spent in the report's transaction) against off.
 fn credentials_bench(dir: &Path) -> [f64; 5] {
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use base64::Engine;
     use candor_core::{Credentials, IsoWeek, Token, TokenIssue, TokenRequest};
-    use rand_core::OsRng;
-    use voprf::{EvaluationElement, Group, Proof, Ristretto255, VoprfClient};
 
     let week: IsoWeek = "2026-W49".parse().unwrap();
     let on_db = dir.join("credentials-on.db");
     let on = SqliteStore::open(&on_db).unwrap();
-    let issuer = Issuer::open(
-        &on_db,
-        &Credentials {
-            per_week: 1000,
-            sign_in_url: None,
-        },
-    )
-    .unwrap();
+    let credentials = Credentials {
+        per_week: 1000,
+        sign_in_url: None,
+    };
+    let issuer = Issuer::open(&on_db, &credentials).unwrap();
     let key = issuer.public_key(week).unwrap();
-    let public_key =
-        Ristretto255::deserialize_elem(&URL_SAFE_NO_PAD.decode(&key.public_key).unwrap()).unwrap();
     let (mut issuing, mut client) = (Duration::ZERO, Duration::ZERO);
     let mut tokens = Vec::new();
     for request in 0..CREDENTIAL_REPORTS / 100 {
+        // The app's own token client: random inputs, blinded.
         let started = Instant::now();
-        let inputs: Vec<[u8; 32]> = (0..100u64)
-            .map(|n| {
-                let mut input = [0; 32];
-                input[..8].copy_from_slice(&(request * 100 + n).to_le_bytes());
-                input[8..16].copy_from_slice(&0x5eed_u64.to_le_bytes());
-                input
-            })
-            .collect();
-        let blinds: Vec<_> = inputs
-            .iter()
-            .map(|input| VoprfClient::<Ristretto255>::blind(input, &mut OsRng).unwrap())
-            .collect();
+        let issuance = candor_token_client::blind(100).unwrap();
         let asked = TokenRequest {
             epoch: week,
-            blinded: blinds
-                .iter()
-                .map(|b| URL_SAFE_NO_PAD.encode(b.message.serialize()))
-                .collect(),
+            blinded: issuance.blinded().to_vec(),
         };
         client += started.elapsed();
         let started = Instant::now();
@@ -500,23 +478,17 @@ fn credentials_bench(dir: &Path) -> [f64; 5] {
             .unwrap();
         issuing += started.elapsed();
         let started = Instant::now();
-        let messages: Vec<EvaluationElement<Ristretto255>> = evaluated
-            .iter()
-            .map(|e| EvaluationElement::deserialize(&URL_SAFE_NO_PAD.decode(e).unwrap()).unwrap())
-            .collect();
-        let proof = Proof::deserialize(&URL_SAFE_NO_PAD.decode(&proof).unwrap()).unwrap();
-        let states: Vec<_> = blinds.iter().map(|b| b.state.clone()).collect();
-        let input_refs: Vec<&[u8]> = inputs.iter().map(|i| i.as_slice()).collect();
-        let outputs =
-            VoprfClient::batch_finalize(&input_refs, &states, &messages, &proof, public_key)
-                .unwrap();
-        for (input, output) in inputs.iter().zip(outputs) {
-            tokens.push(Token {
+        let made = issuance
+            .finalize(&key.public_key, &evaluated, &proof)
+            .unwrap();
+        tokens.extend(made.iter().map(|token| {
+            let (input, output) = token.split_once('.').unwrap();
+            Token {
                 epoch: week,
-                input: URL_SAFE_NO_PAD.encode(input),
-                output: URL_SAFE_NO_PAD.encode(output.unwrap()),
-            });
-        }
+                input: input.to_owned(),
+                output: output.to_owned(),
+            }
+        }));
         client += started.elapsed();
     }
     let per_token = |d: Duration| d.as_secs_f64() * 1e6 / CREDENTIAL_REPORTS as f64;

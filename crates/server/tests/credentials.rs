@@ -2,7 +2,7 @@
 //! trusted single sign-on proxy, at most N per person per week even across
 //! a restart, each spent once, and a database that keeps no identity.
 //!
-//! The client side is the `voprf` crate's, as in the app's token client:
+//! The client side is the app's own token client (`candor-token-client`):
 //! blind, let the server evaluate, finalize with the proof checked.
 
 mod common;
@@ -12,9 +12,7 @@ use std::path::Path;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use common::{report, temp_db, Reply, Server, Start, THIS_WEEK};
-use rand_core::OsRng;
 use serde_json::{json, Value};
-use voprf::{EvaluationElement, Group, Proof, Ristretto255, VoprfClient};
 
 const PER_WEEK: u32 = 5;
 
@@ -73,25 +71,12 @@ fn b64(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// Asks for `count` tokens as `who`; the reply, and the tokens if it was 200.
+/// Asks for `count` tokens as `who`, with the app's own token client; the
+/// reply, and the tokens if it was 200.
 fn fetch_tokens(server: &Server, who: Option<&str>, count: usize) -> (Reply, Vec<Held>) {
     let key = server.get("/api/v1/tokens/key").json();
-    let public_key = URL_SAFE_NO_PAD
-        .decode(key["public_key"].as_str().unwrap())
-        .unwrap();
-    let public_key = Ristretto255::deserialize_elem(&public_key).unwrap();
-    let inputs: Vec<[u8; 32]> = (0..count)
-        .map(|_| {
-            let mut input = [0; 32];
-            getrandom::fill(&mut input).unwrap();
-            input
-        })
-        .collect();
-    let blinds: Vec<_> = inputs
-        .iter()
-        .map(|input| VoprfClient::<Ristretto255>::blind(input, &mut OsRng).unwrap())
-        .collect();
-    let blinded: Vec<String> = blinds.iter().map(|b| b64(&b.message.serialize())).collect();
+    let issuance = candor_token_client::blind(count).unwrap();
+    let blinded = issuance.blinded().to_vec();
     let reply = post_as(
         server,
         "/api/v1/tokens",
@@ -108,29 +93,23 @@ fn fetch_tokens(server: &Server, who: Option<&str>, count: usize) -> (Reply, Vec
         .iter()
         .map(|e| e.as_str().unwrap().to_owned())
         .collect();
-    let messages: Vec<EvaluationElement<Ristretto255>> = evaluated
+    let tokens = issuance
+        .finalize(
+            key["public_key"].as_str().unwrap(),
+            &evaluated,
+            answer["proof"].as_str().unwrap(),
+        )
+        .expect("the proof verifies against the published key");
+    let held = tokens
         .iter()
-        .map(|e| EvaluationElement::deserialize(&URL_SAFE_NO_PAD.decode(e).unwrap()).unwrap())
-        .collect();
-    let proof = Proof::deserialize(
-        &URL_SAFE_NO_PAD
-            .decode(answer["proof"].as_str().unwrap())
-            .unwrap(),
-    )
-    .unwrap();
-    let issued = messages.len();
-    let clients: Vec<_> = blinds[..issued].iter().map(|b| b.state.clone()).collect();
-    let input_refs: Vec<&[u8]> = inputs[..issued].iter().map(|i| i.as_slice()).collect();
-    let outputs: Vec<_> =
-        VoprfClient::batch_finalize(&input_refs, &clients, &messages, &proof, public_key)
-            .expect("the proof verifies against the published key")
-            .collect::<Result<_, _>>()
-            .unwrap();
-    let held = (0..issued)
-        .map(|i| Held {
-            token: json!({"epoch": key["epoch"], "input": b64(&inputs[i]), "output": b64(&outputs[i])}),
-            blinded: blinded[i].clone(),
-            evaluated: evaluated[i].clone(),
+        .zip(blinded.iter().zip(&evaluated))
+        .map(|(token, (blinded, evaluated))| {
+            let (input, output) = token.split_once('.').unwrap();
+            Held {
+                token: json!({"epoch": key["epoch"], "input": input, "output": output}),
+                blinded: blinded.clone(),
+                evaluated: evaluated.clone(),
+            }
         })
         .collect();
     (reply, held)
@@ -411,4 +390,5 @@ fn credentials_without_a_trusted_proxy_do_not_start() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("--trusted-proxy"), "{stderr}");
+    assert!(!db.exists(), "refused before the database is opened");
 }
