@@ -146,6 +146,16 @@ async fn run(options: Options) -> Result<(), StartError> {
         .map(|origin| cors_origin(origin))
         .collect::<Result<Vec<_>, _>>()?;
     let clock = options.today.map_or(Clock::System, Clock::Fixed);
+    // With credentials, who may name a person is checked before the database is opened.
+    let gate = match &config.config.credentials {
+        None => None,
+        Some(_) if options.trusted_proxies.is_empty() => return Err(StartError::NoTrustedProxy),
+        Some(_) => Some(IdentityGate::new(
+            HeaderName::try_from(options.identity_header.as_str())
+                .map_err(|_| StartError::IdentityHeader(options.identity_header.clone()))?,
+            options.trusted_proxies.clone(),
+        )),
+    };
     let ledger = Ledger::load(Box::new(SqliteStore::open(&options.db)?))?;
     if options.demo {
         let seeded = demo::seed(&ledger, &config.config, clock.open_week())?;
@@ -158,23 +168,19 @@ async fn run(options: Options) -> Result<(), StartError> {
         ledger.len_reports(),
         options.db.display()
     );
-    let tokens = match &config.config.credentials {
-        None => None,
-        Some(credentials) => {
-            if options.trusted_proxies.is_empty() {
-                return Err(StartError::NoTrustedProxy);
-            }
-            let header = HeaderName::try_from(options.identity_header.as_str())
-                .map_err(|_| StartError::IdentityHeader(options.identity_header.clone()))?;
+    let tokens = match (&config.config.credentials, gate) {
+        (Some(credentials), Some(gate)) => {
             tracing::info!(
-                "credentials on: up to {} tokens per person per week, identity from {header} via the trusted proxies",
-                credentials.per_week
+                "credentials on: up to {} tokens per person per week, identity from {} via the trusted proxies",
+                credentials.per_week,
+                gate.header()
             );
             Some(std::sync::Arc::new(TokenService {
                 issuer: Issuer::open(&options.db, credentials)?,
-                gate: IdentityGate::new(header, options.trusted_proxies.clone()),
+                gate,
             }))
         }
+        _ => None,
     };
     let ledger = std::sync::Arc::new(ledger);
     // The first release is built now, so the first manager to look does not wait for it.
