@@ -97,11 +97,9 @@ pub struct SyncStore {
     issuer: StoredValue<Option<TokenIssuer>>,
     /// A token fetch is running.
     fetching: StoredValue<bool>,
-    /// This week's tokens are all issued: no more fetches until a reload.
-    quota_used: StoredValue<bool>,
-    /// Why the last fetch of tokens failed, as the status to show while
-    /// reports wait; `None` after a fetch succeeds.
-    token_wait: StoredValue<Option<SyncStatus>>,
+    /// Why the last fetch of tokens failed; `None` after one succeeds.
+    /// Once this week's tokens are all issued, no more are asked for until a reload.
+    token_problem: StoredValue<Option<TokenProblem>>,
 }
 
 impl SyncStore {
@@ -139,8 +137,7 @@ impl SyncStore {
             noise: StoredValue::new(RandomizedResponse::from_config(&config.privacy)),
             issuer: StoredValue::new(issuer),
             fetching: StoredValue::new(false),
-            quota_used: StoredValue::new(false),
-            token_wait: StoredValue::new(None),
+            token_problem: StoredValue::new(None),
         };
         let waiting: Vec<ReportId> = store
             .outbox
@@ -363,7 +360,10 @@ impl SyncStore {
         let Some(issuer) = self.issuer.get_value() else {
             return;
         };
-        if self.fetching.get_value() || self.quota_used.get_value() {
+        let quota_used = self
+            .token_problem
+            .with_value(|problem| matches!(problem, Some(TokenProblem::QuotaUsed(_))));
+        if self.fetching.get_value() || quota_used {
             return;
         }
         let waiting = self.outbox.with_untracked(|outbox| outbox.waiting.len());
@@ -388,7 +388,7 @@ impl SyncStore {
             store.fetching.set_value(false);
             match fetched {
                 Ok(_) => {
-                    store.token_wait.set_value(None);
+                    store.token_problem.set_value(None);
                     if store.waiting_for_token_now() {
                         store.status.set(SyncStatus::Idle);
                     }
@@ -399,25 +399,17 @@ impl SyncStore {
                     store.schedule();
                 }
                 Err(problem) => {
-                    if matches!(problem, TokenProblem::QuotaUsed(_)) {
-                        store.quota_used.set_value(true);
-                    }
                     if matches!(problem, TokenProblem::Unavailable(_)) {
                         let _ = set_timeout_with_handle(
                             move || store.fetch_tokens(),
                             Duration::from_secs(30),
                         );
                     }
-                    let sign_in = (problem == TokenProblem::SignIn).then_some(issuer.sign_in);
-                    let wait = SyncStatus::WaitingForToken {
-                        reason: problem.words(),
-                        sign_in,
-                    };
-                    store.token_wait.set_value(Some(wait.clone()));
+                    store.token_problem.set_value(Some(problem));
                     // A batch in flight keeps its status until it is settled;
                     // the next report without a token shows this.
                     if store.status.get_untracked() != SyncStatus::Sending {
-                        store.status.set(wait);
+                        store.status.set(store.waiting_status(&issuer));
                     }
                 }
             }
@@ -429,50 +421,53 @@ impl SyncStore {
     /// JSON text); the others wait again, each with a new random delay,
     /// while tokens are fetched. `None` when none can leave now.
     fn spend_tokens(&self, batch: &mut Vec<Report>) -> Option<Option<String>> {
-        if self.issuer.with_value(Option::is_none) || batch.is_empty() {
+        let Some(issuer) = self.issuer.get_value() else {
+            return Some(None);
+        };
+        if batch.is_empty() {
             return Some(None);
         }
         let week = device::this_week();
         let leaving = tokens::held(week).min(batch.len());
-        let left: Vec<ReportId> = batch.drain(leaving..).map(|report| report.id).collect();
-        self.hold_again(&left);
         let spent = if leaving > 0 {
             tokens::take(week, leaving)
         } else {
             None
         };
+        // Without tokens taken off the device, none of the batch can leave.
+        let leaving = if spent.is_some() { leaving } else { 0 };
+        let left: Vec<ReportId> = batch.drain(leaving..).map(|report| report.id).collect();
+        if !left.is_empty() {
+            // A fresh random wait: they come due again (and say they wait
+            // for a token if there is still none), or leave once tokens come.
+            for id in &left {
+                self.queue.update_value(|queue| queue.forget(id));
+            }
+            self.hold_all(&left);
+            self.fetch_tokens();
+        }
         if spent.is_none() {
-            // No tokens, or none could be taken off the device: all wait.
-            let left: Vec<ReportId> = batch.drain(..).map(|report| report.id).collect();
-            self.hold_again(&left);
-            let wait = self
-                .token_wait
-                .get_value()
-                .unwrap_or(SyncStatus::WaitingForToken {
-                    reason: "fetching tokens".into(),
-                    sign_in: None,
-                });
+            let wait = self.waiting_status(&issuer);
             if self.status.get_untracked() != wait {
                 self.status.set(wait);
             }
-            self.fetch_tokens();
-            return None;
         }
-        Some(spent)
+        spent.map(Some)
     }
 
-    /// Gives reports that could not leave for want of a token a fresh
-    /// random wait: they come due again (and say they wait for a token if
-    /// there is still none), or leave sooner when tokens come.
-    fn hold_again(&self, ids: &[ReportId]) {
-        if ids.is_empty() {
-            return;
+    /// What reports waiting for a token say: why the last fetch failed, or
+    /// that tokens are being fetched.
+    fn waiting_status(&self, issuer: &TokenIssuer) -> SyncStatus {
+        match self.token_problem.get_value() {
+            None => SyncStatus::WaitingForToken {
+                reason: "fetching tokens".into(),
+                sign_in: None,
+            },
+            Some(problem) => SyncStatus::WaitingForToken {
+                sign_in: (problem == TokenProblem::SignIn).then(|| issuer.sign_in.clone()),
+                reason: problem.words(),
+            },
         }
-        for id in ids {
-            self.queue.update_value(|queue| queue.forget(id));
-        }
-        self.hold_all(ids);
-        self.fetch_tokens();
     }
 
     /// Puts back the tokens of a batch the server may not have received.
