@@ -30,6 +30,7 @@ fn report(n: u8, task: &str, tool: &str, outcome: i8) -> Report {
         mandated: None,
         complexity: None,
         team: None,
+        pilot: None,
         reasons: Vec::new(),
     }
 }

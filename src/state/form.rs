@@ -233,6 +233,7 @@ impl FormState {
                 .into_iter()
                 .find(|level| Some(level.as_str()) == complexity),
             team: self.team.clone(),
+            pilot: None,
             reasons: if outcome < 0 {
                 self.reasons.clone()
             } else {

@@ -252,6 +252,7 @@ mod tests {
             mandated: None,
             complexity: None,
             team: None,
+            pilot: None,
             reasons: Vec::new(),
         }
     }

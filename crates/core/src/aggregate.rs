@@ -351,6 +351,7 @@ mod tests {
             mandated: None,
             complexity: None,
             team: None,
+            pilot: None,
             reasons: vec![],
         }
     }

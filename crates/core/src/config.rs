@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use crate::ids::{is_identifier, NO_AI};
+use crate::week::IsoWeek;
 
 /// The minimum group size when the file does not say.
 pub const DEFAULT_K: u32 = 5;
@@ -40,6 +41,37 @@ pub struct Config {
     /// Anonymous credentials (SPEC §6.10): every report spends a token; `None` turns them off.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credentials: Option<Credentials>,
+    /// Pilots (SPEC §10): time-bound trials of the outcome; empty when none are run.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pilots: Vec<Pilot>,
+}
+
+/// A pilot (SPEC §10): some of the deployment's tasks, tried with some of
+/// its tools against no AI, for a range of weeks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pilot {
+    /// The id reports give in `pilot`.
+    pub id: String,
+    /// The name people see.
+    pub label: String,
+    /// The task ids the pilot covers; each is one of the config's tasks.
+    pub tasks: Vec<String>,
+    /// The AI tools it tries; each is one of the config's tools, never `none`.
+    pub tools: Vec<String>,
+    /// The first week of the pilot.
+    pub from: IsoWeek,
+    /// The last week of the pilot, inclusive.
+    pub to: IsoWeek,
+    /// Whether each task's arm is drawn by a coin on the device (a
+    /// randomized trial) rather than chosen (a comparison of choices).
+    pub randomize: bool,
+}
+
+impl Pilot {
+    /// Whether `week` is one of the pilot's weeks.
+    pub fn runs_in(&self, week: IsoWeek) -> bool {
+        (self.from..=self.to).contains(&week)
+    }
 }
 
 /// Anonymous credentials (SPEC §6.10): `{"per_week": N, "sign_in_url": …}`.
@@ -172,6 +204,73 @@ impl<'a> Fields<'a> {
     }
 }
 
+impl Fields<'_> {
+    fn ids(&self, key: &str) -> Result<Vec<String>, ConfigError> {
+        let not_a_list = || ConfigError::new(self.at(key), "must be a list of ids: [\"…\", …]");
+        let list = match self.object.get(key) {
+            None => return Err(ConfigError::new(self.at(key), "is missing")),
+            Some(Value::Array(list)) => list,
+            Some(_) => return Err(not_a_list()),
+        };
+        list.iter()
+            .enumerate()
+            .map(|(index, id)| {
+                id.as_str().map(str::to_owned).ok_or_else(|| {
+                    ConfigError::new(
+                        format!("{}[{index}]", self.at(key)),
+                        "must be text in quotes",
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn week(&self, key: &str) -> Result<IsoWeek, ConfigError> {
+        self.required_text(key)?
+            .parse()
+            .map_err(|err| ConfigError::new(self.at(key), format!("{err}, e.g. \"2027-W02\"")))
+    }
+
+    fn pilots(&self) -> Result<Vec<Pilot>, ConfigError> {
+        let list = match self.object.get("pilots") {
+            None | Some(Value::Null) => return Ok(Vec::new()),
+            Some(Value::Array(list)) => list,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    "pilots",
+                    "must be a list: [{\"id\": …, \"label\": …, \"tasks\": […], …}, …]",
+                ))
+            }
+        };
+        list.iter()
+            .enumerate()
+            .map(|(index, entry)| {
+                let entry = Fields::of(
+                    format!("pilots[{index}]"),
+                    entry,
+                    &["id", "label", "tasks", "tools", "from", "to", "randomize"],
+                )?;
+                Ok(Pilot {
+                    id: entry.required_text("id")?,
+                    label: entry.required_text("label")?,
+                    tasks: entry.ids("tasks")?,
+                    tools: entry.ids("tools")?,
+                    from: entry.week("from")?,
+                    to: entry.week("to")?,
+                    randomize: match entry.object.get("randomize") {
+                        Some(Value::Bool(on)) => *on,
+                        _ => return Err(ConfigError::new(
+                            entry.at("randomize"),
+                            "must be true (a coin on the device gives each task its arm: a randomized trial) \
+                             or false (people choose: a weaker comparison of choices)",
+                        )),
+                    },
+                })
+            })
+            .collect()
+    }
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -194,6 +293,7 @@ impl Config {
                 "sync_url",
                 "privacy",
                 "credentials",
+                "pilots",
             ],
         )?;
         let k = match file.object.get("k") {
@@ -256,6 +356,7 @@ impl Config {
             sync_url: file.text("sync_url")?.filter(|url| !url.is_empty()),
             privacy,
             credentials,
+            pilots: file.pilots()?,
         };
         config.validate()?;
         Ok(config)
@@ -302,6 +403,65 @@ impl Config {
         }
         if let Some(url) = &self.sync_url {
             check_sync_url(url)?;
+        }
+        self.check_pilots()
+    }
+
+    fn check_pilots(&self) -> Result<(), ConfigError> {
+        for (index, pilot) in self.pilots.iter().enumerate() {
+            let at = |field: &str| format!("pilots[{index}].{field}");
+            let error = |field: &str, message: String| Err(ConfigError::new(at(field), message));
+            if !is_identifier(&pilot.id) {
+                return error("id", format!("{ID_RULE} (got {:?})", pilot.id));
+            }
+            if let Some(first) = self.pilots[..index].iter().position(|p| p.id == pilot.id) {
+                return error(
+                    "id",
+                    format!(
+                        "`{}` is already the id of pilots[{first}]; ids must be unique",
+                        pilot.id
+                    ),
+                );
+            }
+            if pilot.label.trim().is_empty() {
+                return error("label", "must not be empty: it is what people see".into());
+            }
+            for (list, ids, known) in [
+                ("tasks", &pilot.tasks, &self.tasks),
+                ("tools", &pilot.tools, &self.tools),
+            ] {
+                if ids.is_empty() {
+                    return error(list, format!("list at least one of the file's {list}"));
+                }
+                for (position, id) in ids.iter().enumerate() {
+                    let field = format!("{list}[{position}]");
+                    if list == "tools" && id == NO_AI {
+                        return error(
+                            &field,
+                            "`none` is the pilot's no-AI arm already; list the AI tools it tries"
+                                .into(),
+                        );
+                    }
+                    if !known.iter().any(|choice| &choice.id == id) {
+                        return error(
+                            &field,
+                            format!("`{id}` is not an id in the file's `{list}`"),
+                        );
+                    }
+                    if ids[..position].contains(id) {
+                        return error(&field, format!("`{id}` is listed twice"));
+                    }
+                }
+            }
+            if pilot.from > pilot.to {
+                return error(
+                    "to",
+                    format!(
+                        "must not be before `from` ({} is before {})",
+                        pilot.to, pilot.from
+                    ),
+                );
+            }
         }
         Ok(())
     }
@@ -355,6 +515,11 @@ impl Config {
         self.tools.iter().find(|choice| choice.id == id)
     }
 
+    /// The pilot with this id.
+    pub fn pilot(&self, id: &str) -> Option<&Pilot> {
+        self.pilots.iter().find(|pilot| pilot.id == id)
+    }
+
     /// The team with this id.
     pub fn team(&self, id: &str) -> Option<&Choice> {
         self.teams.iter().find(|choice| choice.id == id)
@@ -385,16 +550,17 @@ impl<'de> Deserialize<'de> for Config {
     }
 }
 
+/// What an id must look like, as an error says it.
+const ID_RULE: &str =
+    "ids must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit";
+
 fn check_choices(list: &str, choices: &[Choice]) -> Result<(), ConfigError> {
     for (index, choice) in choices.iter().enumerate() {
         let at = |field: &str| format!("{list}[{index}].{field}");
         if !is_identifier(&choice.id) {
             return Err(ConfigError::new(
                 at("id"),
-                format!(
-                    "ids must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit (got {:?})",
-                    choice.id
-                ),
+                format!("{ID_RULE} (got {:?})", choice.id),
             ));
         }
         if let Some(first) = choices[..index].iter().position(|c| c.id == choice.id) {
@@ -702,5 +868,83 @@ mod tests {
         ] {
             assert_eq!(with(bad).unwrap_err().field, field, "{bad}");
         }
+    }
+
+    #[test]
+    fn pilots_are_read_and_checked_with_their_field() {
+        let pilot = r#"{"id":"trial","label":"Tests with AI","tasks":["a"],"tools":["x"],"from":"2027-W02","to":"2027-W09","randomize":true}"#;
+        let with = |pilots: &str| {
+            Config::from_json(&format!(
+                r#"{{"tasks":[{{"id":"a","label":"A"}},{{"id":"b","label":"B"}}],"tools":[{{"id":"x","label":"X"}}],"pilots":{pilots}}}"#
+            ))
+        };
+        let config = with(&format!("[{pilot}]")).unwrap();
+        let trial = config.pilot("trial").unwrap();
+        assert_eq!(
+            (trial.tasks.as_slice(), trial.randomize),
+            (&["a".to_owned()][..], true)
+        );
+        assert!(trial.runs_in("2027-W09".parse().unwrap()));
+        assert!(!trial.runs_in("2027-W10".parse().unwrap()));
+        let again = Config::from_json(&serde_json::to_string(&config).unwrap()).unwrap();
+        assert_eq!(again, config);
+        assert!(Config::from_json(MINIMAL).unwrap().pilots.is_empty());
+        let edit = |from: &str, to: &str| format!("[{}]", pilot.replace(from, to));
+        for (bad, field) in [
+            ("{}".to_owned(), "pilots"),
+            ("[3]".to_owned(), "pilots[0]"),
+            (edit(r#""id":"trial""#, r#""id":"Trial""#), "pilots[0].id"),
+            (format!("[{pilot},{pilot}]"), "pilots[1].id"),
+            (
+                edit(r#""label":"Tests with AI""#, r#""label":" ""#),
+                "pilots[0].label",
+            ),
+            (edit(r#""tasks":["a"]"#, r#""tasks":[]"#), "pilots[0].tasks"),
+            (
+                edit(r#""tasks":["a"]"#, r#""tasks":["a","c"]"#),
+                "pilots[0].tasks[1]",
+            ),
+            (
+                edit(r#""tasks":["a"]"#, r#""tasks":["a","a"]"#),
+                "pilots[0].tasks[1]",
+            ),
+            (
+                edit(r#""tasks":["a"]"#, r#""tasks":"a""#),
+                "pilots[0].tasks",
+            ),
+            (
+                edit(r#""tasks":["a"]"#, r#""tasks":[1]"#),
+                "pilots[0].tasks[0]",
+            ),
+            (
+                edit(r#""tools":["x"]"#, r#""tools":["none"]"#),
+                "pilots[0].tools[0]",
+            ),
+            (
+                edit(r#""tools":["x"]"#, r#""tools":["y"]"#),
+                "pilots[0].tools[0]",
+            ),
+            (
+                edit(r#""from":"2027-W02""#, r#""from":"2027-02""#),
+                "pilots[0].from",
+            ),
+            (
+                edit(r#""from":"2027-W02""#, r#""from":"2027-W10""#),
+                "pilots[0].to",
+            ),
+            (edit(r#","randomize":true"#, ""), "pilots[0].randomize"),
+            (
+                edit(r#""randomize":true"#, r#""randomize":"yes""#),
+                "pilots[0].randomize",
+            ),
+            (
+                edit(r#""randomize":true"#, r#""randomise":true"#),
+                "pilots[0].randomise",
+            ),
+        ] {
+            assert_eq!(with(&bad).unwrap_err().field, field, "{bad}");
+        }
+        let none = with(&edit(r#""tools":["x"]"#, r#""tools":["none"]"#)).unwrap_err();
+        assert!(none.message.contains("no-AI arm"), "{none}");
     }
 }

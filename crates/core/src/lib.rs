@@ -102,7 +102,7 @@ pub mod week;
 
 pub use aggregate::{wilson, Axis, CellCounts, Grid, Share, Tally, Z_95};
 pub use batch::{check_reports, Batch, BatchAnswer, RejectedIndex, MAX_BATCH};
-pub use config::{Choice, Config, ConfigError, Credentials, Privacy, DEFAULT_K, MIN_K};
+pub use config::{Choice, Config, ConfigError, Credentials, Pilot, Privacy, DEFAULT_K, MIN_K};
 pub use counts::{CountIndex, StoredCount};
 pub use error_body::{ErrorBody, ServerError};
 pub use filter::{
@@ -114,13 +114,13 @@ pub use ids::{is_identifier, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LEN, NO_AI};
 pub use nested::{audit_nested, NestedViews};
 pub use outbox::{Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue};
 pub use pilot::{
-    t_quantile_95, Arm, ArmResults, Difference, Disagreement, Effect, Mean, PilotCount,
+    is_bucket, t_quantile_95, Arm, ArmResults, Difference, Disagreement, Effect, Mean, PilotCount,
     PilotResults, Ratio, TaskResults, Verdict, MINUTE_BUCKETS,
 };
 pub use publish::publish;
 pub use report::{
-    outcome_label, Complexity, Effort, Reason, Report, ReportError, ReportId, Rule, FORMAT_VERSION,
-    MAX_REASONS, OUTCOME_LABELS, OUTCOME_MAX, OUTCOME_MIN,
+    outcome_label, Complexity, Effort, PilotReport, Reason, Report, ReportError, ReportId, Rule,
+    FORMAT_VERSION, MAX_REASONS, OUTCOME_LABELS, OUTCOME_MAX, OUTCOME_MIN, PILOT_FORMAT_VERSION,
 };
 pub use suppress::{audit, suppress, suppress_with, AuditFailure, Suppression};
 pub use token::{Token, TokenError, TokenIssue, TokenKey, TokenRequest, MAX_TOKENS_PER_REQUEST};

@@ -121,11 +121,18 @@ use std::f64::consts::{FRAC_PI_2, PI};
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{wilson, Share, Z_95};
+use crate::ids::NO_AI;
 use crate::privacy::{RandomizedResponse, OUTCOMES};
-use crate::report::outcome_index;
+use crate::report::{outcome_index, Report};
 
 /// The minutes a pilot report's forecast and actual time are chosen from.
-pub const MINUTE_BUCKETS: [u32; 12] = [5, 10, 15, 30, 45, 60, 90, 120, 180, 240, 360, 480];
+pub const MINUTE_BUCKETS: [u32; 15] = [
+    5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960,
+];
+
+/// [`MINUTE_BUCKETS`] in words, for an error that lists them.
+pub const MINUTE_BUCKETS_TEXT: &str =
+    "5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960";
 
 /// The two arms of a pilot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -140,6 +147,32 @@ pub enum Arm {
 impl Arm {
     /// Both arms, in the order results list them.
     pub const ALL: [Arm; 2] = [Arm::Ai, Arm::NoAi];
+
+    /// The arms as a report writes them, for an error that lists them.
+    pub const ALLOWED: &'static str = "ai, no_ai";
+
+    /// The wire id: `ai` or `no_ai`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Arm::Ai => "ai",
+            Arm::NoAi => "no_ai",
+        }
+    }
+
+    /// The arm written `id`.
+    pub fn parse(id: &str) -> Option<Arm> {
+        Arm::ALL.into_iter().find(|arm| arm.id() == id)
+    }
+
+    /// The arm a tool puts a report in when people choose: [`NO_AI`] is
+    /// `no_ai`, any other tool `ai`.
+    pub fn of_tool(tool: &str) -> Arm {
+        if tool == NO_AI {
+            Arm::NoAi
+        } else {
+            Arm::Ai
+        }
+    }
 
     fn index(self) -> usize {
         match self {
@@ -166,6 +199,34 @@ pub struct PilotCount {
     pub against_arm: bool,
     /// How many reports have this content.
     pub n: u64,
+}
+
+impl PilotCount {
+    /// What a pilot report counts as, once (`n` = 1); `None` for a report in no pilot.
+    ///
+    /// Intention to treat: a randomized report counts in the arm its coin
+    /// gave, and is against its arm when the tool says otherwise (`ai` done
+    /// with `none`, `no_ai` done with a tool). Without randomization the
+    /// arm is what was chosen, [`Arm::of_tool`], and never against itself.
+    pub fn of(report: &Report) -> Option<PilotCount> {
+        let pilot = report.pilot.as_ref()?;
+        let chosen = Arm::of_tool(&report.tool);
+        let arm = pilot.arm.unwrap_or(chosen);
+        Some(PilotCount {
+            task: report.task.clone(),
+            arm,
+            forecast: pilot.forecast,
+            actual: pilot.actual,
+            outcome: report.outcome,
+            against_arm: arm != chosen,
+            n: 1,
+        })
+    }
+}
+
+/// Whether `minutes` is one of [`MINUTE_BUCKETS`].
+pub fn is_bucket(minutes: u32) -> bool {
+    MINUTE_BUCKETS.contains(&minutes)
 }
 
 /// A mean outcome with its 95% interval.

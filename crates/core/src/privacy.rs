@@ -141,6 +141,7 @@ impl RandomizedResponse {
     pub fn for_sending(&self, report: &Report, random: &mut impl Randomness) -> Report {
         Report {
             outcome: self.randomize(report.outcome, random),
+            pilot: None,
             reasons: Vec::new(),
             ..report.clone()
         }

@@ -376,6 +376,7 @@ mod tests {
             mandated: Some(false),
             complexity: Some(Complexity::Complex),
             team: Some("pay".into()),
+            pilot: None,
             reasons: vec![Reason::Friction, Reason::Checking],
         };
         let stored = StoredCount::of(&report);

@@ -124,6 +124,7 @@ fn one_report(
         mandated,
         complexity,
         team,
+        pilot: None,
         reasons,
     }
 }

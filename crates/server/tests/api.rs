@@ -569,7 +569,7 @@ fn reports_of_every_shape_round_trip_into_counts() {
 fn the_api_document_and_answers_are_the_cores() {
     use candor_core::{
         BatchAnswer, IsoWeek, ReportId, ServerError, FORMAT_VERSION, IDENTIFIER_PATTERN, MAX_BATCH,
-        MAX_REASONS, OUTCOME_MAX, OUTCOME_MIN,
+        MAX_REASONS, MINUTE_BUCKETS, OUTCOME_MAX, OUTCOME_MIN, PILOT_FORMAT_VERSION,
     };
     let (_dir, db) = temp_db();
     let server = Server::start(&db);
@@ -583,7 +583,9 @@ fn the_api_document_and_answers_are_the_cores() {
         assert_eq!(field(id)["pattern"], IDENTIFIER_PATTERN, "{id}");
     }
     assert_eq!(field("v")["minimum"], json!(FORMAT_VERSION));
-    assert_eq!(field("v")["maximum"], json!(FORMAT_VERSION));
+    assert_eq!(field("v")["maximum"], json!(PILOT_FORMAT_VERSION));
+    assert_eq!(field("forecast")["enum"], json!(MINUTE_BUCKETS));
+    assert_eq!(field("arm")["enum"], json!(["ai", "no_ai"]));
     assert_eq!(field("outcome")["minimum"], json!(OUTCOME_MIN));
     assert_eq!(field("outcome")["maximum"], json!(OUTCOME_MAX));
     assert_eq!(field("reasons")["maxItems"], json!(MAX_REASONS));

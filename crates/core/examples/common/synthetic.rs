@@ -47,6 +47,7 @@ pub fn reports(count: usize) -> Vec<Report> {
                 mandated: with_ai.then_some(bits >> 35 & 1 == 1),
                 complexity: (bits >> 36 & 1 == 1).then_some(Complexity::Routine),
                 team: None,
+                pilot: None,
                 reasons: if outcome < 0 {
                     vec![Reason::ALL[((bits >> 40) % 5) as usize]]
                 } else {

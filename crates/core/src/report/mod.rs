@@ -10,6 +10,7 @@ use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use crate::ids::{is_identifier, MAX_IDENTIFIER_LEN, NO_AI};
+use crate::pilot::{Arm, MINUTE_BUCKETS_TEXT};
 use crate::week::{IsoWeek, WeekError};
 
 mod answers;
@@ -19,8 +20,11 @@ mod schema;
 
 pub use answers::{Complexity, Effort, Reason};
 
-/// The report format version this crate reads and writes.
+/// The report format version of a report in no pilot (SPEC §2).
 pub const FORMAT_VERSION: u64 = 1;
+
+/// The report format version that adds the pilot fields (SPEC §2, §10).
+pub const PILOT_FORMAT_VERSION: u64 = 2;
 
 /// The worst outcome: made it much worse.
 pub const OUTCOME_MIN: i8 = -2;
@@ -45,6 +49,9 @@ const FIELDS: [&str; 11] = [
     "team",
     "reasons",
 ];
+
+/// The fields report v2 adds, in the order they are written (SPEC §10).
+const PILOT_FIELDS: [&str; 4] = ["pilot", "arm", "forecast", "actual"];
 
 /// 128 random bits as 32 lowercase hex chars; for idempotent retries only.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -143,6 +150,21 @@ pub struct Report {
     pub team: Option<String>,
     /// Why it did not help; only with a negative outcome, at most [`MAX_REASONS`].
     pub reasons: Vec<Reason>,
+    /// The pilot the task was part of, with its arm and times (report v2); `None` in v1.
+    pub pilot: Option<PilotReport>,
+}
+
+/// The part of a report (v2) that belongs to a pilot (SPEC §10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PilotReport {
+    /// The pilot, an id from the config's `pilots`.
+    pub pilot: String,
+    /// What the device's coin said; exactly in a randomized pilot.
+    pub arm: Option<Arm>,
+    /// The minutes the employee expected, before starting; one of [`crate::pilot::MINUTE_BUCKETS`].
+    pub forecast: u32,
+    /// The minutes it took; one of [`crate::pilot::MINUTE_BUCKETS`].
+    pub actual: u32,
 }
 
 /// A report broke a rule: which field, and which rule.
@@ -200,8 +222,37 @@ pub enum Rule {
         expected: &'static str,
     },
     /// The report is in a format version this crate does not read.
-    #[error("must be {FORMAT_VERSION}: this version of Candor reads report format {FORMAT_VERSION} only")]
+    #[error("must be {FORMAT_VERSION} or {PILOT_FORMAT_VERSION}: this version of Candor reads report formats {FORMAT_VERSION} and {PILOT_FORMAT_VERSION}")]
     UnsupportedVersion,
+    /// A pilot field in a report that says it is v1.
+    #[error(
+        "is a field of report format {PILOT_FORMAT_VERSION}: set \"v\" to {PILOT_FORMAT_VERSION}"
+    )]
+    NeedsVersion2,
+    /// `arm`, `forecast` or `actual` without `pilot`.
+    #[error("belongs to a pilot report: give `pilot` too, or leave this field out")]
+    NeedsPilot,
+    /// A time that is not one of the minute buckets.
+    #[error("must be one of the minute buckets: {MINUTE_BUCKETS_TEXT}")]
+    NotABucket,
+    /// The pilot is not in this deployment's config.
+    #[error("is not a pilot in this deployment's candor.json")]
+    UnknownPilot,
+    /// The week is outside the pilot's weeks.
+    #[error("is outside the pilot's weeks (its `from` to its `to` in candor.json)")]
+    WeekOutsidePilot,
+    /// The task is not one of the pilot's tasks.
+    #[error("is not one of the pilot's tasks")]
+    TaskNotInPilot,
+    /// The tool is neither one of the pilot's tools nor `none`.
+    #[error("is not one of the pilot's tools, nor `none`")]
+    ToolNotInPilot,
+    /// A randomized pilot's report has no arm.
+    #[error("is required in a randomized pilot: what the coin said before the task")]
+    ArmRequired,
+    /// A pilot without randomization got an arm.
+    #[error("is only given in a randomized pilot; this pilot compares what people chose")]
+    ArmNotRandomized,
     /// The id is not 32 lowercase hex characters.
     #[error("must be 32 lowercase hex characters (0-9, a-f)")]
     BadId,
@@ -263,6 +314,15 @@ impl Rule {
             Rule::UnknownField => "unknown_field",
             Rule::WrongType { .. } => "wrong_type",
             Rule::UnsupportedVersion => "unsupported_version",
+            Rule::NeedsVersion2 => "needs_version_2",
+            Rule::NeedsPilot => "needs_pilot",
+            Rule::NotABucket => "not_a_bucket",
+            Rule::UnknownPilot => "unknown_pilot",
+            Rule::WeekOutsidePilot => "week_outside_pilot",
+            Rule::TaskNotInPilot => "task_not_in_pilot",
+            Rule::ToolNotInPilot => "tool_not_in_pilot",
+            Rule::ArmRequired => "arm_required",
+            Rule::ArmNotRandomized => "arm_not_randomized",
             Rule::BadId => "bad_id",
             Rule::BadWeek(_) => "bad_week",
             Rule::OutOfRange { .. } => "out_of_range",
@@ -299,12 +359,26 @@ struct Wire<'a> {
     team: Option<&'a str>,
     #[serde(skip_serializing_if = "<[Reason]>::is_empty")]
     reasons: &'a [Reason],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pilot: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    arm: Option<Arm>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forecast: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actual: Option<u32>,
 }
 
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let pilot = self.pilot.as_ref();
         Wire {
-            v: FORMAT_VERSION,
+            // A report in no pilot stays v1, so servers before v2 take it.
+            v: if pilot.is_some() {
+                PILOT_FORMAT_VERSION
+            } else {
+                FORMAT_VERSION
+            },
             id: &self.id,
             week: self.week,
             task: &self.task,
@@ -315,6 +389,10 @@ impl Serialize for Report {
             complexity: self.complexity,
             team: self.team.as_deref(),
             reasons: &self.reasons,
+            pilot: pilot.map(|p| p.pilot.as_str()),
+            arm: pilot.and_then(|p| p.arm),
+            forecast: pilot.map(|p| p.forecast),
+            actual: pilot.map(|p| p.actual),
         }
         .serialize(serializer)
     }
@@ -373,6 +451,7 @@ mod tests {
             sync_url: None,
             privacy: Default::default(),
             credentials: None,
+            pilots: vec![],
         }
     }
 
@@ -471,10 +550,10 @@ mod tests {
 
     #[test]
     fn rule_unsupported_version() {
-        assert_rejects(with("v", json!(2)), "v", "unsupported_version");
+        assert_rejects(with("v", json!(3)), "v", "unsupported_version");
         assert_rejects(with("v", json!(0)), "v", "unsupported_version");
         // A newer version's extra fields do not hide the real problem.
-        let mut doc = with("v", json!(2));
+        let mut doc = with("v", json!(3));
         doc["mood"] = json!("great");
         assert_rejects(doc, "v", "unsupported_version");
     }
@@ -743,8 +822,198 @@ mod tests {
             Rule::UnknownTeam,
             Rule::TeamsNotEnabled,
             Rule::WeekInFuture,
+            Rule::NeedsVersion2,
+            Rule::NeedsPilot,
+            Rule::NotABucket,
+            Rule::UnknownPilot,
+            Rule::WeekOutsidePilot,
+            Rule::TaskNotInPilot,
+            Rule::ToolNotInPilot,
+            Rule::ArmRequired,
+            Rule::ArmNotRandomized,
         ];
         let codes: BTreeSet<_> = rules.iter().map(Rule::code).collect();
         assert_eq!(codes.len(), rules.len());
+    }
+
+    /// A v2 report in the randomized pilot of [`pilot_config`].
+    fn pilot_report() -> Value {
+        json!({"v": 2, "id": ID, "week": "2027-W03", "task": "code_review", "tool": "assistant",
+               "outcome": 1, "pilot": "trial", "arm": "ai", "forecast": 30, "actual": 45})
+    }
+
+    fn pilot_config(randomize: bool) -> Config {
+        let week = |text: &str| text.parse::<IsoWeek>().unwrap();
+        let mut config = config();
+        config.tasks.push(Choice {
+            id: "debugging".into(),
+            label: "Debugging".into(),
+            description: String::new(),
+        });
+        config.tools.push(Choice {
+            id: "other".into(),
+            label: "Other".into(),
+            description: String::new(),
+        });
+        config.pilots = vec![crate::config::Pilot {
+            id: "trial".into(),
+            label: "Trial".into(),
+            tasks: vec!["code_review".into()],
+            tools: vec!["assistant".into()],
+            from: week("2027-W02"),
+            to: week("2027-W09"),
+            randomize,
+        }];
+        config
+    }
+
+    fn pilot_with(field: &str, value: Value) -> Value {
+        let mut doc = pilot_report();
+        doc[field] = value;
+        doc
+    }
+
+    fn pilot_without(field: &str) -> Value {
+        let mut doc = pilot_report();
+        doc.as_object_mut().unwrap().remove(field);
+        doc
+    }
+
+    #[test]
+    fn a_v2_report_round_trips_and_a_v1_report_is_still_written_as_v1() {
+        let text = serde_json::to_string(&pilot_report()).unwrap();
+        let report = Report::from_json(&text).unwrap();
+        let part = report.pilot.clone().unwrap();
+        assert_eq!(
+            (part.pilot.as_str(), part.arm, part.forecast, part.actual),
+            ("trial", Some(Arm::Ai), 30, 45)
+        );
+        assert_eq!(
+            serde_json::to_string(&report).unwrap(),
+            r#"{"v":2,"id":"0123456789abcdef0123456789abcdef","week":"2027-W03","task":"code_review","tool":"assistant","outcome":1,"pilot":"trial","arm":"ai","forecast":30,"actual":45}"#
+        );
+        assert_eq!(report.validate(), Ok(()));
+        assert_eq!(report.check_against(&pilot_config(true)), Ok(()));
+        // A v2 document without pilot fields is a report in no pilot, written back as v1.
+        let plain = Report::from_value(&with("v", json!(2))).unwrap();
+        assert_eq!(plain.pilot, None);
+        assert!(serde_json::to_string(&plain)
+            .unwrap()
+            .starts_with(r#"{"v":1,"#));
+    }
+
+    #[test]
+    fn pilot_shape_rules_name_their_field() {
+        assert_rejects(with("v", json!(3)), "v", "unsupported_version");
+        // A v1 report may not carry pilot fields: the version says what to read.
+        assert_rejects(pilot_with("v", json!(1)), "pilot", "needs_version_2");
+        for field in ["forecast", "actual"] {
+            assert_rejects(pilot_without(field), field, "missing_field");
+            assert_rejects(pilot_with(field, json!(25)), field, "not_a_bucket");
+            assert_rejects(pilot_with(field, json!(0)), field, "not_a_bucket");
+            assert_rejects(pilot_with(field, json!(-5)), field, "not_a_bucket");
+            assert_rejects(pilot_with(field, json!(30.0)), field, "wrong_type");
+            assert_rejects(pilot_with(field, json!("30")), field, "wrong_type");
+        }
+        assert_rejects(pilot_with("arm", json!("maybe")), "arm", "not_one_of");
+        assert_rejects(
+            pilot_with("pilot", json!("Trial!")),
+            "pilot",
+            "bad_identifier",
+        );
+        for field in ["arm", "forecast", "actual"] {
+            let mut doc = pilot_without("pilot");
+            doc.as_object_mut()
+                .unwrap()
+                .retain(|key, _| key == field || !PILOT_FIELDS.contains(&key.as_str()));
+            assert_rejects(doc, field, "needs_pilot");
+        }
+        assert_rejects(pilot_with("minutes", json!(5)), "minutes", "unknown_field");
+        for minutes in MINUTE_BUCKETS_LIST {
+            assert!(Report::from_value(&pilot_with("actual", json!(minutes))).is_ok());
+        }
+    }
+
+    const MINUTE_BUCKETS_LIST: [u32; 15] = crate::pilot::MINUTE_BUCKETS;
+
+    #[test]
+    fn pilot_config_rules_name_their_field() {
+        let randomized = pilot_config(true);
+        let check = |doc: Value, config: &Config| {
+            let err = Report::from_value(&doc)
+                .unwrap()
+                .check_against(config)
+                .unwrap_err();
+            (err.field.clone(), err.code())
+        };
+        let is = |field: &str, code: &'static str| (field.to_owned(), code);
+        assert_eq!(
+            check(pilot_with("pilot", json!("other")), &randomized),
+            is("pilot", "unknown_pilot")
+        );
+        assert_eq!(
+            check(pilot_with("week", json!("2027-W01")), &randomized),
+            is("week", "week_outside_pilot")
+        );
+        assert_eq!(
+            check(pilot_with("week", json!("2027-W10")), &randomized),
+            is("week", "week_outside_pilot")
+        );
+        assert_eq!(
+            check(pilot_with("task", json!("debugging")), &randomized),
+            is("task", "task_not_in_pilot")
+        );
+        assert_eq!(
+            check(pilot_with("tool", json!("other")), &randomized),
+            is("tool", "tool_not_in_pilot")
+        );
+        assert_eq!(
+            check(pilot_without("arm"), &randomized),
+            is("arm", "arm_required")
+        );
+        assert_eq!(
+            check(pilot_report(), &pilot_config(false)),
+            is("arm", "arm_not_randomized")
+        );
+        // Against its arm is allowed, and counted as such.
+        for (arm, tool, against) in [
+            ("no_ai", "assistant", true),
+            ("ai", "none", true),
+            ("no_ai", "none", false),
+        ] {
+            let mut doc = pilot_with("arm", json!(arm));
+            doc["tool"] = json!(tool);
+            let report = Report::from_value(&doc).unwrap();
+            assert_eq!(report.check_against(&randomized), Ok(()));
+            let count = crate::pilot::PilotCount::of(&report).unwrap();
+            assert_eq!((count.arm.id(), count.against_arm), (arm, against));
+        }
+        // Without randomization the arm is what was chosen.
+        let chosen = Report::from_value(&pilot_without("arm")).unwrap();
+        assert_eq!(chosen.check_against(&pilot_config(false)), Ok(()));
+        let count = crate::pilot::PilotCount::of(&chosen).unwrap();
+        assert_eq!(
+            (count.arm, count.against_arm, count.forecast, count.actual),
+            (Arm::Ai, false, 30, 45)
+        );
+        // The pilot's first and last weeks are inside it.
+        for week in ["2027-W02", "2027-W09"] {
+            let report = Report::from_value(&pilot_with("week", json!(week))).unwrap();
+            assert_eq!(report.check_against(&randomized), Ok(()));
+        }
+        assert_eq!(
+            Report::from_value(&minimal()).map(|r| crate::pilot::PilotCount::of(&r)),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn validate_checks_code_built_pilot_reports() {
+        let mut report = Report::from_value(&pilot_report()).unwrap();
+        report.pilot.as_mut().unwrap().forecast = 7;
+        assert_eq!(report.validate().unwrap_err().code(), "not_a_bucket");
+        report.pilot.as_mut().unwrap().forecast = 5;
+        report.pilot.as_mut().unwrap().pilot = "Bad Id".into();
+        assert_eq!(report.validate().unwrap_err().field, "pilot");
     }
 }

@@ -10,11 +10,12 @@ use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use super::{
-    Complexity, Effort, Reason, Report, ReportError, ReportId, Rule, FIELDS, FORMAT_VERSION,
-    MAX_REASONS, OUTCOME_MAX, OUTCOME_MIN,
+    Complexity, Effort, PilotReport, Reason, Report, ReportError, ReportId, Rule, FIELDS,
+    FORMAT_VERSION, MAX_REASONS, OUTCOME_MAX, OUTCOME_MIN, PILOT_FIELDS, PILOT_FORMAT_VERSION,
 };
 use crate::config::Config;
 use crate::ids::{is_identifier, NO_AI};
+use crate::pilot::{is_bucket, Arm};
 use crate::week::IsoWeek;
 
 fn fail<T>(field: impl Into<String>, rule: Rule) -> Result<T, ReportError> {
@@ -114,18 +115,56 @@ fn answer<T>(
     parse(string(field, value)?).ok_or_else(|| ReportError::new(field, Rule::NotOneOf { allowed }))
 }
 
-fn read_version(value: &Value) -> Result<(), ReportError> {
+/// The version, 1 or 2.
+fn read_version(value: &Value) -> Result<u64, ReportError> {
     let Value::Number(n) = value else {
         return fail("v", EXPECT_VERSION);
     };
     if n.is_f64() {
         return fail("v", EXPECT_VERSION);
     }
-    if n.as_u64() == Some(FORMAT_VERSION) {
-        Ok(())
-    } else {
-        fail("v", Rule::UnsupportedVersion)
+    match n.as_u64() {
+        Some(v @ (FORMAT_VERSION | PILOT_FORMAT_VERSION)) => Ok(v),
+        _ => fail("v", Rule::UnsupportedVersion),
     }
+}
+
+/// A pilot time in minutes: an integer that is one of the buckets.
+fn read_minutes(field: &str, value: &Value) -> Result<u32, ReportError> {
+    let Value::Number(n) = value else {
+        return fail(field, EXPECT_INTEGER);
+    };
+    match (n.as_u64(), n.is_f64()) {
+        (_, true) => fail(field, EXPECT_INTEGER),
+        (Some(minutes), _) => match u32::try_from(minutes) {
+            Ok(minutes) if is_bucket(minutes) => Ok(minutes),
+            _ => fail(field, Rule::NotABucket),
+        },
+        (None, _) => fail(field, Rule::NotABucket),
+    }
+}
+
+/// The pilot part of a v2 report: `pilot` brings `forecast` and `actual`
+/// (and may bring `arm`); without `pilot`, none of them may be given.
+fn read_pilot(fields: &Fields) -> Result<Option<PilotReport>, ReportError> {
+    let Some(pilot) = fields.optional("pilot", |v| identifier("pilot", v))? else {
+        return match PILOT_FIELDS
+            .into_iter()
+            .find(|f| fields.map.contains_key(*f))
+        {
+            Some(field) => fail(field, Rule::NeedsPilot),
+            None => Ok(None),
+        };
+    };
+    let arm = fields.optional("arm", |v| answer("arm", v, Arm::parse, Arm::ALLOWED))?;
+    let forecast = read_minutes("forecast", fields.required("forecast")?)?;
+    let actual = read_minutes("actual", fields.required("actual")?)?;
+    Ok(Some(PilotReport {
+        pilot,
+        arm,
+        forecast,
+        actual,
+    }))
 }
 
 fn read_outcome(value: &Value) -> Result<i8, ReportError> {
@@ -179,9 +218,16 @@ impl Report {
 
         // The version comes before unknown fields: a newer report has fields
         // this version does not know, and "unsupported version" is the useful answer.
-        read_version(fields.required("v")?)?;
-        if let Some(unknown) = map.keys().find(|key| !FIELDS.contains(&key.as_str())) {
+        let version = read_version(fields.required("v")?)?;
+        let known =
+            |key: &&String| FIELDS.contains(&key.as_str()) || PILOT_FIELDS.contains(&key.as_str());
+        if let Some(unknown) = map.keys().find(|key| !known(key)) {
             return fail(unknown.as_str(), Rule::UnknownField);
+        }
+        if version == FORMAT_VERSION {
+            if let Some(field) = PILOT_FIELDS.into_iter().find(|f| map.contains_key(*f)) {
+                return fail(field, Rule::NeedsVersion2);
+            }
         }
 
         let id = ReportId::parse(string("id", fields.required("id")?)?)
@@ -206,6 +252,7 @@ impl Report {
         let reasons = fields
             .optional("reasons", |v| read_reasons(v, outcome))?
             .unwrap_or_default();
+        let pilot = read_pilot(&fields)?;
 
         Ok(Report {
             id,
@@ -218,6 +265,7 @@ impl Report {
             complexity,
             team,
             reasons,
+            pilot,
         })
     }
 
@@ -245,7 +293,16 @@ impl Report {
         if let Some(team) = &self.team {
             check_identifier("team", team)?;
         }
-        check_reasons(&self.reasons, self.outcome)
+        check_reasons(&self.reasons, self.outcome)?;
+        if let Some(pilot) = &self.pilot {
+            check_identifier("pilot", &pilot.pilot)?;
+            for (field, minutes) in [("forecast", pilot.forecast), ("actual", pilot.actual)] {
+                if !is_bucket(minutes) {
+                    return fail(field, Rule::NotABucket);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Checks that the task, tool and team are ones `config` offers.
@@ -267,7 +324,31 @@ impl Report {
                 return fail("team", Rule::UnknownTeam);
             }
         }
-        Ok(())
+        match &self.pilot {
+            Some(pilot) => self.check_pilot(pilot, config),
+            None => Ok(()),
+        }
+    }
+
+    /// The SPEC §10 rules a pilot report meets against its pilot's config.
+    fn check_pilot(&self, part: &PilotReport, config: &Config) -> Result<(), ReportError> {
+        let Some(pilot) = config.pilot(&part.pilot) else {
+            return fail("pilot", Rule::UnknownPilot);
+        };
+        if !(pilot.from..=pilot.to).contains(&self.week) {
+            return fail("week", Rule::WeekOutsidePilot);
+        }
+        if !pilot.tasks.contains(&self.task) {
+            return fail("task", Rule::TaskNotInPilot);
+        }
+        if self.tool != NO_AI && !pilot.tools.contains(&self.tool) {
+            return fail("tool", Rule::ToolNotInPilot);
+        }
+        match (pilot.randomize, part.arm) {
+            (true, None) => fail("arm", Rule::ArmRequired),
+            (false, Some(_)) => fail("arm", Rule::ArmNotRandomized),
+            _ => Ok(()),
+        }
     }
 
     /// Checks that the report's week has started by `current`, the receiver's own week.

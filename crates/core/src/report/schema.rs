@@ -11,9 +11,10 @@ use utoipa::{PartialSchema, ToSchema};
 
 use super::{
     Complexity, Effort, Reason, Report, ReportId, FIELDS, FORMAT_VERSION, MAX_REASONS, OUTCOME_MAX,
-    OUTCOME_MIN,
+    OUTCOME_MIN, PILOT_FIELDS, PILOT_FORMAT_VERSION,
 };
 use crate::ids::IDENTIFIER_PATTERN;
+use crate::pilot::{Arm, MINUTE_BUCKETS};
 use crate::week::IsoWeek;
 
 /// The required fields: the first of [`FIELDS`], which lists them first.
@@ -37,12 +38,20 @@ fn integer(description: &str, min: i64, max: i64) -> ObjectBuilder {
         .description(Some(description))
 }
 
+fn minutes(description: &str) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::Integer))
+        .enum_values(Some(MINUTE_BUCKETS))
+        .description(Some(description))
+        .into()
+}
+
 fn field(name: &str) -> RefOr<Schema> {
     match name {
         "v" => integer(
-            "Format version.",
+            "Format version: 1, or 2 for a report with the pilot fields.",
             FORMAT_VERSION as i64,
-            FORMAT_VERSION as i64,
+            PILOT_FORMAT_VERSION as i64,
         )
         .into(),
         "id" => text("32 lowercase hex characters, random per report; only for retries.")
@@ -90,6 +99,16 @@ fn field(name: &str) -> RefOr<Schema> {
             .unique_items(true)
             .description(Some("Only with a negative outcome."))
             .into(),
+        "pilot" => text("v2: a pilot id from the config (SPEC §10).")
+            .pattern(Some(IDENTIFIER_PATTERN))
+            .into(),
+        "arm" => one_of(
+            "v2: what the device's coin said; exactly in a randomized pilot.",
+            Arm::ALL.map(Arm::id),
+        )
+        .into(),
+        "forecast" => minutes("v2, with `pilot`: the minutes expected, said before starting."),
+        "actual" => minutes("v2, with `pilot`: the minutes it took."),
         other => unreachable!("the report field `{other}` has no schema"),
     }
 }
@@ -100,10 +119,11 @@ impl PartialSchema for Report {
         let mut object = ObjectBuilder::new()
             .description(Some(
                 "A report (SPEC §2): one task on which AI could have been used. \
-                 Unknown fields are refused.",
+                 Unknown fields are refused. Version 2 adds the pilot fields (SPEC §10): \
+                 `pilot` brings `forecast` and `actual`, and `arm` in a randomized pilot.",
             ))
             .additional_properties(Some(AdditionalProperties::FreeForm(false)));
-        for (at, name) in FIELDS.into_iter().enumerate() {
+        for (at, name) in FIELDS.into_iter().chain(PILOT_FIELDS).enumerate() {
             object = object.property(name, field(name));
             if at < REQUIRED {
                 object = object.required(name);

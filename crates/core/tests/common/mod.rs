@@ -73,6 +73,7 @@ pub fn report_with(
                 complexity,
                 team,
                 // Reasons are only allowed with a negative outcome.
+                pilot: None,
                 reasons: if outcome < 0 { reasons } else { Vec::new() },
             },
         )

@@ -263,6 +263,7 @@ mod tests {
             mandated: Some(false),
             complexity: None,
             team: None,
+            pilot: None,
             reasons: if outcome < 0 {
                 vec![Reason::Wrong, Reason::Checking]
             } else {
