@@ -124,6 +124,7 @@ use crate::aggregate::{wilson, Share, Z_95};
 use crate::ids::NO_AI;
 use crate::privacy::{RandomizedResponse, OUTCOMES};
 use crate::report::{outcome_index, Report};
+use crate::view::WeekRange;
 
 /// The minutes a pilot report's forecast and actual time are chosen from.
 pub const MINUTE_BUCKETS: [u32; 15] = [
@@ -230,7 +231,7 @@ pub fn is_bucket(minutes: u32) -> bool {
 }
 
 /// A mean outcome with its 95% interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Mean {
     /// The mean, −2.0 to 2.0.
     pub mean: f64,
@@ -241,7 +242,7 @@ pub struct Mean {
 }
 
 /// A time ratio (a geometric mean of actual/forecast, or a ratio of two) with its 95% interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Ratio {
     /// The ratio; above 1 is slower.
     pub ratio: f64,
@@ -252,7 +253,7 @@ pub struct Ratio {
 }
 
 /// A difference of mean outcomes (`ai − no_ai`) with its 95% interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Difference {
     /// The difference, −4.0 to 4.0; above 0 means AI felt better.
     pub diff: f64,
@@ -266,7 +267,7 @@ pub struct Difference {
 ///
 /// Hidden (SPEC §5): `n` is `None` and nothing else is given, serialised
 /// `{"arm":"ai","n":null}`. Shown: `n`, and each score that has an interval.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArmResults {
     /// Which arm.
     pub arm: Arm,
@@ -284,7 +285,7 @@ pub struct ArmResults {
 }
 
 /// What the measured time effect says (SPEC §10).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The whole interval of the ratio is below 1.
@@ -298,7 +299,7 @@ pub enum Verdict {
 }
 
 /// The felt and measured effects point opposite ways; the page says so in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Disagreement {
     /// AI felt better (felt interval above 0) but was measured slower.
@@ -308,7 +309,7 @@ pub enum Disagreement {
 }
 
 /// The effect of AI in a pilot or one of its tasks: `ai` against `no_ai`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Effect {
     /// The ratio of the arms' geometric means (`ai / no_ai`), Welch's interval on the logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -340,7 +341,7 @@ impl Effect {
 }
 
 /// One task of a pilot: its two arms and the effect.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskResults {
     /// The task id.
     pub task: String,
@@ -353,7 +354,7 @@ pub struct TaskResults {
 /// A pilot's results (SPEC §10), hidden where SPEC §5 says.
 ///
 /// The server adds the pilot's id and weeks around these.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PilotResults {
     /// The minimum group size these numbers were published under.
     pub k: u32,
@@ -365,6 +366,64 @@ pub struct PilotResults {
     pub effect: Effect,
     /// Each task, in the order the counts first name them.
     pub tasks: Vec<TaskResults>,
+}
+
+/// `GET /api/v1/pilots/{id}` (SPEC §10): one pilot's results, with its id, name and weeks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PilotView {
+    /// The pilot's id.
+    pub pilot: String,
+    /// The pilot's name, as candor.json gives it.
+    pub label: String,
+    /// The pilot's weeks, as candor.json declares them.
+    pub weeks: WeekRange,
+    /// The closed weeks counted so far (SPEC §5.6); `None` before the first has closed.
+    pub counted: Option<WeekRange>,
+    /// The results over the counted weeks.
+    #[serde(flatten)]
+    pub results: PilotResults,
+    /// Without randomization only: the felt outcome before the pilot, beside its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_after: Option<BeforeAfter>,
+}
+
+/// A pilot without randomization: the felt outcome of its tasks × tools
+/// before `from`, to set beside the pilot's own (SPEC §10).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BeforeAfter {
+    /// The weeks compared: as many as the pilot has counted, ending the week before `from`.
+    pub before: WeekRange,
+    /// Before the pilot, by choice: `ai` (one of the pilot's tools) then
+    /// `no_ai` (`none`); `n` and `felt` only, hidden below k as everywhere.
+    pub arms: Vec<ArmResults>,
+}
+
+/// `GET /api/v1/pilots` (SPEC §10): every pilot of the deployment, with its verdict so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PilotList {
+    /// The minimum group size the verdicts were published under.
+    pub k: u32,
+    /// In candor.json's order.
+    pub pilots: Vec<PilotSummary>,
+}
+
+/// One pilot in [`PilotList`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PilotSummary {
+    /// The pilot's id.
+    pub pilot: String,
+    /// The pilot's name.
+    pub label: String,
+    /// Whether arms are drawn by a coin.
+    pub randomized: bool,
+    /// The pilot's weeks, as candor.json declares them.
+    pub weeks: WeekRange,
+    /// The task ids it covers.
+    pub tasks: Vec<String>,
+    /// The AI tool ids it tries.
+    pub tools: Vec<String>,
+    /// The whole pilot's verdict over its closed weeks so far.
+    pub verdict: Verdict,
 }
 
 impl PilotResults {
