@@ -218,6 +218,8 @@ pub fn effort_filters(filter: &AggregateFilter) -> Vec<(Effort, AggregateFilter)
 /// The months a trend covers for `period`: those of a quarter, or the latest
 /// of all; none for a month. Months with no reports are left out.
 pub fn trend_periods(choices: &[FilterChoice], period: Period) -> Vec<Period> {
+    // A B-tree set puts them in order: a slice sort would link another
+    // stable sort (about 3 KB) into the app's main transfer (SPEC §8).
     let mut months: Vec<Period> = choices
         .iter()
         .filter(|choice| {
@@ -228,8 +230,12 @@ pub fn trend_periods(choices: &[FilterChoice], period: Period) -> Vec<Period> {
             matches!(candidate, Period::Month { .. })
                 && (period == Period::All || candidate.wider() == Some(period))
         })
+        .fold(std::collections::BTreeSet::new(), |mut months, month| {
+            months.insert(month);
+            months
+        })
+        .into_iter()
         .collect();
-    months.sort();
     let skip = months.len().saturating_sub(TREND_PERIODS);
     months.split_off(skip)
 }

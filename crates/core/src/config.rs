@@ -186,21 +186,20 @@ impl<'a> Fields<'a> {
                 ))
             }
         };
-        list.iter()
-            .enumerate()
-            .map(|(index, entry)| {
-                let entry = Fields::of(
-                    format!("{}[{index}]", self.at(key)),
-                    entry,
-                    &["id", "label", "description"],
-                )?;
-                Ok(Choice {
-                    id: entry.required_text("id")?,
-                    label: entry.required_text("label")?,
-                    description: entry.text("description")?.unwrap_or_default(),
-                })
-            })
-            .collect()
+        let mut choices = Vec::with_capacity(list.len());
+        for (index, entry) in list.iter().enumerate() {
+            let entry = Fields::of(
+                format!("{}[{index}]", self.at(key)),
+                entry,
+                &["id", "label", "description"],
+            )?;
+            choices.push(Choice {
+                id: entry.required_text("id")?,
+                label: entry.required_text("label")?,
+                description: entry.text("description")?.unwrap_or_default(),
+            });
+        }
+        Ok(choices)
     }
 }
 
@@ -212,17 +211,17 @@ impl Fields<'_> {
             Some(Value::Array(list)) => list,
             Some(_) => return Err(not_a_list()),
         };
-        list.iter()
-            .enumerate()
-            .map(|(index, id)| {
-                id.as_str().map(str::to_owned).ok_or_else(|| {
-                    ConfigError::new(
-                        format!("{}[{index}]", self.at(key)),
-                        "must be text in quotes",
-                    )
-                })
-            })
-            .collect()
+        // Loops rather than `collect::<Result<…>>`, here, in `choices` and in `pilots`: it
+        // measured about 1 KB less of the app's wasm (SPEC §8).
+        let mut ids = Vec::with_capacity(list.len());
+        for (index, id) in list.iter().enumerate() {
+            let Some(id) = id.as_str() else {
+                let field = format!("{}[{index}]", self.at(key));
+                return Err(ConfigError::new(field, "must be text in quotes"));
+            };
+            ids.push(id.to_owned());
+        }
+        Ok(ids)
     }
 
     fn week(&self, key: &str) -> Result<IsoWeek, ConfigError> {
@@ -242,15 +241,14 @@ impl Fields<'_> {
                 ))
             }
         };
-        list.iter()
-            .enumerate()
-            .map(|(index, entry)| {
-                let entry = Fields::of(
-                    format!("pilots[{index}]"),
-                    entry,
-                    &["id", "label", "tasks", "tools", "from", "to", "randomize"],
-                )?;
-                Ok(Pilot {
+        let mut pilots = Vec::with_capacity(list.len());
+        for (index, entry) in list.iter().enumerate() {
+            let entry = Fields::of(
+                format!("pilots[{index}]"),
+                entry,
+                &["id", "label", "tasks", "tools", "from", "to", "randomize"],
+            )?;
+            pilots.push(Pilot {
                     id: entry.required_text("id")?,
                     label: entry.required_text("label")?,
                     tasks: entry.ids("tasks")?,
@@ -265,9 +263,9 @@ impl Fields<'_> {
                              or false (people choose: a weaker comparison of choices)",
                         )),
                     },
-                })
-            })
-            .collect()
+            });
+        }
+        Ok(pilots)
     }
 }
 

@@ -138,10 +138,15 @@ impl Published {
                     .get("reasons")
                     .and_then(Value::as_object)
                     .map(|counts| {
-                        counts
-                            .iter()
-                            .filter_map(|(reason, n)| Some((Reason::parse(reason)?, n.as_u64()?)))
-                            .collect()
+                        // Inserted one by one: collecting would link a stable
+                        // sort into the app for a map of at most five entries.
+                        let mut reasons = BTreeMap::new();
+                        for (reason, n) in counts {
+                            if let (Some(reason), Some(n)) = (Reason::parse(reason), n.as_u64()) {
+                                reasons.insert(reason, n);
+                            }
+                        }
+                        reasons
                     });
                 Ok(PublishedCell {
                     task: text(cell, "task", "cells[]")?,
