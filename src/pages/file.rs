@@ -11,13 +11,15 @@ use wasm_bindgen::JsCast;
 use crate::components::choice_picker::ChoicePicker;
 use crate::components::outcome_picker::OutcomePicker;
 use crate::router::query_value;
+use crate::router::AppBase;
 use crate::state::form::{
-    complexity_choices, effort_choices, key_action, mandated_choices, FormState, Keeper, KeyAction,
-    KeyTarget, Status,
+    complexity_choices, effort_choices, keep, key_action, mandated_choices, FormState, Keeper,
+    Kept, KeyAction, KeyTarget, Status,
 };
 use crate::store::device::{self, StorageError};
 use crate::store::history::LocalStore;
 use crate::store::notices::{Level, Notices};
+use crate::store::pilot_desk::{self, NOT_FILED};
 use crate::store::sync::SyncStore;
 
 /// How long "Saved — Undo" stays on screen.
@@ -104,6 +106,7 @@ pub fn FilePage() -> impl IntoView {
                 </Show>
                 <PrivacyNote randomized />
             </form>
+            <PilotDesk stores />
         </main>
     }
 }
@@ -245,4 +248,48 @@ fn ReasonPicker(form: RwSignal<FormState>) -> impl IntoView {
             <div class="chips">{boxes}</div>
         </fieldset>
     }
+}
+
+/// Where the pilot desk (SPEC §10) is drawn, once its module has loaded:
+/// only with a sync server and pilots in the config. It files through
+/// [`keep`], the form's own checks and stores.
+#[component]
+fn PilotDesk(stores: Stores) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let root = NodeRef::<leptos::html::Div>::new();
+    if stores.sync.enabled() && !config.pilots.is_empty() {
+        let base = expect_context::<AppBase>().0;
+        Effect::new(move |_| {
+            let Some(element) = root.get() else { return };
+            let (config, base) = (config.clone(), base.clone());
+            let file = move |json: String| {
+                let kept = match Report::from_json(&json) {
+                    Ok(report) => keep(report, &config, &stores),
+                    Err(error) => Kept::Not(error.to_string()),
+                };
+                match kept {
+                    Kept::Everywhere => String::new(),
+                    Kept::ForSendingOnly(error) => {
+                        format!("It was not kept in your history: {error}.")
+                    }
+                    Kept::Not(error) => format!("{NOT_FILED}{error}"),
+                }
+            };
+            let take_back =
+                move |id: String| match ReportId::parse(&id).map(|id| stores.take_back(&id)) {
+                    Some(Ok(())) => String::new(),
+                    Some(Err(error)) => error.to_string(),
+                    None => "that is not a report id".into(),
+                };
+            let week = device::this_week().to_string();
+            leptos::task::spawn_local(pilot_desk::open(
+                element.into(),
+                base,
+                week,
+                file,
+                take_back,
+            ));
+        });
+    }
+    view! { <div class="pilot-desk" node_ref=root></div> }
 }

@@ -45,6 +45,40 @@ pub trait Keeper {
     fn take_back(&self, id: &ReportId) -> Result<(), StorageError>;
 }
 
+/// Where a report went, as [`keep`] says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// Into the outbox (with a sync server) and the history (when kept).
+    Everywhere,
+    /// Into the outbox, but the history could not keep it: why.
+    ForSendingOnly(String),
+    /// Nowhere: why.
+    Not(String),
+}
+
+/// Checks a report against SPEC §2 and the deployment's config, then keeps
+/// it: the outbox first (once it holds the report, the report reaches the
+/// server even if keeping it in the history fails), then the history. The
+/// form files through this, and so does the pilot desk (SPEC §10).
+pub fn keep(report: Report, config: &Config, keeper: &impl Keeper) -> Kept {
+    if let Err(error) = report
+        .validate()
+        .and_then(|()| report.check_against(config))
+    {
+        return Kept::Not(error.to_string());
+    }
+    if keeper.syncs() {
+        if let Err(error) = keeper.enqueue(report.clone()) {
+            return Kept::Not(error.to_string());
+        }
+    }
+    match keeper.file(report) {
+        Ok(()) => Kept::Everywhere,
+        Err(error) if keeper.syncs() => Kept::ForSendingOnly(error.to_string()),
+        Err(error) => Kept::Not(error.to_string()),
+    }
+}
+
 /// What a key press on the page does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyAction {
@@ -272,34 +306,21 @@ impl FormState {
                 return None;
             }
         };
-        if let Err(error) = report
-            .validate()
-            .and_then(|()| report.check_against(config))
-        {
-            self.status = Status::Failed(format!("Not saved: {error}."));
-            return None;
-        }
         let id = report.id.clone();
-        if keeper.syncs() {
-            if let Err(error) = keeper.enqueue(report.clone()) {
-                self.status = Status::Failed(format!("Not saved: {error}."));
-                return None;
-            }
-        }
-        match keeper.file(report) {
-            Ok(()) => {
+        match keep(report, config, keeper) {
+            Kept::Everywhere => {
                 self.reset_answers();
                 self.status = Status::Saved(id.clone());
                 Some(id)
             }
-            Err(error) if keeper.syncs() => {
+            Kept::ForSendingOnly(error) => {
                 self.reset_answers();
                 self.status = Status::Failed(format!(
                     "Saved for sending, but not kept in your history: {error}."
                 ));
                 None
             }
-            Err(error) => {
+            Kept::Not(error) => {
                 self.status = Status::Failed(format!("Not saved: {error}."));
                 None
             }

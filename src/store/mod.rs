@@ -10,6 +10,7 @@ pub mod download;
 pub mod fetch;
 pub mod history;
 pub mod notices;
+pub mod pilot_desk;
 pub mod prefs;
 pub mod sync;
 pub mod team;

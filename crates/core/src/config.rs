@@ -410,7 +410,7 @@ impl Config {
             let at = |field: &str| format!("pilots[{index}].{field}");
             let error = |field: &str, message: String| Err(ConfigError::new(at(field), message));
             if !is_identifier(&pilot.id) {
-                return error("id", format!("{ID_RULE} (got {:?})", pilot.id));
+                return error("id", format!("{ID_RULE} (got “{}”)", pilot.id));
             }
             if let Some(first) = self.pilots[..index].iter().position(|p| p.id == pilot.id) {
                 return error(
@@ -558,7 +558,7 @@ fn check_choices(list: &str, choices: &[Choice]) -> Result<(), ConfigError> {
         if !is_identifier(&choice.id) {
             return Err(ConfigError::new(
                 at("id"),
-                format!("{ID_RULE} (got {:?})", choice.id),
+                format!("{ID_RULE} (got “{}”)", choice.id),
             ));
         }
         if let Some(first) = choices[..index].iter().position(|c| c.id == choice.id) {
@@ -598,7 +598,7 @@ fn check_sync_url(url: &str) -> Result<(), ConfigError> {
         Err(ConfigError::new(
             "sync_url",
             format!(
-                "must be a path on this server such as /api/v1, or an http:// or https:// address (got {url:?}); leave it out to keep reports on the device"
+                "must be a path on this server such as /api/v1, or an http:// or https:// address (got “{url}”); leave it out to keep reports on the device"
             ),
         ))
     }

@@ -121,7 +121,7 @@ impl AggregateFilter {
                 "period" => {
                     filter.period = value
                         .parse()
-                        .map_err(|err| invalid(parameter, format!("{err} (got {value:?})")))?;
+                        .map_err(|err| invalid(parameter, format!("{err} (got “{value}”)")))?;
                 }
                 "team" if is_identifier(value) => filter.team = Some(value.to_owned()),
                 "team" => {
