@@ -122,6 +122,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{wilson, Share, Z_95};
 use crate::config::Pilot;
+use crate::counts::CountIndex;
 use crate::ids::NO_AI;
 use crate::privacy::{RandomizedResponse, OUTCOMES};
 use crate::report::{outcome_index, Report};
@@ -543,6 +544,38 @@ impl BeforeAfter {
             .collect();
         BeforeAfter { before, arms }
     }
+}
+
+/// The ordinary counts a pilot without randomization is set beside
+/// (SPEC §10): reports of its tasks in the weeks `before`, by choice — `ai`
+/// with one of its tools, `no_ai` with `none`, other tools left out — as
+/// `(arm, outcome, n)` for [`BeforeAfter::compute`].
+pub fn counts_before(index: &CountIndex, pilot: &Pilot, before: WeekRange) -> Vec<(Arm, i8, u64)> {
+    let mut by_arm = [[0u64; OUTCOMES]; 2];
+    index.for_each_outcomes(|week, task, tool, outcomes| {
+        if !(before.from..=before.to).contains(&week) || !pilot.tasks.iter().any(|t| t == task) {
+            return;
+        }
+        let arm = if tool == NO_AI {
+            Arm::NoAi
+        } else if pilot.tools.iter().any(|t| t == tool) {
+            Arm::Ai
+        } else {
+            return;
+        };
+        for (sum, n) in by_arm[arm.index()].iter_mut().zip(outcomes) {
+            *sum += n;
+        }
+    });
+    let mut counts = Vec::new();
+    for arm in Arm::ALL {
+        for (slot, &n) in by_arm[arm.index()].iter().enumerate() {
+            if n > 0 {
+                counts.push((arm, slot as i8 - 2, n));
+            }
+        }
+    }
+    counts
 }
 
 impl PilotSummary {
@@ -1444,6 +1477,52 @@ mod tests {
         assert!(near(felt.low, plain.low / gain, 1e-12), "{felt:?}");
         assert_eq!(felt.high, 2.0);
         assert_eq!(noisy.arms[1].n, Some(6));
+    }
+
+    #[test]
+    fn counts_before_take_the_pilots_tasks_by_choice_in_its_weeks() {
+        use crate::counts::StoredCount;
+        let pilot = Pilot {
+            id: "trial".into(),
+            label: "Trial".into(),
+            tasks: vec!["tests".into(), "docs".into()],
+            tools: vec!["agent".into()],
+            from: week("2026-W10"),
+            to: week("2026-W12"),
+            randomize: false,
+        };
+        let count = |week: &str, task: &str, tool: &str, outcome: i8, n: u64| StoredCount {
+            week: week.parse().unwrap(),
+            task: task.into(),
+            tool: tool.into(),
+            outcome,
+            effort: None,
+            mandated: Some(n % 2 == 0),
+            complexity: None,
+            team: None,
+            reasons: vec![],
+            n,
+        };
+        let index: CountIndex = [
+            count("2026-W08", "tests", "agent", 2, 3),
+            count("2026-W09", "docs", "agent", 2, 4),
+            count("2026-W09", "tests", "agent", 1, 5),
+            count("2026-W09", "tests", "none", 0, 6),
+            count("2026-W09", "tests", "chat", 1, 7),
+            count("2026-W09", "debugging", "agent", 1, 8),
+            count("2026-W07", "tests", "agent", 1, 9),
+            count("2026-W10", "tests", "agent", 1, 10),
+        ]
+        .iter()
+        .collect();
+        let before = WeekRange {
+            from: week("2026-W08"),
+            to: week("2026-W09"),
+        };
+        assert_eq!(
+            counts_before(&index, &pilot, before),
+            [(Arm::Ai, 1, 5), (Arm::Ai, 2, 7), (Arm::NoAi, 0, 6)]
+        );
     }
 
     #[test]
