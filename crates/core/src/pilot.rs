@@ -329,15 +329,19 @@ pub struct ArmResults {
     /// Which arm.
     pub arm: Arm,
     /// How many reports; `None` when hidden.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub n: Option<u64>,
     /// The mean felt outcome; debiased where randomized response is on.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub felt: Option<Mean>,
     /// The geometric mean of actual/forecast.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub time: Option<Ratio>,
     /// The share of reports whose tool went against the arm, with its Wilson interval.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub against_arm: Option<Share>,
 }
 
@@ -373,17 +377,21 @@ pub enum Disagreement {
 pub struct Effect {
     /// The ratio of the arms' geometric means (`ai / no_ai`), Welch's interval on the logs.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub time: Option<Ratio>,
     /// The difference of mean felt outcomes (`ai − no_ai`), Welch's interval.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub felt: Option<Difference>,
     /// What the time effect says.
     pub verdict: Verdict,
     /// About how many more reports (both arms) would make the time interval half as wide: `3·n`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub more_reports_to_halve: Option<u64>,
     /// Set where the felt effect and the measured one disagree.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub felt_vs_measured: Option<Disagreement>,
 }
 
@@ -441,12 +449,14 @@ pub struct PilotView {
     /// The pilot's weeks, as candor.json declares them.
     pub weeks: WeekRange,
     /// The closed weeks counted so far (SPEC §5.6); `None` before the first has closed.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub counted: Option<WeekRange>,
     /// The results over the counted weeks.
     #[serde(flatten)]
     pub results: PilotResults,
     /// Without randomization only: the felt outcome before the pilot, beside its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub before_after: Option<BeforeAfter>,
 }
 
