@@ -122,7 +122,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{wilson, Share, Z_95};
 use crate::config::Pilot;
-use crate::counts::CountIndex;
 use crate::ids::NO_AI;
 use crate::privacy::{RandomizedResponse, OUTCOMES};
 use crate::report::{outcome_index, Report};
@@ -557,13 +556,34 @@ impl BeforeAfter {
 }
 
 /// The ordinary counts a pilot without randomization is set beside
-/// (SPEC §10): reports of its tasks in the weeks `before`, by choice — `ai`
-/// with one of its tools, `no_ai` with `none`, other tools left out — as
-/// `(arm, outcome, n)` for [`BeforeAfter::compute`].
-pub fn counts_before(index: &CountIndex, pilot: &Pilot, before: WeekRange) -> Vec<(Arm, i8, u64)> {
-    let mut by_arm = [[0u64; OUTCOMES]; 2];
-    index.for_each_outcomes(|week, task, tool, outcomes| {
-        if !(before.from..=before.to).contains(&week) || !pilot.tasks.iter().any(|t| t == task) {
+/// (SPEC §10), gathered group by group: reports of its tasks in the weeks
+/// `before`, by choice — `ai` with one of its tools, `no_ai` with `none`,
+/// other tools left out — for [`BeforeAfter::compute`].
+///
+/// Fed from a count index, e.g. with `CountIndex::for_each_outcomes`.
+#[derive(Debug, Clone)]
+pub struct CountsBefore<'a> {
+    pilot: &'a Pilot,
+    before: WeekRange,
+    by_arm: [[u64; OUTCOMES]; 2],
+}
+
+impl<'a> CountsBefore<'a> {
+    /// Nothing counted yet, for `pilot` in the weeks `before`.
+    pub fn new(pilot: &'a Pilot, before: WeekRange) -> CountsBefore<'a> {
+        CountsBefore {
+            pilot,
+            before,
+            by_arm: [[0; OUTCOMES]; 2],
+        }
+    }
+
+    /// Counts a group of reports (per outcome, −2..=2) in, if it is one of those compared.
+    pub fn add(&mut self, week: IsoWeek, task: &str, tool: &str, outcomes: &[u64; OUTCOMES]) {
+        let pilot = self.pilot;
+        if !(self.before.from..=self.before.to).contains(&week)
+            || !pilot.tasks.iter().any(|t| t == task)
+        {
             return;
         }
         let arm = if tool == NO_AI {
@@ -573,19 +593,23 @@ pub fn counts_before(index: &CountIndex, pilot: &Pilot, before: WeekRange) -> Ve
         } else {
             return;
         };
-        for (sum, n) in by_arm[arm.index()].iter_mut().zip(outcomes) {
+        for (sum, n) in self.by_arm[arm.index()].iter_mut().zip(outcomes) {
             *sum += n;
         }
-    });
-    let mut counts = Vec::new();
-    for arm in Arm::ALL {
-        for (slot, &n) in by_arm[arm.index()].iter().enumerate() {
-            if n > 0 {
-                counts.push((arm, slot as i8 - 2, n));
+    }
+
+    /// What was counted, as `(arm, outcome, n)` with `n` > 0.
+    pub fn counts(&self) -> Vec<(Arm, i8, u64)> {
+        let mut counts = Vec::new();
+        for arm in Arm::ALL {
+            for (slot, &n) in self.by_arm[arm.index()].iter().enumerate() {
+                if n > 0 {
+                    counts.push((arm, slot as i8 - 2, n));
+                }
             }
         }
+        counts
     }
-    counts
 }
 
 impl PilotSummary {
@@ -1491,7 +1515,7 @@ mod tests {
 
     #[test]
     fn counts_before_take_the_pilots_tasks_by_choice_in_its_weeks() {
-        use crate::counts::StoredCount;
+        use crate::counts::{CountIndex, StoredCount};
         let pilot = Pilot {
             id: "trial".into(),
             label: "Trial".into(),
@@ -1529,8 +1553,12 @@ mod tests {
             from: week("2026-W08"),
             to: week("2026-W09"),
         };
+        let mut counted = CountsBefore::new(&pilot, before);
+        index.for_each_outcomes(|week, task, tool, outcomes| {
+            counted.add(week, task, tool, outcomes);
+        });
         assert_eq!(
-            counts_before(&index, &pilot, before),
+            counted.counts(),
             [(Arm::Ai, 1, 5), (Arm::Ai, 2, 7), (Arm::NoAi, 0, 6)]
         );
     }

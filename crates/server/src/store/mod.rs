@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use candor_core::release::{Release, Scope};
-use candor_core::{counts_before, Arm, Pilot, PilotCount, StoredPilotCount, WeekRange};
+use candor_core::{Arm, CountsBefore, Pilot, PilotCount, StoredPilotCount, WeekRange};
 use candor_core::{Config, CountIndex, IsoWeek, Report, StoredCount};
 
 use pilots::PilotIndex;
@@ -194,9 +194,13 @@ impl Ledger {
     }
 
     /// The ordinary counts a pilot without randomization is compared
-    /// against, in the weeks `before` (the core's [`counts_before`]); from memory.
+    /// against, in the weeks `before` (the core's [`CountsBefore`]); from memory.
     pub fn counts_before(&self, pilot: &Pilot, before: WeekRange) -> Vec<(Arm, i8, u64)> {
-        counts_before(&self.read(), pilot, before)
+        let mut counted = CountsBefore::new(pilot, before);
+        self.read().for_each_outcomes(|week, task, tool, outcomes| {
+            counted.add(week, task, tool, outcomes)
+        });
+        counted.counts()
     }
 
     /// Rewrites the durable store in content order; see [`ReportStore::compact`].
