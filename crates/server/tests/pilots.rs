@@ -548,3 +548,45 @@ fn the_demo_pilot_is_felt_faster_and_measured_slower() {
     let list = server.get("/api/v1/pilots").json();
     assert_eq!(list["pilots"][0]["verdict"], "slower");
 }
+
+#[test]
+fn tasks_come_in_the_pilots_order_and_a_task_it_no_longer_lists_still_counts() {
+    let (dir, db) = temp_db();
+    let server = start(dir.path(), &db);
+    let mut batch = Vec::new();
+    for (i, task) in ["debugging", "tests"].into_iter().enumerate() {
+        for arm in ["ai", "no_ai"] {
+            for mut report in trial(
+                1000 * (i as u128 + 1) + 100 * u128::from(arm == "ai"),
+                5,
+                LAST_WEEK,
+                arm,
+            ) {
+                report["task"] = json!(task);
+                batch.push(report);
+            }
+        }
+    }
+    assert_eq!(server.send(&batch)["accepted"], 20);
+    let tasks = |body: &Value| -> Vec<String> {
+        (body["tasks"].as_array().unwrap().iter())
+            .map(|task| task["task"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(tasks(&view(&server, "trial")), ["tests", "debugging"]);
+    drop(server);
+
+    // The operator takes debugging out of the pilot: its reports still count, listed last.
+    let path = config_file(dir.path());
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        r#""tasks":["tests","debugging"]"#,
+        r#""tasks":["tests"]"#,
+        1,
+    );
+    assert!(text.contains(r#""tasks":["tests"]"#), "{text}");
+    std::fs::write(&path, text).unwrap();
+    let server = Start::new(&db).args(&["--config", &path]).run();
+    let body = view(&server, "trial");
+    assert_eq!(tasks(&body), ["tests", "debugging"]);
+    assert_eq!(arm_sizes(&body), [json!(10), json!(10)]);
+}

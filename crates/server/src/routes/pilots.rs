@@ -32,8 +32,13 @@ fn results(
     let mut counts = counted
         .map(|weeks| ledger.pilot_counts(&pilot.id, weeks))
         .unwrap_or_default();
-    // Tasks are listed as the counts first name them: in the pilot's order.
-    counts.sort_by_key(|count| pilot.tasks.iter().position(|task| *task == count.task));
+    // Tasks are listed as the counts first name them: in the pilot's order,
+    // then any the pilot no longer lists (its reports still count, SPEC §3).
+    counts.sort_by_key(|count| {
+        (pilot.tasks.iter())
+            .position(|task| *task == count.task)
+            .unwrap_or(usize::MAX)
+    });
     let results = PilotResults::compute(&counts, k, pilot.randomize, noise);
     (counted, results)
 }
