@@ -7,7 +7,9 @@
 //! `GET /aggregate` never touches the disk: the index is loaded once at start
 //! and updated after each commit, and its size depends on weeks × taxonomy,
 //! not on how many reports there are. What is published is a [`Release`],
-//! built from a copy of the index and kept (see [`release_cache`]).
+//! built from a copy of the index and kept (see [`release_cache`]). A pilot
+//! report (SPEC §10) is also counted, in the same transaction, as a pilot
+//! count, held in memory beside the index ([`pilots::PilotIndex`]).
 
 pub mod migrations;
 pub mod pilots;
