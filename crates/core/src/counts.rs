@@ -185,6 +185,18 @@ impl CountIndex {
         self.reports
     }
 
+    /// Calls `visit` with each group's week, task, tool and reports per
+    /// outcome (−2..=2), in no particular order. A week, task and tool may
+    /// come more than once (groups also differ by the filterable answers):
+    /// the caller adds them up. For views of some tasks × tools over some
+    /// weeks, such as a pilot's before and after (SPEC §10).
+    pub fn for_each_outcomes(&self, mut visit: impl FnMut(IsoWeek, &str, &str, &[u64; 5])) {
+        for (key, sums) in &self.groups {
+            let name = |id: u32| self.names[id as usize].as_str();
+            visit(key.week, name(key.task), name(key.tool), &sums.outcomes);
+        }
+    }
+
     /// How many groups are held: a measure of memory, not of reports.
     pub fn len_groups(&self) -> usize {
         self.groups.len()
@@ -339,4 +351,58 @@ pub(crate) fn period_code(period: Period) -> u64 {
 /// The [`period_code`] of a week's month, small enough to keep with each group.
 pub(crate) fn month_code(month: Period) -> u32 {
     u32::try_from(period_code(month)).expect("an ISO week's year has four digits")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_group_is_visited_with_its_outcomes() {
+        let report = |week: &str, tool: &str, outcome: i8, mandated: Option<bool>| StoredCount {
+            week: week.parse().unwrap(),
+            task: "tests".into(),
+            tool: tool.into(),
+            outcome,
+            effort: None,
+            mandated,
+            complexity: None,
+            team: None,
+            reasons: vec![],
+            n: 2,
+        };
+        let counts = [
+            report("2026-W01", "agent", 1, None),
+            report("2026-W01", "agent", 2, Some(true)),
+            report("2026-W01", "agent", 2, None),
+            report("2026-W02", "none", -2, None),
+        ];
+        let index: CountIndex = counts.iter().collect();
+        let mut seen = Vec::new();
+        index.for_each_outcomes(|week, task, tool, outcomes| {
+            seen.push((
+                week.to_string(),
+                task.to_owned(),
+                tool.to_owned(),
+                *outcomes,
+            ));
+        });
+        seen.sort();
+        let row = |week: &str, tool: &str, outcomes: [u64; 5]| {
+            (
+                week.to_owned(),
+                "tests".to_owned(),
+                tool.to_owned(),
+                outcomes,
+            )
+        };
+        assert_eq!(
+            seen,
+            [
+                row("2026-W01", "agent", [0, 0, 0, 0, 2]),
+                row("2026-W01", "agent", [0, 0, 0, 2, 2]),
+                row("2026-W02", "none", [2, 0, 0, 0, 0]),
+            ]
+        );
+    }
 }

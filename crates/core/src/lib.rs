@@ -114,9 +114,9 @@ pub use ids::{is_identifier, IDENTIFIER_PATTERN, MAX_IDENTIFIER_LEN, NO_AI};
 pub use nested::{audit_nested, NestedViews};
 pub use outbox::{Delivery, Outbox, OutboxError, Randomness, SendPolicy, SendQueue};
 pub use pilot::{
-    is_bucket, t_quantile_95, Arm, ArmResults, BeforeAfter, Difference, Disagreement, Effect, Mean,
-    PilotCount, PilotList, PilotResults, PilotSummary, PilotView, Ratio, TaskResults, Verdict,
-    MINUTE_BUCKETS,
+    counted_weeks, is_bucket, t_quantile_95, weeks_before, Arm, ArmResults, BeforeAfter,
+    CountsBefore, Difference, Disagreement, Effect, Mean, PilotCount, PilotList, PilotResults,
+    PilotSummary, PilotView, Ratio, StoredPilotCount, TaskResults, Verdict, MINUTE_BUCKETS,
 };
 pub use publish::publish;
 pub use report::{

@@ -121,10 +121,12 @@ use std::f64::consts::{FRAC_PI_2, PI};
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{wilson, Share, Z_95};
+use crate::config::Pilot;
 use crate::ids::NO_AI;
 use crate::privacy::{RandomizedResponse, OUTCOMES};
 use crate::report::{outcome_index, Report};
 use crate::view::WeekRange;
+use crate::week::IsoWeek;
 
 /// The minutes a pilot report's forecast and actual time are chosen from.
 pub const MINUTE_BUCKETS: [u32; 15] = [
@@ -137,6 +139,7 @@ pub const MINUTE_BUCKETS_TEXT: &str =
 
 /// The two arms of a pilot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Arm {
     /// Done with AI: one of the pilot's tools.
@@ -225,6 +228,55 @@ impl PilotCount {
     }
 }
 
+/// A [`PilotCount`] as a server stores it: which pilot and week it belongs to.
+///
+/// Nothing finer than the count itself: not the report's id, not its tool
+/// (whether the tool went against the arm is all the results need).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPilotCount {
+    /// The pilot's id.
+    pub pilot: String,
+    /// The week the task was done in.
+    pub week: IsoWeek,
+    /// What the report counts as in its pilot.
+    pub count: PilotCount,
+}
+
+impl StoredPilotCount {
+    /// What a pilot report is stored as, once (`n` = 1); `None` for a report in no pilot.
+    pub fn of(report: &Report) -> Option<StoredPilotCount> {
+        Some(StoredPilotCount {
+            pilot: report.pilot.as_ref()?.pilot.clone(),
+            week: report.week,
+            count: PilotCount::of(report)?,
+        })
+    }
+}
+
+/// The weeks of `pilot` whose reports may be counted while `open_week` is
+/// the oldest week still running (SPEC §5.6): from its `from` to its `to`
+/// or the last closed week, whichever is earlier; `None` before one has closed.
+pub fn counted_weeks(pilot: &Pilot, open_week: IsoWeek) -> Option<WeekRange> {
+    let last_closed = open_week.prev();
+    (pilot.from <= last_closed).then(|| WeekRange {
+        from: pilot.from,
+        to: pilot.to.min(last_closed),
+    })
+}
+
+/// The weeks a pilot without randomization is compared against (SPEC §10):
+/// as many as `counted` holds, ending the week before the pilot's `from`.
+pub fn weeks_before(pilot: &Pilot, counted: WeekRange) -> WeekRange {
+    let to = pilot.from.prev();
+    let mut from = to;
+    let mut week = counted.from;
+    while week < counted.to {
+        week = week.next();
+        from = from.prev();
+    }
+    WeekRange { from, to }
+}
+
 /// Whether `minutes` is one of [`MINUTE_BUCKETS`].
 pub fn is_bucket(minutes: u32) -> bool {
     MINUTE_BUCKETS.contains(&minutes)
@@ -232,6 +284,7 @@ pub fn is_bucket(minutes: u32) -> bool {
 
 /// A mean outcome with its 95% interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Mean {
     /// The mean, −2.0 to 2.0.
     pub mean: f64,
@@ -243,6 +296,7 @@ pub struct Mean {
 
 /// A time ratio (a geometric mean of actual/forecast, or a ratio of two) with its 95% interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Ratio {
     /// The ratio; above 1 is slower.
     pub ratio: f64,
@@ -254,6 +308,7 @@ pub struct Ratio {
 
 /// A difference of mean outcomes (`ai − no_ai`) with its 95% interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Difference {
     /// The difference, −4.0 to 4.0; above 0 means AI felt better.
     pub diff: f64,
@@ -268,24 +323,30 @@ pub struct Difference {
 /// Hidden (SPEC §5): `n` is `None` and nothing else is given, serialised
 /// `{"arm":"ai","n":null}`. Shown: `n`, and each score that has an interval.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArmResults {
     /// Which arm.
     pub arm: Arm,
     /// How many reports; `None` when hidden.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub n: Option<u64>,
     /// The mean felt outcome; debiased where randomized response is on.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub felt: Option<Mean>,
     /// The geometric mean of actual/forecast.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub time: Option<Ratio>,
     /// The share of reports whose tool went against the arm, with its Wilson interval.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub against_arm: Option<Share>,
 }
 
 /// What the measured time effect says (SPEC §10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The whole interval of the ratio is below 1.
@@ -300,6 +361,7 @@ pub enum Verdict {
 
 /// The felt and measured effects point opposite ways; the page says so in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Disagreement {
     /// AI felt better (felt interval above 0) but was measured slower.
@@ -310,20 +372,25 @@ pub enum Disagreement {
 
 /// The effect of AI in a pilot or one of its tasks: `ai` against `no_ai`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Effect {
     /// The ratio of the arms' geometric means (`ai / no_ai`), Welch's interval on the logs.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub time: Option<Ratio>,
     /// The difference of mean felt outcomes (`ai − no_ai`), Welch's interval.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub felt: Option<Difference>,
     /// What the time effect says.
     pub verdict: Verdict,
     /// About how many more reports (both arms) would make the time interval half as wide: `3·n`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub more_reports_to_halve: Option<u64>,
     /// Set where the felt effect and the measured one disagree.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub felt_vs_measured: Option<Disagreement>,
 }
 
@@ -342,6 +409,7 @@ impl Effect {
 
 /// One task of a pilot: its two arms and the effect.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TaskResults {
     /// The task id.
     pub task: String,
@@ -355,6 +423,7 @@ pub struct TaskResults {
 ///
 /// The server adds the pilot's id and weeks around these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PilotResults {
     /// The minimum group size these numbers were published under.
     pub k: u32,
@@ -370,6 +439,7 @@ pub struct PilotResults {
 
 /// `GET /api/v1/pilots/{id}` (SPEC §10): one pilot's results, with its id, name and weeks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PilotView {
     /// The pilot's id.
     pub pilot: String,
@@ -378,18 +448,21 @@ pub struct PilotView {
     /// The pilot's weeks, as candor.json declares them.
     pub weeks: WeekRange,
     /// The closed weeks counted so far (SPEC §5.6); `None` before the first has closed.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub counted: Option<WeekRange>,
     /// The results over the counted weeks.
     #[serde(flatten)]
     pub results: PilotResults,
     /// Without randomization only: the felt outcome before the pilot, beside its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub before_after: Option<BeforeAfter>,
 }
 
 /// A pilot without randomization: the felt outcome of its tasks × tools
 /// before `from`, to set beside the pilot's own (SPEC §10).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BeforeAfter {
     /// The weeks compared: as many as the pilot has counted, ending the week before `from`.
     pub before: WeekRange,
@@ -400,6 +473,7 @@ pub struct BeforeAfter {
 
 /// `GET /api/v1/pilots` (SPEC §10): every pilot of the deployment, with its verdict so far.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PilotList {
     /// The minimum group size the verdicts were published under.
     pub k: u32,
@@ -409,6 +483,7 @@ pub struct PilotList {
 
 /// One pilot in [`PilotList`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PilotSummary {
     /// The pilot's id.
     pub pilot: String,
@@ -424,6 +499,135 @@ pub struct PilotSummary {
     pub tools: Vec<String>,
     /// The whole pilot's verdict over its closed weeks so far.
     pub verdict: Verdict,
+}
+
+impl ArmResults {
+    /// A hidden group: `{"arm":…,"n":null}` and nothing else.
+    fn hidden(arm: Arm) -> ArmResults {
+        ArmResults {
+            arm,
+            n: None,
+            felt: None,
+            time: None,
+            against_arm: None,
+        }
+    }
+}
+
+impl BeforeAfter {
+    /// The felt outcome before a pilot without randomization, by choice,
+    /// from the ordinary counts of its tasks in the weeks `before`:
+    /// `(arm, outcome, n)`, `ai` for one of the pilot's tools, `no_ai` for `none`.
+    ///
+    /// Each arm gives its `n` and, where there is an interval, its mean felt
+    /// outcome (debiased under `noise`, as in [`PilotResults::compute`]); an
+    /// arm of 1..k−1 reports is hidden, `{"arm":…,"n":null}`. The two arms
+    /// are disjoint and no total of them is published, so there is nothing
+    /// to subtract. No times (ordinary reports have none) and no share
+    /// against the arm (a choice is never against itself).
+    pub fn compute(
+        before: WeekRange,
+        counts: &[(Arm, i8, u64)],
+        k: u32,
+        noise: Option<&RandomizedResponse>,
+    ) -> BeforeAfter {
+        let mut pair = [Group::default(), Group::default()];
+        for &(arm, outcome, n) in counts {
+            pair[arm.index()].add_outcome(outcome, n);
+        }
+        let arms = Arm::ALL
+            .iter()
+            .map(|&arm| {
+                let group = &pair[arm.index()];
+                if (1..u64::from(k)).contains(&group.n) {
+                    return ArmResults::hidden(arm);
+                }
+                ArmResults {
+                    arm,
+                    n: Some(group.n),
+                    felt: group.felt_mean(noise),
+                    time: None,
+                    against_arm: None,
+                }
+            })
+            .collect();
+        BeforeAfter { before, arms }
+    }
+}
+
+/// The ordinary counts a pilot without randomization is set beside
+/// (SPEC §10), gathered group by group: reports of its tasks in the weeks
+/// `before`, by choice — `ai` with one of its tools, `no_ai` with `none`,
+/// other tools left out — for [`BeforeAfter::compute`].
+///
+/// Fed from a count index, e.g. with `CountIndex::for_each_outcomes`.
+#[derive(Debug, Clone)]
+pub struct CountsBefore<'a> {
+    pilot: &'a Pilot,
+    before: WeekRange,
+    by_arm: [[u64; OUTCOMES]; 2],
+}
+
+impl<'a> CountsBefore<'a> {
+    /// Nothing counted yet, for `pilot` in the weeks `before`.
+    pub fn new(pilot: &'a Pilot, before: WeekRange) -> CountsBefore<'a> {
+        CountsBefore {
+            pilot,
+            before,
+            by_arm: [[0; OUTCOMES]; 2],
+        }
+    }
+
+    /// Counts a group of reports (per outcome, −2..=2) in, if it is one of those compared.
+    pub fn add(&mut self, week: IsoWeek, task: &str, tool: &str, outcomes: &[u64; OUTCOMES]) {
+        let pilot = self.pilot;
+        if !(self.before.from..=self.before.to).contains(&week)
+            || !pilot.tasks.iter().any(|t| t == task)
+        {
+            return;
+        }
+        let arm = if tool == NO_AI {
+            Arm::NoAi
+        } else if pilot.tools.iter().any(|t| t == tool) {
+            Arm::Ai
+        } else {
+            return;
+        };
+        for (sum, n) in self.by_arm[arm.index()].iter_mut().zip(outcomes) {
+            *sum += n;
+        }
+    }
+
+    /// What was counted, as `(arm, outcome, n)` with `n` > 0.
+    pub fn counts(&self) -> Vec<(Arm, i8, u64)> {
+        let mut counts = Vec::new();
+        for arm in Arm::ALL {
+            for (slot, &n) in self.by_arm[arm.index()].iter().enumerate() {
+                if n > 0 {
+                    counts.push((arm, slot as i8 - 2, n));
+                }
+            }
+        }
+        counts
+    }
+}
+
+impl PilotSummary {
+    /// `pilot` as the list shows it, with the verdict of its results so far.
+    pub fn of(pilot: &Pilot, verdict: Verdict) -> PilotSummary {
+        PilotSummary {
+            pilot: pilot.id.clone(),
+            label: pilot.label.clone(),
+            randomized: pilot.randomize,
+            weeks: WeekRange {
+                from: pilot.from,
+                to: pilot.to,
+            },
+            tasks: pilot.tasks.clone(),
+            tools: pilot.tools.clone(),
+            verdict,
+        }
+    }
 }
 
 impl PilotResults {
@@ -555,6 +759,30 @@ impl Group {
         }
     }
 
+    /// Counts `n` reports of `outcome` whose times are not known (before a pilot).
+    fn add_outcome(&mut self, outcome: i8, n: u64) {
+        if n == 0 {
+            return;
+        }
+        self.n += n;
+        let slot = outcome_index(outcome);
+        self.outcomes[slot] += n;
+        self.felt.add(slot as f64 - 2.0, n);
+    }
+
+    /// The mean felt outcome with its t interval, debiased where randomized
+    /// response is on and clipped to −2..=2; `None` without an interval.
+    fn felt_mean(&self, noise: Option<&RandomizedResponse>) -> Option<Mean> {
+        self.felt_sample(noise).interval().map(|(mean, half)| {
+            let clip = |x: f64| x.clamp(-2.0, 2.0);
+            Mean {
+                mean: clip(mean),
+                low: clip(mean - half),
+                high: clip(mean + half),
+            }
+        })
+    }
+
     /// The felt outcome as unbiased observations of the true one (see the module docs).
     fn felt_sample(&self, noise: Option<&RandomizedResponse>) -> Sample {
         match noise {
@@ -654,22 +882,9 @@ fn arms(
         .map(|&arm| {
             let group = &pair[arm.index()];
             if !shown[arm.index()] {
-                return ArmResults {
-                    arm,
-                    n: None,
-                    felt: None,
-                    time: None,
-                    against_arm: None,
-                };
+                return ArmResults::hidden(arm);
             }
-            let felt = group.felt_sample(noise).interval().map(|(mean, half)| {
-                let clip = |x: f64| x.clamp(-2.0, 2.0);
-                Mean {
-                    mean: clip(mean),
-                    low: clip(mean - half),
-                    high: clip(mean + half),
-                }
-            });
+            let felt = group.felt_mean(noise);
             let time = group.time.interval().map(|(mean, half)| Ratio {
                 ratio: mean.exp(),
                 low: (mean - half).exp(),
@@ -1213,6 +1428,220 @@ mod tests {
         );
         assert_eq!(hide_line(24, &[4, 20], 5), (false, vec![true, true]));
         assert_eq!(hide_line(0, &[0, 0], 5), (false, vec![false, false]));
+    }
+
+    fn week(text: &str) -> IsoWeek {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn before_after_matches_the_numbers_worked_by_hand() {
+        // ai:    outcomes 1, 1, 1, 0, 2 → n 5, mean 1, squares 0 + 0 + 0 + 1 + 1 = 2,
+        //        s² = 2/4, se = √(0.5/5) = 0.316228, t(4) = 2.776445,
+        //        half 0.877989 → 0.122011 .. 1.877989.
+        // no_ai: outcomes −1, 0, 0, 0, 0, 1 → n 6, mean 0, squares 2, s² = 2/5,
+        //        se = √(0.4/6) = 0.258199, t(5) = 2.570582, half 0.663721.
+        let before = WeekRange {
+            from: week("2026-W01"),
+            to: week("2026-W04"),
+        };
+        let counts = [
+            (Arm::Ai, 1, 3),
+            (Arm::NoAi, -1, 1),
+            (Arm::Ai, 0, 1),
+            (Arm::NoAi, 0, 4),
+            (Arm::Ai, 2, 1),
+            (Arm::NoAi, 1, 1),
+            (Arm::NoAi, 2, 0),
+        ];
+        let shown = BeforeAfter::compute(before, &counts, 5, None);
+        assert_eq!(shown.before, before);
+        let [ai, no_ai] = [&shown.arms[0], &shown.arms[1]];
+        assert_eq!(
+            (ai.arm, ai.n, no_ai.arm, no_ai.n),
+            (Arm::Ai, Some(5), Arm::NoAi, Some(6))
+        );
+        let close = |got: f64, expected: f64| near(got, expected, 2e-6);
+        let felt = ai.felt.unwrap();
+        assert!(
+            close(felt.mean, 1.0) && close(felt.low, 0.122_011),
+            "{felt:?}"
+        );
+        assert!(close(felt.high, 1.877_989), "{felt:?}");
+        let felt = no_ai.felt.unwrap();
+        assert!(
+            close(felt.mean, 0.0) && close(felt.low, -0.663_721),
+            "{felt:?}"
+        );
+        assert!(close(felt.high, 0.663_721), "{felt:?}");
+        // Never a time or a share against the arm: there is none before a pilot.
+        for arm in &shown.arms {
+            assert_eq!((arm.time, arm.against_arm), (None, None));
+        }
+
+        // k = 6: the 5 reports of ai are hidden and say nothing else.
+        let hidden = BeforeAfter::compute(before, &counts, 6, None);
+        let json = serde_json::to_value(&hidden).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "before": {"from": "2026-W01", "to": "2026-W04"},
+                "arms": [{"arm": "ai", "n": null}, serde_json::to_value(no_ai).unwrap()],
+            })
+        );
+        // An arm without reports is shown as 0, with no score.
+        let empty = BeforeAfter::compute(before, &counts[..2], 1, None);
+        assert_eq!(empty.arms[0].n, Some(3));
+        assert_eq!(empty.arms[0].felt, None, "all equal: no interval");
+        assert_eq!(empty.arms[1].n, Some(1));
+        let none = BeforeAfter::compute(before, &[], 5, None);
+        let json = serde_json::to_value(&none).unwrap();
+        assert_eq!(
+            json["arms"],
+            serde_json::json!([{"arm": "ai", "n": 0}, {"arm": "no_ai", "n": 0}])
+        );
+
+        // Randomized response: the received outcomes are debiased, 1 / (p − q)
+        // times the plain figures before clipping to −2..=2.
+        let rr = RandomizedResponse::new(1.0).unwrap();
+        let gain = rr.keep_probability() - rr.other_probability();
+        let noisy = BeforeAfter::compute(before, &counts, 5, Some(&rr));
+        let (plain, felt) = (ai.felt.unwrap(), noisy.arms[0].felt.unwrap());
+        assert_eq!(felt.mean, 2.0, "1 / 0.2558 is past the top of the scale");
+        assert!(near(felt.low, plain.low / gain, 1e-12), "{felt:?}");
+        assert_eq!(felt.high, 2.0);
+        assert_eq!(noisy.arms[1].n, Some(6));
+    }
+
+    #[test]
+    fn counts_before_take_the_pilots_tasks_by_choice_in_its_weeks() {
+        use crate::counts::{CountIndex, StoredCount};
+        let pilot = Pilot {
+            id: "trial".into(),
+            label: "Trial".into(),
+            tasks: vec!["tests".into(), "docs".into()],
+            tools: vec!["agent".into()],
+            from: week("2026-W10"),
+            to: week("2026-W12"),
+            randomize: false,
+        };
+        let count = |week: &str, task: &str, tool: &str, outcome: i8, n: u64| StoredCount {
+            week: week.parse().unwrap(),
+            task: task.into(),
+            tool: tool.into(),
+            outcome,
+            effort: None,
+            mandated: Some(n % 2 == 0),
+            complexity: None,
+            team: None,
+            reasons: vec![],
+            n,
+        };
+        let index: CountIndex = [
+            count("2026-W08", "tests", "agent", 2, 3),
+            count("2026-W09", "docs", "agent", 2, 4),
+            count("2026-W09", "tests", "agent", 1, 5),
+            count("2026-W09", "tests", "none", 0, 6),
+            count("2026-W09", "tests", "chat", 1, 7),
+            count("2026-W09", "debugging", "agent", 1, 8),
+            count("2026-W07", "tests", "agent", 1, 9),
+            count("2026-W10", "tests", "agent", 1, 10),
+        ]
+        .iter()
+        .collect();
+        let before = WeekRange {
+            from: week("2026-W08"),
+            to: week("2026-W09"),
+        };
+        let mut counted = CountsBefore::new(&pilot, before);
+        index.for_each_outcomes(|week, task, tool, outcomes| {
+            counted.add(week, task, tool, outcomes);
+        });
+        assert_eq!(
+            counted.counts(),
+            [(Arm::Ai, 1, 5), (Arm::Ai, 2, 7), (Arm::NoAi, 0, 6)]
+        );
+    }
+
+    #[test]
+    fn counted_weeks_are_the_pilots_closed_ones_and_before_is_as_long() {
+        let pilot = Pilot {
+            id: "trial".into(),
+            label: "Trial".into(),
+            tasks: vec!["tests".into()],
+            tools: vec!["agent".into()],
+            from: week("2027-W02"),
+            to: week("2027-W09"),
+            randomize: false,
+        };
+        let range = |from: &str, to: &str| WeekRange {
+            from: week(from),
+            to: week(to),
+        };
+        // While its first week runs, nothing is counted.
+        assert_eq!(counted_weeks(&pilot, week("2026-W40")), None);
+        assert_eq!(counted_weeks(&pilot, week("2027-W02")), None);
+        assert_eq!(
+            counted_weeks(&pilot, week("2027-W03")),
+            Some(range("2027-W02", "2027-W02"))
+        );
+        assert_eq!(
+            counted_weeks(&pilot, week("2027-W10")),
+            Some(range("2027-W02", "2027-W09"))
+        );
+        assert_eq!(
+            counted_weeks(&pilot, week("2027-W30")),
+            Some(range("2027-W02", "2027-W09"))
+        );
+        // As many weeks before `from`, across the new year (2026 has 53 weeks).
+        assert_eq!(
+            weeks_before(&pilot, range("2027-W02", "2027-W02")),
+            range("2027-W01", "2027-W01")
+        );
+        assert_eq!(
+            weeks_before(&pilot, range("2027-W02", "2027-W03")),
+            range("2026-W53", "2027-W01")
+        );
+        assert_eq!(
+            weeks_before(&pilot, range("2027-W02", "2027-W09")),
+            range("2026-W47", "2027-W01")
+        );
+        // The list's summary carries the pilot as declared.
+        let summary = PilotSummary::of(&pilot, Verdict::NotEnoughReports);
+        assert_eq!(summary.weeks, range("2027-W02", "2027-W09"));
+        assert_eq!(
+            (summary.pilot.as_str(), summary.randomized),
+            ("trial", false)
+        );
+    }
+
+    #[test]
+    fn a_stored_pilot_count_keeps_the_pilot_and_week_and_nothing_of_the_report_else() {
+        let report = Report::from_json(
+            r#"{"v":2,"id":"0123456789abcdef0123456789abcdef","week":"2027-W03","task":"tests",
+                "tool":"none","outcome":1,"effort":"low","pilot":"trial","arm":"ai","forecast":30,"actual":45}"#,
+        )
+        .unwrap();
+        let stored = StoredPilotCount::of(&report).unwrap();
+        assert_eq!(
+            (stored.pilot.as_str(), stored.week),
+            ("trial", week("2027-W03"))
+        );
+        assert_eq!(
+            stored.count,
+            PilotCount {
+                task: "tests".into(),
+                arm: Arm::Ai,
+                forecast: 30,
+                actual: 45,
+                outcome: 1,
+                against_arm: true,
+                n: 1,
+            }
+        );
+        let mut plain = report.clone();
+        plain.pilot = None;
+        assert_eq!(StoredPilotCount::of(&plain), None);
     }
 
     proptest! {

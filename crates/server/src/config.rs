@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use axum::body::Bytes;
-use candor_core::{Config, ConfigError};
+use candor_core::{Config, ConfigError, Pilot};
 
 /// The default config: the copy of `public/candor.json` the app is built with.
 pub const BUILT_IN: &str = include_str!("../../../public/candor.json");
@@ -69,11 +69,24 @@ impl ServedConfig {
         if config.sync_url.is_none() {
             config.sync_url = Some(OWN_SYNC_URL.to_owned());
         }
+        Ok(ServedConfig::serving(config))
+    }
+
+    /// The config with `pilot` added, served as such (`--demo` adds its own
+    /// pilot this way, so the app sees it); refused if the pilot does not fit the config.
+    pub fn with_pilot(self, pilot: Pilot) -> Result<ServedConfig, ConfigError> {
+        let mut config = self.config;
+        config.pilots.push(pilot);
+        config.validate()?;
+        Ok(ServedConfig::serving(config))
+    }
+
+    fn serving(config: Config) -> ServedConfig {
         let json = serde_json::to_vec(&config).expect("a Config always serialises");
-        Ok(ServedConfig {
+        ServedConfig {
             config,
             json: Bytes::from(json),
-        })
+        }
     }
 }
 

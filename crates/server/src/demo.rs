@@ -6,8 +6,14 @@
 //! mandated use fares worse than chosen use, complex tasks worse than
 //! routine ones — and some task × tool pairs are rare, so the map also
 //! shows hidden cells. A fixed seed makes every demo the same for a given week.
+//!
+//! When the config runs no pilot, the demo adds one ([`pilot`]): a randomized
+//! trial of a coding agent for writing tests, started 8 closed weeks ago
+//! and still running, whose reports say what METR's 2025 trial found —
+//! people felt faster with AI and were measured slower (SPEC §10).
 
-use candor_core::{Complexity, Config, Effort, IsoWeek, Reason, Report, ReportId, NO_AI};
+use candor_core::{Arm, Complexity, Config, Effort, IsoWeek, Pilot, PilotReport, Reason};
+use candor_core::{Report, ReportId, NO_AI};
 
 use crate::store::{Ledger, StoreError};
 
@@ -19,6 +25,76 @@ pub const REPORTS: usize = 3000;
 
 /// The seed; changing it changes every demo map.
 const SEED: u64 = 0x00c0_ffee_cafe_f00d;
+
+/// The id of the pilot the demo adds.
+pub const PILOT: &str = "demo_tests";
+
+/// How many of the demo pilot's weeks have closed.
+pub const PILOT_CLOSED_WEEKS: u32 = 8;
+
+/// How many weeks the demo pilot still runs after the current one.
+pub const PILOT_WEEKS_LEFT: u32 = 2;
+
+/// About how many reports the demo pilot holds per arm.
+pub const PILOT_REPORTS_PER_ARM: usize = 70;
+
+/// The pilot `--demo` adds to a config that runs none: a randomized trial
+/// of a coding agent for writing tests (and one more task, so there are
+/// results per task), from [`PILOT_CLOSED_WEEKS`] closed weeks ago to
+/// [`PILOT_WEEKS_LEFT`] weeks after `open_week`, so people can still join.
+///
+/// Takes the config's `tests` and `debugging` tasks and `agent` tool where
+/// it has them, else its first tasks and its first AI tool; `None` when
+/// the config already runs a pilot or has no AI tool to try.
+pub fn pilot(config: &Config, open_week: IsoWeek) -> Option<Pilot> {
+    if !config.pilots.is_empty() {
+        return None;
+    }
+    let tasks: Vec<&str> = config.tasks.iter().map(|task| task.id.as_str()).collect();
+    let first = ["tests"]
+        .into_iter()
+        .find(|id| tasks.contains(id))
+        .or_else(|| tasks.first().copied())?;
+    let second = ["debugging"]
+        .into_iter()
+        .chain(tasks.iter().copied())
+        .find(|id| *id != first && tasks.contains(id));
+    let tools: Vec<&candor_core::Choice> = config
+        .tools
+        .iter()
+        .filter(|tool| tool.id != NO_AI)
+        .collect();
+    let tool = tools
+        .iter()
+        .find(|tool| tool.id == "agent")
+        .or_else(|| tools.first())?;
+    let label = if first == "tests" && tool.id == "agent" {
+        "Writing tests with a coding agent".to_owned()
+    } else {
+        let task = config.task(first).map_or(first, |task| task.label.as_str());
+        format!("{task} with {}", tool.label)
+    };
+    let mut from = open_week;
+    for _ in 0..PILOT_CLOSED_WEEKS {
+        from = from.prev();
+    }
+    let mut to = open_week;
+    for _ in 0..PILOT_WEEKS_LEFT {
+        to = to.next();
+    }
+    Some(Pilot {
+        id: PILOT.to_owned(),
+        label,
+        tasks: std::iter::once(first)
+            .chain(second)
+            .map(str::to_owned)
+            .collect(),
+        tools: vec![tool.id.clone()],
+        from,
+        to,
+        randomize: true,
+    })
+}
 
 /// Seeds `ledger` with demo reports for the weeks before `open_week`, if it holds none.
 ///
@@ -67,7 +143,87 @@ pub fn reports(config: &Config, open_week: IsoWeek) -> Vec<Report> {
             reports.push(report);
         }
     }
+    if let Some(pilot) = config.pilot(PILOT).filter(|pilot| pilot.randomize) {
+        reports.extend(pilot_reports(&mut rng, pilot, open_week));
+    }
     reports
+}
+
+/// The demo pilot's reports in its closed weeks: a fair coin gives each
+/// task its arm; about one in twelve goes against it. With the agent, tasks
+/// take about 25% longer than forecast beyond the usual optimism, and feel
+/// better (METR 2025); intention to treat leaves the measured ratio near 1.2.
+fn pilot_reports(rng: &mut SplitMix, pilot: &Pilot, open_week: IsoWeek) -> Vec<Report> {
+    const FORECASTS: [u32; 8] = [15, 30, 45, 60, 90, 120, 180, 240];
+    let mut weeks = Vec::new();
+    let mut week = pilot.from;
+    while week < open_week && week <= pilot.to {
+        weeks.push(week);
+        week = week.next();
+    }
+    if weeks.is_empty() {
+        return Vec::new();
+    }
+    let per_week = 2 * PILOT_REPORTS_PER_ARM / weeks.len();
+    let tool = &pilot.tools[0];
+    let mut reports = Vec::new();
+    for &week in &weeks {
+        for _ in 0..per_week {
+            let first_task = pilot.tasks.len() == 1 || rng.chance(0.6);
+            let task = &pilot.tasks[usize::from(!first_task)];
+            let arm = if rng.chance(0.5) { Arm::Ai } else { Arm::NoAi };
+            let against = rng.chance(0.08);
+            let with_ai = (arm == Arm::Ai) != against;
+            let forecast = *rng.pick(&FORECASTS);
+            // ln(actual / forecast): people forecast a little short, and the agent costs more.
+            let shift = 0.08 + if with_ai { 1.25f64.ln() } else { 0.0 };
+            let actual = snap(f64::from(forecast) * (shift + 0.45 * rng.normal()).exp());
+            let felt = match (with_ai, first_task) {
+                (true, true) => 1.2,
+                (true, false) => 0.7,
+                (false, _) => 0.1,
+            };
+            let noise = (rng.unit() + rng.unit() + rng.unit() - 1.5) * 1.6;
+            let outcome = (felt + noise).round().clamp(-2.0, 2.0) as i8;
+            let reasons = if outcome < 0 && with_ai {
+                vec![*rng.weighted(&Reason::ALL, |r| reason_weight(tool, *r))]
+            } else {
+                Vec::new()
+            };
+            reports.push(Report {
+                id: ReportId::from_bytes(rng.bytes()),
+                week,
+                task: task.clone(),
+                tool: if with_ai {
+                    tool.clone()
+                } else {
+                    NO_AI.to_owned()
+                },
+                outcome,
+                effort: (with_ai && rng.chance(0.7)).then(|| *rng.pick(&Effort::ALL)),
+                mandated: None,
+                complexity: None,
+                team: None,
+                reasons,
+                pilot: Some(PilotReport {
+                    pilot: pilot.id.clone(),
+                    arm: Some(arm),
+                    forecast,
+                    actual,
+                }),
+            });
+        }
+    }
+    reports
+}
+
+/// The minute bucket nearest to `minutes` on a log scale.
+fn snap(minutes: f64) -> u32 {
+    let off = |bucket: u32| (f64::from(bucket).ln() - minutes.ln()).abs();
+    candor_core::MINUTE_BUCKETS
+        .into_iter()
+        .min_by(|a, b| off(*a).total_cmp(&off(*b)))
+        .expect("buckets")
 }
 
 fn one_report(
@@ -240,6 +396,12 @@ impl SplitMix {
         &items[items.len() - 1]
     }
 
+    /// A standard normal number (Box–Muller).
+    fn normal(&mut self) -> f64 {
+        let (u, v) = (1.0 - self.unit(), self.unit());
+        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+    }
+
     fn bytes(&mut self) -> [u8; 16] {
         let (a, b) = (self.next().to_le_bytes(), self.next().to_le_bytes());
         std::array::from_fn(|i| if i < 8 { a[i] } else { b[i - 8] })
@@ -282,5 +444,57 @@ mod tests {
             "some cells are hidden"
         );
         assert!(view.cells.iter().filter(|c| c.n.is_some()).count() > 20);
+    }
+
+    #[test]
+    fn the_demo_pilot_is_felt_faster_and_measured_slower() {
+        use candor_core::{Disagreement, PilotCount, PilotResults, Verdict};
+        let served = crate::config::ServedConfig::load(None).unwrap();
+        let open: IsoWeek = "2026-W20".parse().unwrap();
+        let pilot = pilot(&served.config, open).unwrap();
+        assert_eq!(
+            (pilot.from.to_string(), pilot.to.to_string()),
+            ("2026-W12".into(), "2026-W22".into())
+        );
+        assert_eq!(
+            (pilot.tasks.as_slice(), pilot.tools.as_slice()),
+            (
+                &["tests".to_owned(), "debugging".to_owned()][..],
+                &["agent".to_owned()][..]
+            )
+        );
+        let config = served.with_pilot(pilot).unwrap().config;
+        let reports = reports(&config, open);
+        let mut counts = Vec::new();
+        for report in &reports {
+            report.validate().unwrap();
+            report.check_against(&config).unwrap();
+            counts.extend(PilotCount::of(report));
+        }
+        for arm in [Arm::Ai, Arm::NoAi] {
+            let n = counts.iter().filter(|c| c.arm == arm).count();
+            assert!((60..=80).contains(&n), "{arm:?}: {n}");
+        }
+        let results = PilotResults::compute(&counts, config.k, true, None);
+        let effect = &results.effect;
+        let time = effect.time.unwrap();
+        println!("{effect:?}");
+        assert_eq!(effect.verdict, Verdict::Slower, "{effect:?}");
+        assert!(
+            time.low > 1.0 && (1.1..=1.3).contains(&time.ratio),
+            "{time:?}"
+        );
+        assert_eq!(
+            effect.felt_vs_measured,
+            Some(Disagreement::FeltBetterMeasuredSlower)
+        );
+        let felt = |arm: usize| results.arms[arm].felt.unwrap().mean;
+        assert!(felt(0) > felt(1) + 0.5, "{:?}", results.arms);
+        assert_eq!(results.tasks.len(), 2);
+        for task in &results.tasks {
+            assert!(task.arms.iter().all(|arm| arm.n.is_some()), "{task:?}");
+        }
+        // A config that runs a pilot of its own gets none from the demo.
+        assert_eq!(super::pilot(&config, open), None);
     }
 }

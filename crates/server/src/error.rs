@@ -49,6 +49,11 @@ pub enum ApiError {
     /// No such API path.
     #[error("no such API path; the API is described at /api/v1/openapi.json")]
     NotFound,
+    /// `GET /pilots/{id}` for an id that is not a pilot of the config.
+    #[error(
+        "no pilot has this id in this deployment's candor.json; GET /api/v1/pilots lists them"
+    )]
+    UnknownPilot,
     /// The path exists but not with this method.
     #[error("this path does not take this method; see /api/v1/openapi.json")]
     MethodNotAllowed,
@@ -101,7 +106,7 @@ impl ApiError {
             ApiError::QuotaExhausted { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::CredentialsOff => StatusCode::NOT_FOUND,
             ApiError::BodyTooLarge | ApiError::BatchTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::NotFound | ApiError::UnknownPilot => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
@@ -121,6 +126,7 @@ impl ApiError {
             ApiError::Filter(err) => err.code(),
             ApiError::NotPublished(err) => err.code(),
             ApiError::NotFound => "not_found",
+            ApiError::UnknownPilot => "unknown_pilot",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::RateLimited { .. } => "rate_limited",
             ApiError::CredentialsOff => "credentials_off",
@@ -139,6 +145,7 @@ impl ApiError {
             ApiError::Filter(err) => Some(err.parameter().to_owned()),
             ApiError::NotPublished(err) => Some(err.parameter.to_owned()),
             ApiError::BatchTooLarge(_) | ApiError::BadBatch(_) => Some("reports".to_owned()),
+            ApiError::UnknownPilot => Some("id".to_owned()),
             ApiError::BadTokenRequest(IssueError::BadRequest { field, .. }) => Some(field.clone()),
             ApiError::BadTokenRequest(IssueError::EpochEnded { .. }) => Some("epoch".to_owned()),
             _ => None,

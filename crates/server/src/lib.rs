@@ -131,6 +131,8 @@ pub fn router(state: AppState, options: &HttpOptions) -> Router {
         .route("/aggregate", get(routes::aggregate::aggregate))
         .route("/aggregate.csv", get(routes::aggregate::aggregate_csv))
         .route("/aggregate/choices", get(routes::aggregate::choices))
+        .route("/pilots", get(routes::pilots::pilots))
+        .route("/pilots/{id}", get(routes::pilots::pilot))
         .route("/tokens/key", get(routes::tokens::key))
         .route("/tokens", post(routes::tokens::issue))
         .route("/openapi.json", get(routes::openapi::openapi_json))

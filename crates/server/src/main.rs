@@ -139,7 +139,7 @@ async fn main() -> ExitCode {
 }
 
 async fn run(options: Options) -> Result<(), StartError> {
-    let config = ServedConfig::load(options.config.as_deref())?;
+    let mut config = ServedConfig::load(options.config.as_deref())?;
     let cors_origins = options
         .cors_origins
         .iter()
@@ -156,6 +156,21 @@ async fn run(options: Options) -> Result<(), StartError> {
             options.trusted_proxies.clone(),
         )),
     };
+    // The demo's pilot runs relative to this week, so it is added here, not written in a file.
+    if let Some(pilot) = options
+        .demo
+        .then(|| demo::pilot(&config.config, clock.open_week()))
+        .flatten()
+    {
+        let (id, from, to) = (pilot.id.clone(), pilot.from, pilot.to);
+        config = config
+            .with_pilot(pilot)
+            .map_err(|source| LoadError::Invalid {
+                path: "the demo pilot".to_owned(),
+                source,
+            })?;
+        tracing::info!("--demo: the config runs no pilot, so it runs `{id}`, {from} to {to}");
+    }
     let ledger = Ledger::load(Box::new(SqliteStore::open(&options.db)?))?;
     if options.demo {
         let seeded = demo::seed(&ledger, &config.config, clock.open_week())?;

@@ -456,6 +456,8 @@ fn the_openapi_document_lists_every_path() {
         "/aggregate",
         "/aggregate/choices",
         "/aggregate.csv",
+        "/pilots",
+        "/pilots/{id}",
         "/openapi.json",
     ] {
         assert!(
@@ -473,9 +475,35 @@ fn the_openapi_document_lists_every_path() {
         "BatchAnswer",
         "RejectedIndex",
         "Report",
+        "PilotList",
+        "PilotSummary",
+        "PilotView",
+        "BeforeAfter",
+        "ArmResults",
+        "Effect",
     ] {
         assert!(schemas.contains_key(schema), "{schema}");
     }
+    // The pilot's id is an identifier, as the config's ids are, and an unknown one is a 404.
+    let pilot = &doc["paths"]["/api/v1/pilots/{id}"]["get"];
+    let id = &pilot["parameters"][0];
+    assert_eq!(
+        (id["name"].as_str(), id["in"].as_str()),
+        (Some("id"), Some("path"))
+    );
+    assert_eq!(id["schema"]["pattern"], candor_core::IDENTIFIER_PATTERN);
+    let refs = |status: &str| {
+        pilot["responses"][status]["content"]["application/json"]["schema"]["$ref"].clone()
+    };
+    assert_eq!(refs("200"), "#/components/schemas/PilotView");
+    assert_eq!(refs("404"), "#/components/schemas/ErrorBody");
+    let list = &doc["paths"]["/api/v1/pilots"]["get"]["responses"]["200"];
+    assert_eq!(
+        list["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/PilotList"
+    );
+    let arm = &schemas["ArmResults"];
+    assert_eq!(arm["required"], json!(["arm", "n"]), "{arm}");
     let cell = &schemas["PublishedCell"]["properties"];
     for field in ["task", "tool", "n", "outcomes", "helped", "reasons"] {
         assert!(cell.get(field).is_some(), "PublishedCell.{field}");

@@ -4,5 +4,6 @@ pub mod aggregate;
 pub mod config;
 pub mod health;
 pub mod openapi;
+pub mod pilots;
 pub mod reports;
 pub mod tokens;

@@ -6,7 +6,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 use utoipa::OpenApi;
 
-use super::{aggregate, config, health, reports, tokens};
+use super::{aggregate, config, health, pilots, reports, tokens};
 
 /// The OpenAPI document, gathered from each handler's `#[utoipa::path]`.
 #[derive(OpenApi)]
@@ -24,6 +24,8 @@ use super::{aggregate, config, health, reports, tokens};
         aggregate::aggregate,
         aggregate::aggregate_csv,
         aggregate::choices,
+        pilots::pilots,
+        pilots::pilot,
         tokens::key,
         tokens::issue,
         openapi_json,
@@ -47,6 +49,20 @@ use super::{aggregate, config, health, reports, tokens};
         candor_core::FilterChoice,
         candor_core::Dimension,
         candor_core::ChoiceState,
+        candor_core::PilotList,
+        candor_core::PilotSummary,
+        candor_core::PilotView,
+        candor_core::PilotResults,
+        candor_core::BeforeAfter,
+        candor_core::ArmResults,
+        candor_core::TaskResults,
+        candor_core::Effect,
+        candor_core::Arm,
+        candor_core::Verdict,
+        candor_core::Disagreement,
+        candor_core::Mean,
+        candor_core::Ratio,
+        candor_core::Difference,
         candor_core::Token,
         candor_core::TokenKey,
         candor_core::TokenRequest,

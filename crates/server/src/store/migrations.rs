@@ -48,6 +48,23 @@ pub const MIGRATIONS: &[&str] = &[
         n INTEGER NOT NULL CHECK (n > 0),
         PRIMARY KEY (week, person)
     ) WITHOUT ROWID;",
+    // 3: pilots (SPEC §10), counts as for `counts`: one row per distinct
+    // (pilot, week, task, arm, forecast, actual, outcome, against_arm), with
+    // how many reports said it. Written in the transaction that stores the
+    // report's ordinary count and its id, so a resent id counts in neither.
+    // Not the tool: whether it went against the arm is all the results need.
+    "CREATE TABLE pilot_counts (
+        pilot TEXT NOT NULL,
+        week TEXT NOT NULL,
+        task TEXT NOT NULL,
+        arm TEXT NOT NULL CHECK (arm IN ('ai', 'no_ai')),
+        forecast INTEGER NOT NULL CHECK (forecast > 0),
+        actual INTEGER NOT NULL CHECK (actual > 0),
+        outcome INTEGER NOT NULL CHECK (outcome BETWEEN -2 AND 2),
+        against_arm INTEGER NOT NULL CHECK (against_arm IN (0, 1)),
+        n INTEGER NOT NULL CHECK (n > 0),
+        PRIMARY KEY (pilot, week, task, arm, forecast, actual, outcome, against_arm)
+    ) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.
@@ -87,6 +104,24 @@ mod tests {
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .unwrap();
         assert_eq!(version, current_version());
+    }
+
+    #[test]
+    fn a_file_of_version_2_gains_the_pilot_counts_and_keeps_its_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for step in &MIGRATIONS[..2] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 2;
+             INSERT INTO counts VALUES ('2026-W07', 'tests', 'none', 1, '', -1, '', '', '', 3);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |row| row.get(0)).unwrap() };
+        assert_eq!(count("SELECT n FROM counts"), 3);
+        assert_eq!(count("SELECT count(*) FROM pilot_counts"), 0);
+        assert_eq!(count("PRAGMA user_version"), 3);
     }
 
     #[test]

@@ -7,9 +7,12 @@
 //! `GET /aggregate` never touches the disk: the index is loaded once at start
 //! and updated after each commit, and its size depends on weeks × taxonomy,
 //! not on how many reports there are. What is published is a [`Release`],
-//! built from a copy of the index and kept (see [`release_cache`]).
+//! built from a copy of the index and kept (see [`release_cache`]). A pilot
+//! report (SPEC §10) is also counted, in the same transaction, as a pilot
+//! count, held in memory beside the index ([`pilots::PilotIndex`]).
 
 pub mod migrations;
+pub mod pilots;
 pub mod release_cache;
 pub mod sqlite;
 
@@ -17,8 +20,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use candor_core::release::{Release, Scope};
+use candor_core::{Arm, CountsBefore, Pilot, PilotCount, StoredPilotCount, WeekRange};
 use candor_core::{Config, CountIndex, IsoWeek, Report, StoredCount};
 
+use pilots::PilotIndex;
 use release_cache::{Lookup, ReleaseCache};
 pub use sqlite::SqliteStore;
 
@@ -62,6 +67,8 @@ pub struct Ingested {
     /// Positions (in the slice given) of reports not stored because their
     /// token had been spent before (SPEC §6.10).
     pub spent: Vec<usize>,
+    /// The pilot reports among those stored, as pilot counts of one (SPEC §10).
+    pub pilots: Vec<StoredPilotCount>,
 }
 
 /// A token a report spends (SPEC §6.10): its epoch and its 32-byte input.
@@ -105,6 +112,9 @@ pub trait ReportStore: Send + Sync {
     /// Calls `visit` with every stored count, in no particular order.
     fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError>;
 
+    /// Calls `visit` with every stored pilot count (SPEC §10), in no particular order.
+    fn scan_pilots(&self, visit: &mut dyn FnMut(StoredPilotCount)) -> Result<(), StoreError>;
+
     /// Rewrites the storage so its layout depends on its content only, not
     /// on the order reports arrived in (SPEC §6.4); called on a clean stop.
     fn compact(&self) -> Result<(), StoreError> {
@@ -116,6 +126,8 @@ pub trait ReportStore: Send + Sync {
 pub struct Ledger {
     store: Box<dyn ReportStore>,
     index: RwLock<CountIndex>,
+    /// The pilot counts (SPEC §10), beside the ordinary ones.
+    pilots: RwLock<PilotIndex>,
     releases: ReleaseCache,
     /// Held while a release is built: one build at a time.
     building: Mutex<()>,
@@ -128,9 +140,12 @@ impl Ledger {
     pub fn load(store: Box<dyn ReportStore>) -> Result<Ledger, StoreError> {
         let mut index = CountIndex::new();
         store.scan(&mut |count| index.add(&count))?;
+        let mut pilots = PilotIndex::default();
+        store.scan_pilots(&mut |count| pilots.add(&count))?;
         Ok(Ledger {
             store,
             index: RwLock::new(index),
+            pilots: RwLock::new(pilots),
             releases: ReleaseCache::default(),
             building: Mutex::new(()),
             rebuilding: AtomicBool::new(false),
@@ -156,11 +171,38 @@ impl Ledger {
                 .unwrap_or_else(|poison| poison.into_inner());
             index.extend(&ingested.stored);
             drop(index);
+            if !ingested.pilots.is_empty() {
+                let mut pilots = self
+                    .pilots
+                    .write()
+                    .unwrap_or_else(|poison| poison.into_inner());
+                for count in &ingested.pilots {
+                    pilots.add(count);
+                }
+            }
             if let Some(earliest) = ingested.stored.iter().map(|count| count.week).min() {
                 self.releases.counted_up_to(earliest);
             }
         }
         Ok(ingested)
+    }
+
+    /// The pilot counts of `pilot` in `weeks` (SPEC §10); from memory.
+    pub fn pilot_counts(&self, pilot: &str, weeks: WeekRange) -> Vec<PilotCount> {
+        self.pilots
+            .read()
+            .unwrap_or_else(|poison| poison.into_inner())
+            .counts(pilot, weeks)
+    }
+
+    /// The ordinary counts a pilot without randomization is compared
+    /// against, in the weeks `before` (the core's [`CountsBefore`]); from memory.
+    pub fn counts_before(&self, pilot: &Pilot, before: WeekRange) -> Vec<(Arm, i8, u64)> {
+        let mut counted = CountsBefore::new(pilot, before);
+        self.read().for_each_outcomes(|week, task, tool, outcomes| {
+            counted.add(week, task, tool, outcomes)
+        });
+        counted.counts()
     }
 
     /// Rewrites the durable store in content order; see [`ReportStore::compact`].

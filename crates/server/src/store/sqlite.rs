@@ -12,7 +12,8 @@ use std::sync::mpsc::{self, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use candor_core::{Complexity, Effort, Reason, ReportId, StoredCount};
+use candor_core::{Arm, Complexity, Effort, PilotCount, Reason, ReportId, StoredCount};
+use candor_core::{StoredPilotCount, MINUTE_BUCKETS};
 use rusqlite::Connection;
 
 use super::{migrations, Ingested, ReportStore, SpentToken, StoreError};
@@ -166,6 +167,39 @@ impl ReportStore for SqliteStore {
         trim_heap();
         Ok(())
     }
+
+    /// Reads on a connection of its own, as `scan` does.
+    fn scan_pilots(&self, visit: &mut dyn FnMut(StoredPilotCount)) -> Result<(), StoreError> {
+        let conn = Connection::open(&self.path).map_err(|source| StoreError::Open {
+            path: self.path.display().to_string(),
+            source,
+        })?;
+        configure(&conn)?;
+        {
+            let mut query = conn.prepare(
+                "SELECT pilot, week, task, arm, forecast, actual, outcome, against_arm, n
+                 FROM pilot_counts",
+            )?;
+            let mut rows = query.query([])?;
+            while let Some(row) = rows.next()? {
+                let raw = RawPilotCount {
+                    pilot: row.get(0)?,
+                    week: row.get(1)?,
+                    task: row.get(2)?,
+                    arm: row.get(3)?,
+                    forecast: row.get(4)?,
+                    actual: row.get(5)?,
+                    outcome: row.get(6)?,
+                    against_arm: row.get(7)?,
+                    n: row.get(8)?,
+                };
+                visit(raw.parse()?);
+            }
+        }
+        drop(conn);
+        trim_heap();
+        Ok(())
+    }
 }
 
 /// The 16 bytes behind an id's 32 hex characters: half the space of the text.
@@ -238,6 +272,57 @@ impl RawCount {
             n: u64::try_from(self.n).map_err(|_| corrupt("bad n"))?,
             task: self.task,
             tool: self.tool,
+        })
+    }
+}
+
+/// A pilot_counts row as SQLite returns it, before it is checked.
+struct RawPilotCount {
+    pilot: String,
+    week: String,
+    task: String,
+    arm: String,
+    forecast: i64,
+    actual: i64,
+    outcome: i64,
+    against_arm: i64,
+    n: i64,
+}
+
+impl RawPilotCount {
+    fn parse(self) -> Result<StoredPilotCount, StoreError> {
+        let corrupt = |what: &str| {
+            StoreError::Corrupt(format!(
+                "{what} in pilot_counts, pilot {:?}, week {:?}, task {:?}",
+                self.pilot, self.week, self.task
+            ))
+        };
+        let minutes = |value: i64, what: &str| {
+            u32::try_from(value)
+                .ok()
+                .filter(|minutes| MINUTE_BUCKETS.contains(minutes))
+                .ok_or_else(|| corrupt(what))
+        };
+        let count = PilotCount {
+            task: self.task.clone(),
+            arm: Arm::parse(&self.arm).ok_or_else(|| corrupt("bad arm"))?,
+            forecast: minutes(self.forecast, "bad forecast")?,
+            actual: minutes(self.actual, "bad actual")?,
+            outcome: i8::try_from(self.outcome)
+                .ok()
+                .filter(|o| (-2..=2).contains(o))
+                .ok_or_else(|| corrupt("bad outcome"))?,
+            against_arm: match self.against_arm {
+                0 => false,
+                1 => true,
+                _ => return Err(corrupt("bad against_arm")),
+            },
+            n: u64::try_from(self.n).map_err(|_| corrupt("bad n"))?,
+        };
+        Ok(StoredPilotCount {
+            week: self.week.parse().map_err(|_| corrupt("bad week"))?,
+            pilot: self.pilot,
+            count,
         })
     }
 }
@@ -326,8 +411,9 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        // counts and seen_ids; spent_tokens, token_keys, issuance_salts, issued (SPEC §6.10).
-        assert_eq!(tables.len(), 6);
+        // counts and seen_ids; spent_tokens, token_keys, issuance_salts, issued (SPEC §6.10);
+        // pilot_counts (SPEC §10).
+        assert_eq!(tables.len(), 7);
         for sql in &tables {
             assert!(sql.contains("WITHOUT ROWID"), "{sql}");
             for banned in [
@@ -401,6 +487,58 @@ mod tests {
         // writer thread was joined, not left running with the file open.
         assert!(!wal.exists());
         assert_eq!(scanned(&SqliteStore::open(&path).unwrap())[0].n, 1);
+    }
+
+    #[test]
+    fn a_pilot_report_counts_in_its_pilot_once_and_in_the_map_too() {
+        use candor_core::{Arm, PilotReport};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let store = SqliteStore::open(&path).unwrap();
+        let pilot = |id: u8, arm: Arm, tool: &str| {
+            let mut report = report(id, 1);
+            report.tool = tool.into();
+            report.pilot = Some(PilotReport {
+                pilot: "trial".into(),
+                arm: Some(arm),
+                forecast: 30,
+                actual: 45,
+            });
+            report
+        };
+        let batch = [
+            pilot(1, Arm::Ai, "chat"),
+            pilot(2, Arm::Ai, "chat"),
+            pilot(3, Arm::Ai, "none"),
+            report(4, 1),
+        ];
+        let ingested = store.ingest(&batch).unwrap();
+        assert_eq!((ingested.stored.len(), ingested.pilots.len()), (4, 3));
+        // A resent batch counts in neither table.
+        let again = store.ingest(&batch[..2]).unwrap();
+        assert_eq!((again.duplicates, again.pilots.len()), (2, 0));
+        drop(store);
+        let store = SqliteStore::open(&path).unwrap();
+        let mut pilots = Vec::new();
+        store.scan_pilots(&mut |c| pilots.push(c)).unwrap();
+        pilots.sort_by_key(|c| c.count.against_arm);
+        let summary: Vec<(&str, Arm, bool, u64)> = pilots
+            .iter()
+            .map(|c| {
+                (
+                    c.pilot.as_str(),
+                    c.count.arm,
+                    c.count.against_arm,
+                    c.count.n,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [("trial", Arm::Ai, false, 2), ("trial", Arm::Ai, true, 1)]
+        );
+        let on_map: u64 = scanned(&store).iter().map(|c| c.n).sum();
+        assert_eq!(on_map, 4);
     }
 
     #[test]

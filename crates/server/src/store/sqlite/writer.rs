@@ -21,7 +21,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use candor_core::{Report, StoredCount};
+use candor_core::{Report, StoredCount, StoredPilotCount};
 use rusqlite::{params, Connection};
 
 use super::{id_bytes, join_reasons};
@@ -205,6 +205,13 @@ fn commit_group(
              ON CONFLICT (week, task, tool, outcome, effort, mandated, complexity, team, reasons)
              DO UPDATE SET n = n + 1",
         )?;
+        let mut pilot_count = tx.prepare_cached(
+            "INSERT INTO pilot_counts
+                 (pilot, week, task, arm, forecast, actual, outcome, against_arm, n)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)
+             ON CONFLICT (pilot, week, task, arm, forecast, actual, outcome, against_arm)
+             DO UPDATE SET n = n + 1",
+        )?;
         for (reports, tokens) in group {
             let mut ingested = Ingested::default();
             for (position, report) in reports.iter().enumerate() {
@@ -235,6 +242,21 @@ fn commit_group(
                     join_reasons(&stored.reasons),
                 ])?;
                 ingested.stored.push(stored);
+                // A pilot report counts in its pilot too, in this same transaction (SPEC §10).
+                if let Some(stored) = StoredPilotCount::of(report) {
+                    let count = &stored.count;
+                    pilot_count.execute(params![
+                        stored.pilot,
+                        stored.week.to_string(),
+                        count.task,
+                        count.arm.id(),
+                        count.forecast,
+                        count.actual,
+                        count.outcome,
+                        count.against_arm,
+                    ])?;
+                    ingested.pilots.push(stored);
+                }
             }
             answers.push(ingested);
         }
