@@ -124,67 +124,10 @@ use crate::aggregate::{wilson, Share, Z_95};
 use crate::config::Pilot;
 use crate::ids::NO_AI;
 use crate::privacy::{RandomizedResponse, OUTCOMES};
+pub use crate::report::{is_bucket, Arm, MINUTE_BUCKETS, MINUTE_BUCKETS_TEXT};
 use crate::report::{outcome_index, Report};
 use crate::view::WeekRange;
 use crate::week::IsoWeek;
-
-/// The minutes a pilot report's forecast and actual time are chosen from.
-pub const MINUTE_BUCKETS: [u32; 15] = [
-    5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960,
-];
-
-/// [`MINUTE_BUCKETS`] in words, for an error that lists them.
-pub const MINUTE_BUCKETS_TEXT: &str =
-    "5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960";
-
-/// The two arms of a pilot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Arm {
-    /// Done with AI: one of the pilot's tools.
-    Ai,
-    /// Done without AI: `none`.
-    NoAi,
-}
-
-impl Arm {
-    /// Both arms, in the order results list them.
-    pub const ALL: [Arm; 2] = [Arm::Ai, Arm::NoAi];
-
-    /// The arms as a report writes them, for an error that lists them.
-    pub const ALLOWED: &'static str = "ai, no_ai";
-
-    /// The wire id: `ai` or `no_ai`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Arm::Ai => "ai",
-            Arm::NoAi => "no_ai",
-        }
-    }
-
-    /// The arm written `id`.
-    pub fn parse(id: &str) -> Option<Arm> {
-        Arm::ALL.into_iter().find(|arm| arm.id() == id)
-    }
-
-    /// The arm a tool puts a report in when people choose: [`NO_AI`] is
-    /// `no_ai`, any other tool `ai`.
-    pub fn of_tool(tool: &str) -> Arm {
-        if tool == NO_AI {
-            Arm::NoAi
-        } else {
-            Arm::Ai
-        }
-    }
-
-    fn index(self) -> usize {
-        match self {
-            Arm::Ai => 0,
-            Arm::NoAi => 1,
-        }
-    }
-}
 
 /// How many of a pilot's reports share one content: what a server stores instead of reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,11 +218,6 @@ pub fn weeks_before(pilot: &Pilot, counted: WeekRange) -> WeekRange {
         from = from.prev();
     }
     WeekRange { from, to }
-}
-
-/// Whether `minutes` is one of [`MINUTE_BUCKETS`].
-pub fn is_bucket(minutes: u32) -> bool {
-    MINUTE_BUCKETS.contains(&minutes)
 }
 
 /// A mean outcome with its 95% interval.

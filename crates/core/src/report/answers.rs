@@ -1,8 +1,11 @@
-//! The closed answers a report may give: effort, complexity, reasons (SPEC §2).
+//! The closed answers a report may give: effort, complexity, reasons (SPEC §2),
+//! and a pilot report's arm and minute buckets (SPEC §10).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::ids::NO_AI;
 
 /// Defines a closed set of answers with a wire id and words for people.
 macro_rules! answers {
@@ -93,4 +96,68 @@ answers! {
         /// The tool was slow, broken or in the way.
         Friction => "friction", "Slow, broken or in the way";
     }
+}
+
+/// The minutes a pilot report's forecast and actual time are chosen from.
+pub const MINUTE_BUCKETS: [u32; 15] = [
+    5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960,
+];
+
+/// [`MINUTE_BUCKETS`] in words, for an error that lists them.
+pub const MINUTE_BUCKETS_TEXT: &str =
+    "5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960";
+
+/// The two arms of a pilot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Arm {
+    /// Done with AI: one of the pilot's tools.
+    Ai,
+    /// Done without AI: `none`.
+    NoAi,
+}
+
+impl Arm {
+    /// Both arms, in the order results list them.
+    pub const ALL: [Arm; 2] = [Arm::Ai, Arm::NoAi];
+
+    /// The arms as a report writes them, for an error that lists them.
+    pub const ALLOWED: &'static str = "ai, no_ai";
+
+    /// The wire id: `ai` or `no_ai`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Arm::Ai => "ai",
+            Arm::NoAi => "no_ai",
+        }
+    }
+
+    /// The arm written `id`.
+    pub fn parse(id: &str) -> Option<Arm> {
+        Arm::ALL.into_iter().find(|arm| arm.id() == id)
+    }
+
+    /// The arm a tool puts a report in when people choose: [`NO_AI`] is
+    /// `no_ai`, any other tool `ai`.
+    pub fn of_tool(tool: &str) -> Arm {
+        if tool == NO_AI {
+            Arm::NoAi
+        } else {
+            Arm::Ai
+        }
+    }
+
+    /// 0 for `ai`, 1 for `no_ai`: the arm's place in [`Arm::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Arm::Ai => 0,
+            Arm::NoAi => 1,
+        }
+    }
+}
+
+/// Whether `minutes` is one of [`MINUTE_BUCKETS`].
+pub fn is_bucket(minutes: u32) -> bool {
+    MINUTE_BUCKETS.contains(&minutes)
 }

@@ -10,7 +10,6 @@ use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use crate::ids::{is_identifier, MAX_IDENTIFIER_LEN, NO_AI};
-use crate::pilot::{Arm, MINUTE_BUCKETS_TEXT};
 use crate::week::{IsoWeek, WeekError};
 
 mod answers;
@@ -18,7 +17,9 @@ mod read;
 #[cfg(feature = "openapi")]
 mod schema;
 
-pub use answers::{Complexity, Effort, Reason};
+pub use answers::{
+    is_bucket, Arm, Complexity, Effort, Reason, MINUTE_BUCKETS, MINUTE_BUCKETS_TEXT,
+};
 
 /// The report format version of a report in no pilot (SPEC §2).
 pub const FORMAT_VERSION: u64 = 1;
@@ -161,9 +162,9 @@ pub struct PilotReport {
     pub pilot: String,
     /// What the device's coin said; exactly in a randomized pilot.
     pub arm: Option<Arm>,
-    /// The minutes the employee expected, before starting; one of [`crate::pilot::MINUTE_BUCKETS`].
+    /// The minutes the employee expected, before starting; one of [`MINUTE_BUCKETS`].
     pub forecast: u32,
-    /// The minutes it took; one of [`crate::pilot::MINUTE_BUCKETS`].
+    /// The minutes it took; one of [`MINUTE_BUCKETS`].
     pub actual: u32,
 }
 

@@ -10,12 +10,12 @@ use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use super::{
-    Complexity, Effort, PilotReport, Reason, Report, ReportError, ReportId, Rule, FIELDS,
-    FORMAT_VERSION, MAX_REASONS, OUTCOME_MAX, OUTCOME_MIN, PILOT_FIELDS, PILOT_FORMAT_VERSION,
+    is_bucket, Arm, Complexity, Effort, PilotReport, Reason, Report, ReportError, ReportId, Rule,
+    FIELDS, FORMAT_VERSION, MAX_REASONS, OUTCOME_MAX, OUTCOME_MIN, PILOT_FIELDS,
+    PILOT_FORMAT_VERSION,
 };
 use crate::config::Config;
 use crate::ids::{is_identifier, NO_AI};
-use crate::pilot::{is_bucket, Arm};
 use crate::week::IsoWeek;
 
 fn fail<T>(field: impl Into<String>, rule: Rule) -> Result<T, ReportError> {

@@ -10,11 +10,10 @@ use utoipa::openapi::RefOr;
 use utoipa::{PartialSchema, ToSchema};
 
 use super::{
-    Complexity, Effort, Reason, Report, ReportId, FIELDS, FORMAT_VERSION, MAX_REASONS, OUTCOME_MAX,
-    OUTCOME_MIN, PILOT_FIELDS, PILOT_FORMAT_VERSION,
+    Arm, Complexity, Effort, Reason, Report, ReportId, FIELDS, FORMAT_VERSION, MAX_REASONS,
+    MINUTE_BUCKETS, OUTCOME_MAX, OUTCOME_MIN, PILOT_FIELDS, PILOT_FORMAT_VERSION,
 };
 use crate::ids::IDENTIFIER_PATTERN;
-use crate::pilot::{Arm, MINUTE_BUCKETS};
 use crate::week::IsoWeek;
 
 /// The required fields: the first of [`FIELDS`], which lists them first.
