@@ -252,44 +252,37 @@ fn ReasonPicker(form: RwSignal<FormState>) -> impl IntoView {
 
 /// Where the pilot desk (SPEC §10) is drawn, once its module has loaded:
 /// only with a sync server and pilots in the config. It files through
-/// [`keep`], the form's own checks and stores.
+/// [`keep`], the form's own checks and stores, and undoes as the form does.
 #[component]
 fn PilotDesk(stores: Stores) -> impl IntoView {
     let config = expect_context::<Config>();
-    let root = NodeRef::<leptos::html::Div>::new();
     if stores.sync.enabled() && !config.pilots.is_empty() {
         let base = expect_context::<AppBase>().0;
-        Effect::new(move |_| {
-            let Some(element) = root.get() else { return };
-            let (config, base) = (config.clone(), base.clone());
-            let file = move |json: String| {
-                let kept = match Report::from_json(&json) {
-                    Ok(report) => keep(report, &config, &stores),
-                    Err(error) => Kept::Not(error.to_string()),
+        let desk = move |filing: bool, text: String| {
+            if !filing {
+                return match ReportId::parse(&text).map(|id| stores.take_back(&id)) {
+                    Some(Ok(())) => String::new(),
+                    Some(Err(error)) => error.to_string(),
+                    None => "that is not a report id".into(),
                 };
-                match kept {
+            }
+            // Through serde_json's Value, which the app parses anyway:
+            // Report::from_json's own reader would add about 1 KB (SPEC §8).
+            let read = serde_json::from_str(&text).map_err(|e| e.to_string());
+            match read.and_then(|v| Report::from_value(&v).map_err(|e| e.to_string())) {
+                Ok(report) => match keep(report, &config, &stores) {
                     Kept::Everywhere => String::new(),
                     Kept::ForSendingOnly(error) => {
                         format!("It was not kept in your history: {error}.")
                     }
                     Kept::Not(error) => format!("{NOT_FILED}{error}"),
-                }
-            };
-            let take_back =
-                move |id: String| match ReportId::parse(&id).map(|id| stores.take_back(&id)) {
-                    Some(Ok(())) => String::new(),
-                    Some(Err(error)) => error.to_string(),
-                    None => "that is not a report id".into(),
-                };
-            let week = device::this_week().to_string();
-            leptos::task::spawn_local(pilot_desk::open(
-                element.into(),
-                base,
-                week,
-                file,
-                take_back,
-            ));
-        });
+                },
+                Err(error) => format!("{NOT_FILED}{error}"),
+            }
+        };
+        // Spawned, so it runs once the element below is on the page.
+        let week = device::this_week().to_string();
+        leptos::task::spawn_local(pilot_desk::open(base, week, desk));
     }
-    view! { <div class="pilot-desk" node_ref=root></div> }
+    view! { <div class="pilot-desk" id=pilot_desk::ROOT_ID></div> }
 }

@@ -60,6 +60,7 @@ pub enum Kept {
 /// it: the outbox first (once it holds the report, the report reaches the
 /// server even if keeping it in the history fails), then the history. The
 /// form files through this, and so does the pilot desk (SPEC §10).
+#[inline(never)]
 pub fn keep(report: Report, config: &Config, keeper: &impl Keeper) -> Kept {
     if let Err(error) = report
         .validate()

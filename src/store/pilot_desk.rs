@@ -9,11 +9,19 @@
 //! report goes through the same outbox, history and undo as any other.
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
 
 #[wasm_bindgen(inline_js = r#"
 let desk;
-export async function open_pilot_desk(base, root, week, file, takeBack) {
+export async function open_pilot_desk(base, id, week, act) {
+  const root = document.getElementById(id);
+  if (!root) return;
+  try {
+    await load(base, root, week, act);
+  } catch (error) {
+    root.textContent = `The pilots could not be shown (${error.message}). Reports filed with the form above are not affected; reload the page to try again.`;
+  }
+}
+async function load(base, root, week, act) {
   if (!desk) {
     const meta = document.querySelector('meta[name="candor-pilot-desk"]');
     desk = meta
@@ -21,54 +29,28 @@ export async function open_pilot_desk(base, root, week, file, takeBack) {
       : Promise.reject(new Error('this build of the app has no pilot desk'));
     desk.catch(() => { desk = undefined; });
   }
-  await (await desk).render_desk(root, base, week, file, takeBack);
+  await (await desk).render_desk(root, base, week, (json) => act(true, json), (id) => act(false, id));
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    async fn open_pilot_desk(
-        base: &str,
-        root: &Element,
-        week: &str,
-        file: &js_sys::Function,
-        take_back: &js_sys::Function,
-    ) -> Result<JsValue, JsValue>;
+    async fn open_pilot_desk(base: &str, id: &str, week: &str, act: &js_sys::Function);
 }
+
+/// The id of the element the desk is drawn into.
+pub const ROOT_ID: &str = "pilot-desk";
 
 /// What `file` answers when a report was not filed: this, then why.
 pub const NOT_FILED: &str = "not_filed:";
 
-/// Loads the module and draws the desk into `root`. `file(reportJson)`
-/// answers a warning ("" for none), or [`NOT_FILED`] and why;
-/// `take_back(id)` answers "" or why not. If the module cannot be loaded,
-/// `root` says so: the form and every report are unaffected.
-pub async fn open(
-    root: Element,
-    base: String,
-    week: String,
-    file: impl Fn(String) -> String + 'static,
-    take_back: impl Fn(String) -> String + 'static,
-) {
-    let file = Closure::<dyn Fn(String) -> String>::new(file);
-    let take_back = Closure::<dyn Fn(String) -> String>::new(take_back);
-    let opened = open_pilot_desk(
-        &base,
-        &root,
-        &week,
-        file.as_ref().unchecked_ref(),
-        take_back.as_ref().unchecked_ref(),
-    )
-    .await;
-    if let Err(error) = opened {
-        let why = error
-            .dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "it did not load".into(), |e| String::from(e.message()));
-        root.set_text_content(Some(&format!(
-            "The pilots could not be shown ({why}). Reports filed with the form above are not affected; reload the page to try again."
-        )));
-    }
-    // The desk calls these for as long as the page shows it; a few bytes
-    // per visit to the File page.
-    file.forget();
-    take_back.forget();
+/// Loads the module and draws the desk into the element [`ROOT_ID`].
+/// `act(true, reportJson)` files a report and answers a warning ("" for
+/// none), or [`NOT_FILED`] and why; `act(false, id)` takes one back and
+/// answers "" or why not. If the module cannot be loaded, the element says
+/// so: the form and every report are unaffected.
+pub async fn open(base: String, week: String, act: impl Fn(bool, String) -> String + 'static) {
+    let act = Closure::<dyn Fn(bool, String) -> String>::new(act);
+    open_pilot_desk(&base, ROOT_ID, &week, act.as_ref().unchecked_ref()).await;
+    // The desk calls it for as long as the page shows it; a few bytes per
+    // visit to the File page.
+    act.forget();
 }
