@@ -1,0 +1,80 @@
+//! Numbers as the page writes them, and the one place a count becomes words.
+//!
+//! SPEC §5: no count of 1..k−1 is ever written. The server hides such
+//! groups (`"n":null`); [`count`] also hides one that a document would
+//! give anyway, so the page cannot print it.
+
+/// A group's size in words: the number, or "hidden" where SPEC §5 hides it
+/// (`None`, or a count of 1..k−1 that should never have been sent).
+pub fn count(n: Option<u64>, k: u32) -> String {
+    match n {
+        Some(n) if !(1..u64::from(k)).contains(&n) => n.to_string(),
+        _ => "hidden".to_owned(),
+    }
+}
+
+/// Whether a group is shown: its count is known and not 1..k−1.
+pub fn shown(n: Option<u64>, k: u32) -> bool {
+    matches!(n, Some(n) if !(1..u64::from(k)).contains(&n))
+}
+
+/// A felt mean or difference with its sign, one decimal: `+0.8`, `−0.3`, `0.0`.
+pub fn signed(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = match tenths {
+        0 => "",
+        t if t > 0 => "+",
+        _ => "−",
+    };
+    let abs = tenths.unsigned_abs();
+    format!("{sign}{}.{}", abs / 10, abs % 10)
+}
+
+/// A time ratio, two decimals: `1.19×`.
+pub fn times(ratio: f64) -> String {
+    let hundredths = (ratio * 100.0).round().max(0.0) as u64;
+    format!("{}.{:02}×", hundredths / 100, hundredths % 100)
+}
+
+/// A share as a whole percentage: `8%`.
+pub fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round().max(0.0) as u64)
+}
+
+/// A value and its 95% interval, each written by `write`: `+0.8 (+0.4 to +1.2)`.
+pub fn with_interval(value: f64, low: f64, high: f64, write: fn(f64) -> String) -> String {
+    format!("{} ({} to {})", write(value), write(low), write(high))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_below_k_are_never_written() {
+        assert_eq!(count(Some(48), 5), "48");
+        assert_eq!(count(Some(5), 5), "5");
+        assert_eq!(count(Some(0), 5), "0");
+        assert_eq!(count(None, 5), "hidden");
+        for n in 1..5 {
+            assert_eq!(count(Some(n), 5), "hidden");
+            assert!(!shown(Some(n), 5));
+        }
+        assert!(shown(Some(5), 5));
+    }
+
+    #[test]
+    fn numbers_are_written_with_sign_and_fixed_decimals() {
+        assert_eq!(signed(0.8), "+0.8");
+        assert_eq!(signed(-0.25), "−0.3");
+        assert_eq!(signed(0.04), "0.0");
+        assert_eq!(signed(-1.2), "−1.2");
+        assert_eq!(times(1.19), "1.19×");
+        assert_eq!(times(0.9), "0.90×");
+        assert_eq!(percent(0.083), "8%");
+        assert_eq!(
+            with_interval(1.19, 1.03, 1.37, times),
+            "1.19× (1.03× to 1.37×)"
+        );
+    }
+}

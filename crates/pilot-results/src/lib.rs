@@ -1,0 +1,72 @@
+//! The Pilots page for managers (SPEC §10, issue 16): for each pilot its
+//! verdict in one plain sentence, felt against measured side by side (a
+//! table, and a chart of the intervals), what people chose before a pilot
+//! without randomization, and downloads of what is shown.
+//!
+//! A wasm module of its own, which the app imports when the page opens
+//! (`src/store/pilot_results.rs`, named in index.html's
+//! `candor-pilot-results` meta tag), so it does not count against the main
+//! transfer (SPEC §8: each module loaded later ≤ 60 KB gzip). It is plain
+//! Rust over web-sys, not Leptos, which would not fit that budget
+//! (docs/decisions.md).
+//!
+//! Built like one of the app's pages, a model apart from its view:
+//!
+//! ```text
+//! format  numbers and counts in words (a count of 1..k−1 is never written)
+//!   → chart   the intervals' geometry, in SVG user units
+//!   → model   PilotsPage: the documents and the config's labels turned into
+//!             every sentence, table row, chart mark and download shown
+//!   → dom     the thin renderer: createElement and textContent, never innerHTML
+//!   → fetch   GET {api}/pilots and each GET {api}/pilots/{id}, errors in words
+//! ```
+//!
+//! Everything but `dom` and `fetch` is plain Rust, tested natively
+//! (`cargo test -p candor-pilot-results`). The JavaScript API:
+//!
+//! ```js
+//! import init, { render } from './pilot-results-<hash>.js';
+//! await init();
+//! render(element, '/api/v1', configJsonText);
+//! ```
+
+pub mod chart;
+mod dom;
+mod fetch;
+pub mod format;
+pub mod model;
+
+pub use model::{PilotSection, PilotsPage, Table, TableRow};
+
+use candor_core::Config;
+use wasm_bindgen::prelude::*;
+
+/// Fills `root` with the Pilots page: "Loading pilots…", then every pilot
+/// of `GET {api_base}/pilots`, or the error in words with a Retry button.
+/// `config_json` is the deployment's candor.json as the app read it (the
+/// task labels come from it).
+#[wasm_bindgen]
+pub fn render(root: web_sys::Element, api_base: String, config_json: String) {
+    wasm_bindgen_futures::spawn_local(show(root, api_base, config_json));
+}
+
+async fn show(root: web_sys::Element, api_base: String, config_json: String) {
+    dom::loading(&root);
+    let config = match Config::from_json(&config_json) {
+        Ok(config) => config,
+        Err(error) => return dom::failed(&root, &model::failed(&error.to_string()), None),
+    };
+    match fetch::load(&api_base).await {
+        Ok((list, views)) => dom::page(&root, &PilotsPage::build(&list, &views, &config)),
+        Err(why) => {
+            let again = (root.clone(), api_base, config_json);
+            dom::failed(
+                &root,
+                &model::failed(&why),
+                Some(Box::new(move || {
+                    render(again.0.clone(), again.1.clone(), again.2.clone())
+                })),
+            )
+        }
+    }
+}
