@@ -15,12 +15,12 @@ const SVG: &str = "http://www.w3.org/2000/svg";
 fn document() -> Document {
     web_sys::window()
         .and_then(|window| window.document())
-        .expect("the page has a document")
+        .expect_throw("the page has a document")
 }
 
 /// A new `tag` with `class` (if any) and `text` (if any), appended to `parent`.
 fn add(parent: &Element, tag: &str, class: &str, text: &str) -> Element {
-    let element = document().create_element(tag).expect("a valid tag");
+    let element = document().create_element(tag).expect_throw("a valid tag");
     if !class.is_empty() {
         element.set_class_name(class);
     }
@@ -35,7 +35,7 @@ fn add(parent: &Element, tag: &str, class: &str, text: &str) -> Element {
 fn svg(parent: &Element, tag: &str, attributes: &[(&str, String)]) -> Element {
     let element = document()
         .create_element_ns(Some(SVG), tag)
-        .expect("a valid SVG tag");
+        .expect_throw("a valid SVG tag");
     for (name, value) in attributes {
         let _ = element.set_attribute(name, value);
     }
@@ -70,7 +70,7 @@ pub fn failed(root: &Element, words: &str, retry: Option<Box<dyn Fn()>>) {
     let _ = paragraph.set_attribute("role", "alert");
     if let Some(retry) = retry {
         let button = add(root, "button", "", "Retry");
-        on_click(&button, move || retry());
+        on_click(&button, retry);
     }
 }
 
@@ -149,7 +149,7 @@ fn table(parent: &Element, data: &Table) {
 }
 
 fn n(value: f64) -> String {
-    format!("{value}")
+    crate::format::decimal(value, 1)
 }
 
 fn whisker(parent: &Element, y: f64, mark: Whisker) {

@@ -2,8 +2,9 @@
 //! `GET {api}/pilots/{id}`, with the browser's fetch (no cookies, no HTTP
 //! cache) and errors in words: the server's own message where it sent one.
 
+use crate::read::{self, Node};
 use candor_core::{PilotList, PilotView};
-use js_sys::{Reflect, JSON};
+use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestCredentials, RequestInit, Response};
@@ -54,18 +55,43 @@ async fn get(url: &str) -> Result<String, String> {
     Ok(body)
 }
 
+impl Node for JsValue {
+    fn get(&self, name: &str) -> Option<JsValue> {
+        Reflect::get(self, &name.into())
+            .ok()
+            .filter(|value| !value.is_null() && !value.is_undefined())
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn text(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn items(&self) -> Option<Vec<JsValue>> {
+        Array::is_array(self).then(|| Array::from(self).iter().collect())
+    }
+}
+
+/// Parses `text` with the browser's JSON parser and reads it with `read`.
+fn parse<T>(text: &str, read: fn(&JsValue) -> Result<T, String>) -> Result<T, String> {
+    read(&JSON::parse(text).map_err(|_| "it is not JSON".to_owned())?)
+}
+
 /// The list of pilots and each pilot's document, with its text as served.
 pub async fn load(api: &str) -> Result<(PilotList, Vec<(PilotView, String)>), String> {
     let api = api.trim_end_matches('/');
     let url = format!("{api}/pilots");
-    let list: PilotList = serde_json::from_str(&get(&url).await?)
-        .map_err(|error| format!("the answer at {url} is not a list of pilots ({error})."))?;
+    let list: PilotList = parse(&get(&url).await?, read::pilot_list)
+        .map_err(|why| format!("the answer at {url} is not a list of pilots ({why})."))?;
     let mut views = Vec::with_capacity(list.pilots.len());
     for pilot in &list.pilots {
         let url = format!("{api}/pilots/{}", pilot.pilot);
         let json = get(&url).await?;
-        let view = serde_json::from_str(&json)
-            .map_err(|error| format!("the answer at {url} is not a pilot's results ({error})."))?;
+        let view: PilotView = parse(&json, read::pilot_view)
+            .map_err(|why| format!("the answer at {url} is not a pilot's results ({why})."))?;
         views.push((view, json));
     }
     Ok((list, views))

@@ -30,6 +30,29 @@ pub fn signed(value: f64) -> String {
     format!("{sign}{}.{}", abs / 10, abs % 10)
 }
 
+/// `value` with at most `places` decimals, trailing zeros dropped: `1.5`,
+/// `-0.25`, `3` (integer arithmetic: the float formatter would weigh
+/// more than the rest of the module's text handling).
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10_i64.pow(places);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, mut fraction) = (
+        scaled.unsigned_abs() / scale as u64,
+        scaled.unsigned_abs() % scale as u64,
+    );
+    let mut digits = places as usize;
+    while digits > 0 && fraction % 10 == 0 {
+        fraction /= 10;
+        digits -= 1;
+    }
+    if digits == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:0digits$}")
+    }
+}
+
 /// A time ratio, two decimals: `1.19×`.
 pub fn times(ratio: f64) -> String {
     let hundredths = (ratio * 100.0).round().max(0.0) as u64;

@@ -18,6 +18,7 @@
 //!   → model   PilotsPage: the documents and the config's labels turned into
 //!             every sentence, table row, chart mark and download shown
 //!   → dom     the thin renderer: createElement and textContent, never innerHTML
+//!   → read    the documents into the core's types, from the browser's JSON.parse
 //!   → fetch   GET {api}/pilots and each GET {api}/pilots/{id}, errors in words
 //! ```
 //!
@@ -35,16 +36,16 @@ mod dom;
 mod fetch;
 pub mod format;
 pub mod model;
+pub mod read;
 
 pub use model::{PilotSection, PilotsPage, Table, TableRow};
 
-use candor_core::Config;
 use wasm_bindgen::prelude::*;
 
 /// Fills `root` with the Pilots page: "Loading pilots…", then every pilot
 /// of `GET {api_base}/pilots`, or the error in words with a Retry button.
 /// `config_json` is the deployment's candor.json as the app read it (the
-/// task labels come from it).
+/// task labels come from it; the app has already checked it).
 #[wasm_bindgen]
 pub fn render(root: web_sys::Element, api_base: String, config_json: String) {
     wasm_bindgen_futures::spawn_local(show(root, api_base, config_json));
@@ -52,12 +53,9 @@ pub fn render(root: web_sys::Element, api_base: String, config_json: String) {
 
 async fn show(root: web_sys::Element, api_base: String, config_json: String) {
     dom::loading(&root);
-    let config = match Config::from_json(&config_json) {
-        Ok(config) => config,
-        Err(error) => return dom::failed(&root, &model::failed(&error.to_string()), None),
-    };
+    let tasks = read::task_labels(&js_sys::JSON::parse(&config_json).unwrap_or(JsValue::NULL));
     match fetch::load(&api_base).await {
-        Ok((list, views)) => dom::page(&root, &PilotsPage::build(&list, &views, &config)),
+        Ok((list, views)) => dom::page(&root, &PilotsPage::build(&list, &views, &tasks)),
         Err(why) => {
             let again = (root.clone(), api_base, config_json);
             dom::failed(

@@ -6,7 +6,7 @@
 //! 1..k−1 reports is ever written (SPEC §5); hidden groups say "hidden".
 
 use candor_core::{
-    Arm, ArmResults, Config, Disagreement, Effect, PilotList, PilotView, TaskResults, Verdict,
+    Arm, ArmResults, Choice, Disagreement, Effect, PilotList, PilotView, TaskResults, Verdict,
     WeekRange,
 };
 
@@ -92,8 +92,9 @@ pub struct PilotsPage {
 }
 
 impl PilotsPage {
-    /// The page for `list` and each pilot's document (parsed, and its text as served).
-    pub fn build(list: &PilotList, views: &[(PilotView, String)], config: &Config) -> PilotsPage {
+    /// The page for `list` and each pilot's document (parsed, and its text as
+    /// served), with the config's `tasks` for their labels.
+    pub fn build(list: &PilotList, views: &[(PilotView, String)], tasks: &[Choice]) -> PilotsPage {
         let pilots = list
             .pilots
             .iter()
@@ -101,7 +102,7 @@ impl PilotsPage {
                 views
                     .iter()
                     .find(|(view, _)| view.pilot == summary.pilot)
-                    .map(|(view, json)| section(view, json, config))
+                    .map(|(view, json)| section(view, json, tasks))
             })
             .collect();
         PilotsPage { pilots }
@@ -114,9 +115,10 @@ impl PilotsPage {
 }
 
 /// A task's name from the config; an id it no longer lists is shown as retired (SPEC §3).
-fn task_label(config: &Config, id: &str) -> String {
-    config
-        .task(id)
+fn task_label(tasks: &[Choice], id: &str) -> String {
+    tasks
+        .iter()
+        .find(|task| task.id == id)
         .map_or_else(|| format!("{id} (retired)"), |task| task.label.clone())
 }
 
@@ -131,7 +133,7 @@ fn range(weeks: &WeekRange) -> String {
     format!("{} to {}", weeks.from, weeks.to)
 }
 
-fn section(view: &PilotView, json: &str, config: &Config) -> PilotSection {
+fn section(view: &PilotView, json: &str, tasks_of_config: &[Choice]) -> PilotSection {
     let k = view.results.k;
     let counted = match &view.counted {
         Some(counted) => format!(
@@ -150,7 +152,7 @@ fn section(view: &PilotView, json: &str, config: &Config) -> PilotSection {
         .results
         .tasks
         .iter()
-        .map(|task| (task_label(config, &task.task), task))
+        .map(|task| (task_label(tasks_of_config, &task.task), task))
         .collect();
     let mut groups = vec![("Whole pilot".to_owned(), &view.results.effect)];
     groups.extend(
@@ -394,8 +396,7 @@ fn effect_row(group: &str, effect: &Effect) -> TableRow {
 
 /// A number as the CSV writes it: plain, at most 4 decimals.
 fn number(value: f64) -> String {
-    let rounded = (value * 10_000.0).round() / 10_000.0;
-    format!("{rounded}")
+    crate::format::decimal(value, 4)
 }
 
 fn triple(values: Option<(f64, f64, f64)>) -> String {

@@ -65,7 +65,7 @@ fn page() -> PilotsPage {
         .into_iter()
         .map(|text| (serde_json::from_str(text).unwrap(), text.to_owned()))
         .collect();
-    PilotsPage::build(&list, &views, &config)
+    PilotsPage::build(&list, &views, &config.tasks)
 }
 
 /// Every text the page shows, one string.
@@ -230,7 +230,7 @@ fn no_count_between_1_and_k_minus_1_is_shown_anywhere() {
         for row in tables.flat_map(|table| &table.rows) {
             let n = &row.cells[0];
             assert!(
-                n == "hidden" || n == "—" || n.parse::<u64>().map_or(false, |n| n == 0 || n >= 5),
+                n == "hidden" || n == "—" || n.parse::<u64>().is_ok_and(|n| n == 0 || n >= 5),
                 "{}: {n}",
                 row.header
             );
@@ -241,7 +241,7 @@ fn no_count_between_1_and_k_minus_1_is_shown_anywhere() {
         for line in pilot.csv.lines().skip(1) {
             let n = line.split(',').nth(3).unwrap();
             assert!(
-                n.is_empty() || n.parse::<u64>().map_or(false, |n| n == 0 || n >= 5),
+                n.is_empty() || n.parse::<u64>().is_ok_and(|n| n == 0 || n >= 5),
                 "{line}"
             );
         }
@@ -299,7 +299,7 @@ fn the_chart_has_a_row_per_group_and_whiskers_where_there_are_intervals() {
 fn no_pilots_points_to_candor_json() {
     let config = Config::from_json(CONFIG).unwrap();
     let list: PilotList = serde_json::from_str(r#"{"k":5,"pilots":[]}"#).unwrap();
-    let page = PilotsPage::build(&list, &[], &config);
+    let page = PilotsPage::build(&list, &[], &config.tasks);
     let message = page.empty_message().unwrap();
     assert!(message.starts_with("No pilots are configured."));
     assert!(message.contains("candor.json") && message.contains("\"pilots\""));
