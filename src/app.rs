@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::{header::Header, notice_board::NoticeBoard};
 use crate::pages::{
     config_error::ConfigErrorPage, file::FilePage, history::HistoryPage, my_map::MyMapPage,
-    team_map::TeamMapPage,
+    pilots::PilotsPage, team_map::TeamMapPage,
 };
 use crate::router::{app_base, AppBase, Navigation, Page};
 use crate::store::{config, history::LocalStore, notices::Notices, sync::SyncStore};
@@ -55,6 +55,7 @@ fn Shell(config: Config, base: String) -> impl IntoView {
             Page::History => view! { <HistoryPage /> }.into_any(),
             Page::MyMap => view! { <MyMapPage /> }.into_any(),
             Page::TeamMap => view! { <TeamMapPage /> }.into_any(),
+            Page::Pilots => view! { <PilotsPage /> }.into_any(),
             Page::NotFound => view! { <main><h1>"Page not found"</h1></main> }.into_any(),
         }}
     }

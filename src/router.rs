@@ -1,6 +1,6 @@
-//! Four pages, links that change the address without a reload, and the back button.
+//! Five pages, links that change the address without a reload, and the back button.
 //!
-//! Written here rather than taken from `leptos_router`: the app has four
+//! Written here rather than taken from `leptos_router`: the app has five
 //! fixed pages and one query (the deep link's `?task=&tool=`), and the
 //! general router cost a large share of the 250 KB budget (SPEC §8).
 //!
@@ -46,13 +46,15 @@ pub enum Page {
     MyMap,
     /// `/team`: the team map.
     TeamMap,
+    /// `/pilots`: the pilots' results.
+    Pilots,
     /// Anything else.
     NotFound,
 }
 
 impl Page {
     /// The pages with a path segment of their own (every page but the form).
-    pub const ROUTED: [Page; 3] = [Page::History, Page::MyMap, Page::TeamMap];
+    pub const ROUTED: [Page; 4] = [Page::History, Page::MyMap, Page::TeamMap, Page::Pilots];
 
     /// The page for a path below the app's base, e.g. `/history`.
     pub fn from_path(path: &str) -> Page {
@@ -61,6 +63,7 @@ impl Page {
             "/history" => Page::History,
             "/map" => Page::MyMap,
             "/team" => Page::TeamMap,
+            "/pilots" => Page::Pilots,
             _ => Page::NotFound,
         }
     }
@@ -72,6 +75,7 @@ impl Page {
             Page::History => "/history",
             Page::MyMap => "/map",
             Page::TeamMap => "/team",
+            Page::Pilots => "/pilots",
         }
     }
 }

@@ -9,9 +9,12 @@ use crate::router::{Link, Page};
 /// The page header with the one-line promise and the navigation.
 #[component]
 pub fn Header() -> impl IntoView {
-    let team = expect_context::<Config>()
+    let config = expect_context::<Config>();
+    let team = config
         .sync_enabled()
         .then(|| view! { <Link to=Page::TeamMap>"Team map"</Link> });
+    let pilots = (config.sync_enabled() && !config.pilots.is_empty())
+        .then(|| view! { <Link to=Page::Pilots>"Pilots"</Link> });
     view! {
         <header class="site-header">
             <p class="brand">
@@ -25,6 +28,7 @@ pub fn Header() -> impl IntoView {
                 <Link to=Page::History>"History"</Link>
                 <Link to=Page::MyMap>"My map"</Link>
                 {team}
+                {pilots}
             </nav>
         </header>
     }

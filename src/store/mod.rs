@@ -1,6 +1,6 @@
 //! Browser I/O only: the deployment config, the device's local storage,
-//! fetch (one function, [`fetch::send`]), downloads, and the reactive stores
-//! the pages read. Whatever a browser call throws becomes a
+//! fetch (one function, [`fetch::send`]), downloads, the modules loaded
+//! later, and the reactive stores the pages read. Whatever a browser call throws becomes a
 //! [`browser::BrowserError`] in one place.
 
 pub mod browser;
@@ -11,6 +11,7 @@ pub mod fetch;
 pub mod history;
 pub mod notices;
 pub mod pilot_desk;
+pub mod pilot_results;
 pub mod prefs;
 pub mod sync;
 pub mod team;

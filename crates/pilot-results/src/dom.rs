@@ -62,6 +62,12 @@ pub fn loading(root: &Element) {
     let _ = root.set_attribute("aria-busy", "true");
 }
 
+/// A plain note in place of the page.
+pub fn note(root: &Element, words: &str) {
+    clear(root);
+    add(root, "p", "note", words);
+}
+
 /// The error in words, with a Retry button when trying again may help.
 pub fn failed(root: &Element, words: &str, retry: Option<Box<dyn Fn()>>) {
     clear(root);

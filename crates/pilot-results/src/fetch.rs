@@ -25,6 +25,10 @@ fn server_message(body: &str) -> Option<String> {
 }
 
 /// Fetches `url` and returns its body; anything else is an error in words.
+pub async fn text(url: &str) -> Result<String, String> {
+    get(url).await
+}
+
 async fn get(url: &str) -> Result<String, String> {
     let unreachable = |thrown: JsValue| {
         format!(

@@ -28,7 +28,7 @@
 //! ```js
 //! import init, { render } from './pilot-results-<hash>.js';
 //! await init();
-//! render(element, '/api/v1', configJsonText);
+//! render(element, '/api/v1', './candor.json');
 //! ```
 
 pub mod chart;
@@ -44,20 +44,29 @@ use wasm_bindgen::prelude::*;
 
 /// Fills `root` with the Pilots page: "Loading pilots…", then every pilot
 /// of `GET {api_base}/pilots`, or the error in words with a Retry button.
-/// `config_json` is the deployment's candor.json as the app read it (the
-/// task labels come from it; the app has already checked it).
+/// `api_base` is the config's `sync_url`, "" when there is none.
+/// `config_url` is the deployment's candor.json, as the app read it: the
+/// task labels come from it (the app has checked it; the module reads it
+/// itself, so the main transfer does not carry its text across).
 #[wasm_bindgen]
-pub fn render(root: web_sys::Element, api_base: String, config_json: String) {
-    wasm_bindgen_futures::spawn_local(show(root, api_base, config_json));
+pub fn render(root: web_sys::Element, api_base: String, config_url: String) {
+    wasm_bindgen_futures::spawn_local(show(root, api_base, config_url));
 }
 
-async fn show(root: web_sys::Element, api_base: String, config_json: String) {
+async fn show(root: web_sys::Element, api_base: String, config_url: String) {
+    if api_base.is_empty() {
+        return dom::note(&root, model::NO_SYNC);
+    }
     dom::loading(&root);
-    let tasks = read::task_labels(&js_sys::JSON::parse(&config_json).unwrap_or(JsValue::NULL));
+    // Without the labels the page still shows the pilots, by task id.
+    let tasks = match fetch::text(&config_url).await {
+        Ok(text) => read::task_labels(&js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)),
+        Err(_) => Vec::new(),
+    };
     match fetch::load(&api_base).await {
         Ok((list, views)) => dom::page(&root, &PilotsPage::build(&list, &views, &tasks)),
         Err(why) => {
-            let again = (root.clone(), api_base, config_json);
+            let again = (root.clone(), api_base, config_url);
             dom::failed(
                 &root,
                 &model::failed(&why),

@@ -21,6 +21,10 @@ pub const NO_PILOTS: &str = "No pilots are configured. An operator declares them
 under \"pilots\": each with an id, a label, its tasks and tools, its first and last week \
 (from, to) and whether each task's arm is drawn by a coin (randomize); see SPEC §10.";
 
+/// What the page says when the deployment has no sync server.
+pub const NO_SYNC: &str =
+    "This deployment has no sync server, so there are no pilot results: reports stay on each device.";
+
 /// The page's words when the documents could not be had, `why` in the server's or browser's words.
 pub fn failed(why: &str) -> String {
     format!("The pilots could not be loaded: {why}")
@@ -114,12 +118,14 @@ impl PilotsPage {
     }
 }
 
-/// A task's name from the config; an id it no longer lists is shown as retired (SPEC §3).
+/// A task's name from the config; an id it no longer lists is shown as
+/// retired (SPEC §3), and every id as it is when the labels are missing.
 fn task_label(tasks: &[Choice], id: &str) -> String {
-    tasks
-        .iter()
-        .find(|task| task.id == id)
-        .map_or_else(|| format!("{id} (retired)"), |task| task.label.clone())
+    match tasks.iter().find(|task| task.id == id) {
+        Some(task) => task.label.clone(),
+        None if tasks.is_empty() => id.to_owned(),
+        None => format!("{id} (retired)"),
+    }
 }
 
 fn arm_words(arm: Arm) -> &'static str {

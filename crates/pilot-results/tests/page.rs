@@ -308,3 +308,20 @@ fn no_pilots_points_to_candor_json() {
         "The pilots could not be loaded: HTTP 503"
     );
 }
+
+#[test]
+fn without_the_configs_labels_tasks_are_shown_by_id() {
+    let list: PilotList = serde_json::from_str(LIST).unwrap();
+    let views = vec![(
+        serde_json::from_str(RANDOMIZED).unwrap(),
+        RANDOMIZED.to_owned(),
+    )];
+    let page = PilotsPage::build(&list, &views, &[]);
+    let labels: Vec<&str> = page.pilots[0]
+        .chart
+        .rows
+        .iter()
+        .map(|row| row.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Whole pilot", "tests", "docs", "old_task"]);
+}

@@ -1,0 +1,216 @@
+// The Pilots page for managers (SPEC §10, issue 16), end to end: the real
+// candor-server with its demo data, the real built app, Debian's Chromium.
+// The page is its own wasm module (crates/pilot-results), imported when the
+// page opens. Checks that the verdict reads in words ("felt faster" …
+// "measured slower"), that no count of 1..k−1 is shown, that the table
+// alternative to the chart is there, that axe-core finds nothing, that the
+// downloads hold what is shown, and that errors are said plainly.
+//
+// Until the server's GET /api/v1/pilots lands (branch pilot-server, a
+// --demo pilot whose felt and measured effects disagree), the test serves
+// the documents itself with page.route (SPEC §10's shape, below), and a
+// candor.json with one pilot; with the real endpoint present it reads the
+// server's own answers.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, launchBrowser, startSyncServer } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TODAY = '2026-11-18';
+
+// The stand-in documents: a randomized pilot that felt faster and measured
+// slower, a task with both arms hidden.
+const PILOT = {
+  id: 'tests_q4', label: 'Tests with the chat assistant', tasks: ['tests', 'docs'], tools: ['chat'],
+  from: '2026-W36', to: '2026-W49', randomize: true,
+};
+const LIST = {
+  k: 5,
+  pilots: [{
+    pilot: PILOT.id, label: PILOT.label, randomized: true, weeks: { from: PILOT.from, to: PILOT.to },
+    tasks: PILOT.tasks, tools: PILOT.tools, verdict: 'slower',
+  }],
+};
+const VIEW = {
+  pilot: PILOT.id, label: PILOT.label, k: 5, randomized: true,
+  weeks: { from: PILOT.from, to: PILOT.to }, counted: { from: PILOT.from, to: '2026-W46' },
+  arms: [
+    { arm: 'ai', n: 48, felt: { mean: 0.9, low: 0.6, high: 1.2 }, time: { ratio: 1.21, low: 1.08, high: 1.36 },
+      against_arm: { share: 0.08, low: 0.03, high: 0.2 } },
+    { arm: 'no_ai', n: 45, felt: { mean: 0.1, low: -0.2, high: 0.4 }, time: { ratio: 1.02, low: 0.93, high: 1.12 } },
+  ],
+  effect: {
+    time: { ratio: 1.19, low: 1.03, high: 1.37 }, felt: { diff: 0.8, low: 0.4, high: 1.2 },
+    verdict: 'slower', more_reports_to_halve: 279, felt_vs_measured: 'felt_better_measured_slower',
+  },
+  tasks: [
+    { task: 'tests', arms: [
+      { arm: 'ai', n: 48, felt: { mean: 0.9, low: 0.6, high: 1.2 }, time: { ratio: 1.21, low: 1.08, high: 1.36 } },
+      { arm: 'no_ai', n: 45, felt: { mean: 0.1, low: -0.2, high: 0.4 }, time: { ratio: 1.02, low: 0.93, high: 1.12 } },
+    ], effect: { time: { ratio: 1.19, low: 1.03, high: 1.37 }, felt: { diff: 0.8, low: 0.4, high: 1.2 }, verdict: 'slower' } },
+    { task: 'docs', arms: [{ arm: 'ai', n: null }, { arm: 'no_ai', n: null }], effect: { verdict: 'not_enough_reports' } },
+  ],
+};
+
+let browser;
+let server;
+let stubbed; // whether the server lacks GET /api/v1/pilots and the test serves it
+let servedConfig;
+before(async () => {
+  browser = await launchBrowser();
+  const dir = await mkdtemp(join(tmpdir(), 'candor-pilots-'));
+  server = await startSyncServer({ port: await freePort(), db: join(dir, 'candor.db'), today: TODAY, demo: true });
+  const answer = await fetch(`${server.url}api/v1/pilots`);
+  stubbed = !answer.ok;
+  await answer.arrayBuffer();
+  servedConfig = await (await fetch(`${server.url}candor.json`)).json();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const json = (body, status = 200) => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
+
+/**
+ * A fresh context on the Pilots page's documents: the server's own, or the
+ * stand-ins while it has none. `pilots` replaces GET /api/v1/pilots (a
+ * function of the request count, for an error then a success).
+ */
+async function open({ pilots } = {}) {
+  // No service worker: it would answer the page's requests before page.route could.
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, serviceWorkers: 'block' });
+  if (stubbed) {
+    const config = { ...servedConfig, pilots: [PILOT] };
+    await context.route(/\/candor\.json$|\/api\/v1\/config$/, (route) => route.fulfill(json(config)));
+    await context.route(/\/api\/v1\/pilots$/, (route) => route.fulfill(json(LIST)));
+    await context.route(/\/api\/v1\/pilots\/[^/]+$/, (route) => route.fulfill(json(VIEW)));
+  }
+  if (pilots) {
+    let asked = 0;
+    await context.route(/\/api\/v1\/pilots$/, (route) => route.fulfill(pilots((asked += 1))));
+  }
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  return {
+    page,
+    errors,
+    async close() {
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
+      await context.close();
+    },
+  };
+}
+
+/** Runs axe-core on the page as it is now; resolves to readable violations. */
+async function violations(page) {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((node) => node.target.join(' ')).join('\n    ')}`,
+  );
+}
+
+test('a manager reads the verdict in words, felt against measured, with no small count and no axe violation', async () => {
+  const { page, errors, close } = await open();
+  try {
+    await page.goto(server.url);
+    // The header offers the page only when the config has a pilot.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pilots' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pilots' }).waitFor();
+    await page.getByText(/felt faster/).first().waitFor();
+    const main = page.locator('main');
+    const text = await main.innerText();
+    assert.match(text, /People felt faster with AI \(felt [+−]\d\.\d, 95% interval .* to .*\), and were measured slower/);
+    assert.match(text, /felt faster, measured slower/);
+    assert.doesNotMatch(text, /Loading pilots/);
+
+    // The table is always there beside the chart, with its headers' scopes.
+    const k = stubbed ? LIST.k : (await (await fetch(`${server.url}api/v1/pilots`)).json()).k;
+    const tables = main.locator('table');
+    assert.ok((await tables.count()) >= 1, 'a table of felt and measured');
+    assert.ok(await main.locator('table caption').first().isVisible());
+    assert.equal(await main.locator('th[scope=col]').first().textContent(), 'Group');
+    assert.ok((await main.locator('th[scope=row]').count()) >= 3);
+    assert.equal(await main.locator('svg[aria-hidden=true]').count(), await main.locator('section.pilot').count());
+
+    // Counts: the Reports column holds "hidden", "—", 0 or k and more, never 1..k−1.
+    const reports = await main.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.cells[1].textContent));
+    assert.ok(reports.length > 0);
+    for (const cell of reports) {
+      assert.ok(cell === 'hidden' || cell === '—' || Number(cell) === 0 || Number(cell) >= k, `a count of ${cell}`);
+    }
+    if (stubbed) assert.ok(reports.includes('hidden'), 'the hidden task says so');
+
+    const found = await violations(page);
+    assert.deepEqual(found, [], `axe-core violations on /pilots:\n${found.join('\n')}`);
+
+    // Downloads: the CSV of the table, the JSON as served.
+    const section = main.locator('section.pilot').first();
+    const [csv] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: /as CSV$/ }).click()]);
+    const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
+    assert.equal(lines[0].split(',').slice(0, 4).join(','), 'pilot,task,arm,n');
+    for (const line of lines.slice(1)) {
+      const n = line.split(',')[3];
+      assert.ok(n === '' || Number(n) === 0 || Number(n) >= k, line);
+    }
+    const [file] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: /as JSON$/ }).click()]);
+    const served = JSON.parse(await readFile(await file.path(), 'utf8'));
+    assert.equal(typeof served.pilot, 'string');
+    assert.ok(Array.isArray(served.arms));
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a server error is said plainly with its message, and Retry loads the pilots', async () => {
+  const { page, close } = await open({
+    pilots: (asked) =>
+      asked === 1
+        ? json({ error: { code: 'unavailable', message: 'the store is busy' } }, 503)
+        : json(stubbed ? LIST : { k: 5, pilots: [] }),
+  });
+  try {
+    await page.goto(`${server.url}pilots`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^The pilots could not be loaded: .*the store is busy/);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText(stubbed ? /felt faster/ : /No pilots are configured/).first().waitFor();
+  } finally {
+    await close();
+  }
+});
+
+test('no pilots configured points to candor.json', async () => {
+  const { page, close } = await open({ pilots: () => json({ k: 5, pilots: [] }) });
+  try {
+    await page.goto(`${server.url}pilots`);
+    const note = page.getByText(/^No pilots are configured\./);
+    await note.waitFor();
+    assert.match(await note.textContent(), /candor\.json, under "pilots"/);
+  } finally {
+    await close();
+  }
+});
+
+test('if the page’s module cannot be loaded, the page says so', async () => {
+  const { page, close } = await open();
+  await page.route(/\/pilot-results-[0-9a-f]+\.js$/, (route) => route.abort());
+  try {
+    await page.goto(`${server.url}pilots`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^The Pilots page could not be loaded/);
+    assert.equal(await page.getByText('Loading pilots…').count(), 0);
+  } finally {
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await close();
+  }
+});
