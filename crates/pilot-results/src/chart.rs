@@ -17,9 +17,9 @@ pub const WIDTH: f64 = 640.0;
 /// Where the group names end and the first panel starts.
 const LABELS: f64 = 150.0;
 /// Each panel's width.
-const PANEL: f64 = 220.0;
+const PANEL: f64 = 205.0;
 /// The space between the panels.
-const GAP: f64 = 30.0;
+const GAP: f64 = 60.0;
 /// Above the first row: the panels' titles.
 const TOP: f64 = 34.0;
 /// One row's height.
