@@ -5,9 +5,10 @@
 //! the pilots and draws them into the page's `#pilot-results` element.
 //!
 //! The glue is JavaScript, and it says itself when the module cannot be
-//! loaded: in Rust, a node reference, a signal for the error and an async
-//! call measured 2.5 KB gzip of the main transfer, which has no room for
-//! it (docs/decisions.md).
+//! loaded: in Rust, with a node reference, a signal for the error, an
+//! async call and the config's text handed over, the page measured 2.9 KB
+//! gzip of the main transfer, which has no room for it; this way, 0.7 KB
+//! (docs/decisions.md).
 
 use wasm_bindgen::prelude::*;
 
