@@ -1,16 +1,13 @@
 // The Pilots page for managers (SPEC §10, issue 16), end to end: the real
-// candor-server with its demo data, the real built app, Debian's Chromium.
-// The page is its own wasm module (crates/pilot-results), imported when the
-// page opens. Checks that the verdict reads in words ("felt faster" …
-// "measured slower"), that no count of 1..k−1 is shown, that the table
-// alternative to the chart is there, that axe-core finds nothing, that the
-// downloads hold what is shown, and that errors are said plainly.
-//
-// Until the server's GET /api/v1/pilots lands (branch pilot-server, a
-// --demo pilot whose felt and measured effects disagree), the test serves
-// the documents itself with page.route (SPEC §10's shape, below), and a
-// candor.json with one pilot; with the real endpoint present it reads the
-// server's own answers.
+// candor-server with its demo data (a pilot that felt faster and measured
+// slower), the real built app, Debian's Chromium. The page is its own wasm
+// module (crates/pilot-results), imported when the page opens. Checks that
+// the verdict reads in words ("felt faster" … "measured slower"), that no
+// count of 1..k−1 is shown, that the table alternative to the chart is
+// there, that axe-core finds nothing, that the downloads hold what is
+// shown, and that errors are said plainly. Hidden groups, server errors
+// and an empty list are served by the test itself (page routes, documents
+// in SPEC §10's shape below), since the demo has none of them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -22,8 +19,7 @@ import { freePort, launchBrowser, startSyncServer } from './harness.mjs';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TODAY = '2026-11-18';
 
-// The stand-in documents: a randomized pilot that felt faster and measured
-// slower, a task with both arms hidden.
+// Documents the demo does not have: a task with both arms hidden.
 const PILOT = {
   id: 'tests_q4', label: 'Tests with the chat assistant', tasks: ['tests', 'docs'], tools: ['chat'],
   from: '2026-W36', to: '2026-W49', randomize: true,
@@ -58,15 +54,11 @@ const VIEW = {
 
 let browser;
 let server;
-let stubbed; // whether the server lacks GET /api/v1/pilots and the test serves it
 let servedConfig;
 before(async () => {
   browser = await launchBrowser();
   const dir = await mkdtemp(join(tmpdir(), 'candor-pilots-'));
   server = await startSyncServer({ port: await freePort(), db: join(dir, 'candor.db'), today: TODAY, demo: true });
-  const answer = await fetch(`${server.url}api/v1/pilots`);
-  stubbed = !answer.ok;
-  await answer.arrayBuffer();
   servedConfig = await (await fetch(`${server.url}candor.json`)).json();
 });
 after(async () => {
@@ -77,11 +69,12 @@ after(async () => {
 const json = (body, status = 200) => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
 
 /**
- * A fresh context on the Pilots page's documents: the server's own, or the
- * stand-ins while it has none. `pilots` replaces GET /api/v1/pilots (a
- * function of the request count, for an error then a success).
+ * A fresh context on the Pilots page: the server's own documents, or with
+ * `stubbed` the ones above (and a candor.json naming their pilot). `pilots`
+ * then replaces GET /api/v1/pilots (a function of the request count, for
+ * an error then a success).
  */
-async function open({ pilots } = {}) {
+async function open({ stubbed = false, pilots } = {}) {
   // No service worker: it would answer the page's requests before page.route could.
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, serviceWorkers: 'block' });
   if (stubbed) {
@@ -116,7 +109,7 @@ async function violations(page) {
   );
 }
 
-test('a manager reads the verdict in words, felt against measured, with no small count and no axe violation', async () => {
+test('a manager reads the demo pilot’s verdict in words, felt against measured, with no small count and no axe violation', async () => {
   const { page, errors, close } = await open();
   try {
     await page.goto(server.url);
@@ -131,7 +124,7 @@ test('a manager reads the verdict in words, felt against measured, with no small
     assert.doesNotMatch(text, /Loading pilots/);
 
     // The table is always there beside the chart, with its headers' scopes.
-    const k = stubbed ? LIST.k : (await (await fetch(`${server.url}api/v1/pilots`)).json()).k;
+    const k = (await (await fetch(`${server.url}api/v1/pilots`)).json()).k;
     const tables = main.locator('table');
     assert.ok((await tables.count()) >= 1, 'a table of felt and measured');
     assert.ok(await main.locator('table caption').first().isVisible());
@@ -145,10 +138,12 @@ test('a manager reads the verdict in words, felt against measured, with no small
     for (const cell of reports) {
       assert.ok(cell === 'hidden' || cell === '—' || Number(cell) === 0 || Number(cell) >= k, `a count of ${cell}`);
     }
-    if (stubbed) assert.ok(reports.includes('hidden'), 'the hidden task says so');
 
-    const found = await violations(page);
-    assert.deepEqual(found, [], `axe-core violations on /pilots:\n${found.join('\n')}`);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const found = await violations(page);
+      assert.deepEqual(found, [], `axe-core violations on /pilots (${colorScheme} mode):\n${found.join('\n')}`);
+    }
 
     // Downloads: the CSV of the table, the JSON as served.
     const section = main.locator('section.pilot').first();
@@ -169,12 +164,34 @@ test('a manager reads the verdict in words, felt against measured, with no small
   }
 });
 
+test('a hidden group says “hidden”, and no count of 1..k−1 is anywhere on the page', async () => {
+  const { page, errors, close } = await open({ stubbed: true });
+  try {
+    await page.goto(`${server.url}pilots`);
+    await page.getByRole('heading', { level: 2, name: PILOT.label }).waitFor();
+    const rows = await page.locator('main tbody tr').evaluateAll((all) =>
+      all.map((row) => [...row.cells].map((cell) => cell.textContent)),
+    );
+    assert.deepEqual(rows.find((cells) => cells[0] === 'Documentation, with AI'), ['Documentation, with AI', 'hidden', '—', '—', '—']);
+    // No number 1..4 stands alone anywhere in the page's words (decimals, ×, % and
+    // weeks aside, and the ratio 1 that the sentences compare with).
+    const text = (await page.locator('main').innerText()).replaceAll('above 1 is slower', '').replaceAll('holds 1.', '');
+    const small = text.match(/(?<![\d.,+−W-])[1-4](?![\d.,×%])/g);
+    assert.equal(small, null, `a small number in: ${text}`);
+    assert.match(text, /Documentation: Not enough reports yet for a verdict: each arm needs at least 5 reports/);
+    const found = await violations(page);
+    assert.deepEqual(found, [], `axe-core violations with a hidden group:\n${found.join('\n')}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a server error is said plainly with its message, and Retry loads the pilots', async () => {
   const { page, close } = await open({
+    stubbed: true,
     pilots: (asked) =>
-      asked === 1
-        ? json({ error: { code: 'unavailable', message: 'the store is busy' } }, 503)
-        : json(stubbed ? LIST : { k: 5, pilots: [] }),
+      asked === 1 ? json({ error: { code: 'unavailable', message: 'the store is busy' } }, 503) : json(LIST),
   });
   try {
     await page.goto(`${server.url}pilots`);
@@ -182,14 +199,14 @@ test('a server error is said plainly with its message, and Retry loads the pilot
     await alert.waitFor();
     assert.match(await alert.textContent(), /^The pilots could not be loaded: .*the store is busy/);
     await page.getByRole('button', { name: 'Retry' }).click();
-    await page.getByText(stubbed ? /felt faster/ : /No pilots are configured/).first().waitFor();
+    await page.getByText(/felt faster/).first().waitFor();
   } finally {
     await close();
   }
 });
 
 test('no pilots configured points to candor.json', async () => {
-  const { page, close } = await open({ pilots: () => json({ k: 5, pilots: [] }) });
+  const { page, close } = await open({ stubbed: true, pilots: () => json({ k: 5, pilots: [] }) });
   try {
     await page.goto(`${server.url}pilots`);
     const note = page.getByText(/^No pilots are configured\./);
