@@ -7,31 +7,26 @@
 //! The glue is JavaScript, and it says itself when the module cannot be
 //! loaded: in Rust, with a node reference, a signal for the error, an
 //! async call and the config's text handed over, the page measured 2.9 KB
-//! gzip of the main transfer, which has no room for it; this way, 0.7 KB
-//! (docs/decisions.md).
+//! gzip of the main transfer, which has no room for it; this way, under
+//! 1 KB (docs/decisions.md).
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 let module;
+const root = () => document.getElementById('pilot-results') || document.createElement('p');
 export function pilot_results_open(base, api) {
-  if (!module) {
-    const meta = document.querySelector('meta[name="candor-pilot-results"]');
-    module = meta
-      ? import(base + '/' + meta.content).then(async (m) => { await m.default(); return m; })
-      : Promise.reject(new Error('this build of the app has no Pilots module'));
-  }
-  module.then(
-    (m) => { const root = document.getElementById('pilot-results'); if (root) m.render(root, api, base + '/candor.json'); },
-    (error) => {
-      module = undefined;
-      const root = document.getElementById('pilot-results');
-      if (!root) return;
-      root.textContent = 'The Pilots page could not be loaded (' + error.message + '). Check the connection and reload the page.';
-      root.className = 'failed';
-      root.setAttribute('role', 'alert');
-    },
-  );
+  const meta = document.querySelector('meta[name="candor-pilot-results"]');
+  module ||= meta
+    ? import(base + '/' + meta.content).then(async (m) => { await m.default(); return m; })
+    : Promise.reject(new Error('this build of the app has no Pilots module'));
+  module.then((m) => m.render(root(), api, base + '/candor.json'), (error) => {
+    module = null;
+    const r = root();
+    r.className = 'failed';
+    r.setAttribute('role', 'alert');
+    r.textContent = `The Pilots page could not be loaded (${error.message}). Check the connection and reload the page.`;
+  });
 }
 "#)]
 extern "C" {

@@ -158,6 +158,12 @@ test('a manager reads the demo pilot’s verdict in words, felt against measured
     const served = JSON.parse(await readFile(await file.path(), 'utf8'));
     assert.equal(typeof served.pilot, 'string');
     assert.ok(Array.isArray(served.arms));
+    // Away and back through the header: the module, loaded once, draws the page again.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+    await nav.getByRole('link', { name: 'Pilots' }).click();
+    await page.getByText(/felt faster/).first().waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await close();

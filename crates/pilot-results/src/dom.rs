@@ -190,7 +190,8 @@ fn chart(parent: &Element, chart: &Chart) {
         "svg",
         &[
             ("viewBox", format!("0 0 {} {}", chart.width, chart.height)),
-            ("width", n(chart.width)),
+            // The column's width, the height from the viewBox: no CSS in the main transfer.
+            ("width", "100%".into()),
             ("aria-hidden", "true".into()),
             ("focusable", "false".into()),
             ("stroke", "currentColor".into()),
