@@ -1,11 +1,14 @@
 // Trunk post_build hook (Trunk.toml): the build's last steps, one after the
 // other, since each reads what the one before wrote.
 //   1. later-modules.mjs builds the wasm modules the app loads later (the token
-//                      client, the Pilots page) into NAME-<hash>.js + _bg.wasm, named in index.html
-//   2. csp-meta.mjs    moves Trunk's inline script into a file, writes the CSP meta tag
-//   3. sw-stamp.mjs    the service worker's version and precache list (every file, so after 1 and 2)
-//   4. precompress.mjs NAME.gz beside each hashed file (start-<hash>.js and the later modules too)
+//                      client, the Pilots page, the pilot desk) into NAME-<hash>.js + _bg.wasm,
+//                      named in index.html
+//   2. shipped-js.mjs  leaves the comments out of register-sw.js and the app's snippets
+//   3. csp-meta.mjs    moves Trunk's inline script into a file, writes the CSP meta tag
+//   4. sw-stamp.mjs    the service worker's version and precache list (every file, so after 1–3)
+//   5. precompress.mjs NAME.gz beside each hashed file (start-<hash>.js and the later modules too)
 await import('./later-modules.mjs');
+await import('./shipped-js.mjs');
 await import('./csp-meta.mjs');
 await import('./sw-stamp.mjs');
 await import('./precompress.mjs');

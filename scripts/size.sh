@@ -62,15 +62,15 @@ for file in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
     printf '%-40s %8d bytes gzip (%d raw), after load: not counted\n' "$name" "$bytes" "$(wc -c <"$file")"
   fi
 done
-# wasm-bindgen's snippets (inline JavaScript of the app's Rust code) are
+# wasm-bindgen's snippets (the app's JavaScript beside its Rust, at any depth) are
 # imported by the main JS module as the page opens: part of the transfer.
-for file in "$dist"/snippets/*/*.js; do
-  snippet="snippets/$(basename "$(dirname "$file")")/$(basename "$file")"
+for file in $(find "$dist/snippets" -name "*.js" 2>/dev/null | sort); do
+  snippet=${file#"$dist"/}
   # Only those the main JS imports (Trunk leaves old builds' snippets behind).
   grep -qF "$snippet" "$dist"/candor-*.js || continue
   bytes=$(gz "$file")
   total=$((total + bytes))
-  printf '%-40s %8d bytes gzip (%d raw)\n' "snippets/$(basename "$(dirname "$file")" | cut -c1-16)…/$(basename "$file")" "$bytes" "$(wc -c <"$file")"
+  printf '%-40s %8d bytes gzip (%d raw)\n' "$(echo "$snippet" | cut -c1-24)…/$(basename "$file")" "$bytes" "$(wc -c <"$file")"
 done
 if [ "$total" -eq 0 ]; then
   echo "no built app in $dist/ (or index.html loads none of it): run ./candor build first" >&2

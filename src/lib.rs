@@ -28,6 +28,8 @@ pub mod store;
 
 /// Mounts the app on `<body>`; called once by the binary.
 pub fn mount() {
-    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
     leptos::mount::mount_to_body(app::App);
 }

@@ -6,32 +6,12 @@
 //!
 //! The module files through the functions handed to it here, which run
 //! the form's own checks and stores ([`crate::state::form::keep`]): a pilot
-//! report goes through the same outbox, history and undo as any other.
+//! report goes through the same outbox, history and undo as any other. The
+//! loader is JavaScript in `later.js`, shared with the other modules.
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-let desk;
-export async function open_pilot_desk(base, id, week, act) {
-  const root = document.getElementById(id);
-  if (!root) return;
-  try {
-    await load(base, root, week, act);
-  } catch (error) {
-    root.textContent = `The pilots could not be shown (${error.message}). Reports filed with the form above are not affected; reload the page to try again.`;
-  }
-}
-async function load(base, root, week, act) {
-  if (!desk) {
-    const meta = document.querySelector('meta[name="candor-pilot-desk"]');
-    desk = meta
-      ? import(base + '/' + meta.content).then(async (m) => { await m.default(); return m; })
-      : Promise.reject(new Error('this build of the app has no pilot desk'));
-    desk.catch(() => { desk = undefined; });
-  }
-  await (await desk).render_desk(root, base, week, (json) => act(true, json), (id) => act(false, id));
-}
-"#)]
+#[wasm_bindgen(module = "/src/store/later.js")]
 extern "C" {
     async fn open_pilot_desk(base: &str, id: &str, week: &str, act: &js_sys::Function);
 }

@@ -19,7 +19,7 @@ pub enum TeamMapError {
 }
 
 /// One published view, with the server's own text of it (exported as is).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct TeamView {
     /// The filter it was asked for.
     pub filter: AggregateFilter,
@@ -27,6 +27,15 @@ pub struct TeamView {
     pub published: Published,
     /// The body exactly as the server sent it.
     pub json: String,
+}
+
+/// Two views are the same when they answer the same filter with the same
+/// text: `published` is read from `json`. Written out, the derived
+/// comparison of every cell measured 0.4 KB of the main transfer (SPEC §8).
+impl PartialEq for TeamView {
+    fn eq(&self, other: &TeamView) -> bool {
+        self.filter == other.filter && self.json == other.json
+    }
 }
 
 fn address(config: &Config, path: &str, filter: &AggregateFilter) -> Option<String> {

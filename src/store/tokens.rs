@@ -11,7 +11,7 @@
 //! `Token`s the client made, `[{"epoch","input","output"}, …]`, and spent as
 //! that same text in a batch's `tokens`; one whose epoch can no longer be
 //! spent (older than last week) is dropped when read. The few lines that
-//! count, take and put back tokens are JavaScript beside the import: in
+//! count, take and put back tokens are JavaScript, in `later.js`: in
 //! Rust, reading and writing the list measured 1.2 KB gzip of the app's
 //! main transfer, which has no room for it (SPEC §8, docs/decisions.md).
 
@@ -26,42 +26,7 @@ pub const TOKENS_KEY: &str = "candor.tokens";
 /// about when its token was issued).
 pub const SPARE: usize = 5;
 
-#[wasm_bindgen(inline_js = r#"
-const KEY = 'candor.tokens';
-function read(oldest) {
-  try {
-    const list = JSON.parse(localStorage.getItem(KEY) || '[]');
-    return Array.isArray(list) ? list.filter((t) => t && typeof t.epoch === 'string' && t.epoch >= oldest) : [];
-  } catch {
-    return [];
-  }
-}
-export function tokens_held(oldest) {
-  return read(oldest).length;
-}
-export function tokens_take(oldest, count) {
-  const list = read(oldest);
-  const taken = list.splice(0, count);
-  localStorage.setItem(KEY, JSON.stringify(list));
-  return JSON.stringify(taken);
-}
-export function tokens_give_back(oldest, taken) {
-  localStorage.setItem(KEY, JSON.stringify(read(oldest).concat(JSON.parse(taken))));
-}
-let client;
-export async function tokens_fetch(base, keyUrl, issueUrl, count, oldest) {
-  if (!client) {
-    const meta = document.querySelector('meta[name="candor-token-client"]');
-    client = meta
-      ? import(base + '/' + meta.content).then(async (m) => { await m.default(); return m; })
-      : Promise.reject(new Error('unavailable: this build of the app has no token client'));
-    client.catch(() => { client = undefined; });
-  }
-  const made = JSON.parse(await (await client).fetch_tokens(keyUrl, issueUrl, count));
-  localStorage.setItem(KEY, JSON.stringify(read(oldest).concat(made)));
-  return made.length;
-}
-"#)]
+#[wasm_bindgen(module = "/src/store/later.js")]
 extern "C" {
     fn tokens_held(oldest: &str) -> u32;
     #[wasm_bindgen(catch)]
