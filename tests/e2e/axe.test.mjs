@@ -80,6 +80,16 @@ for (const colorScheme of ['light', 'dark']) {
       await page.getByText('Saved.').waitFor();
       await check('/ (the form, saved)');
 
+      // The pilot desk (the demo's pilot runs this week): joined, a task
+      // started, and its finishing form open.
+      await page.getByRole('button', { name: /^Join / }).click();
+      await page.locator('.desk-start').getByText('Writing tests', { exact: true }).click();
+      await page.locator('.desk-start').getByText('30 min', { exact: true }).click();
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.getByRole('button', { name: /^Finish/ }).click();
+      await page.locator('.desk-finish').waitFor();
+      await check('/ (the pilot desk, finishing a task)');
+
       await page.goto(`${server.url}history`);
       await page.locator('li.report').first().waitFor();
       await check('/history');
