@@ -53,10 +53,16 @@ pub fn decimal(value: f64, places: u32) -> String {
     }
 }
 
-/// A time ratio, two decimals: `1.19×`.
+/// A time ratio, two decimals: `1.19×`; three next to 1 (`0.996×`), so an
+/// interval end just below or above 1 does not read as 1 itself.
 pub fn times(ratio: f64) -> String {
     let hundredths = (ratio * 100.0).round().max(0.0) as u64;
-    format!("{}.{:02}×", hundredths / 100, hundredths % 100)
+    let thousandths = (ratio * 1000.0).round().max(0.0) as u64;
+    if hundredths == 100 && thousandths != 1000 {
+        format!("{}.{:03}×", thousandths / 1000, thousandths % 1000)
+    } else {
+        format!("{}.{:02}×", hundredths / 100, hundredths % 100)
+    }
 }
 
 /// A share as a whole percentage: `8%`.
@@ -94,6 +100,10 @@ mod tests {
         assert_eq!(signed(-1.2), "−1.2");
         assert_eq!(times(1.19), "1.19×");
         assert_eq!(times(0.9), "0.90×");
+        assert_eq!(times(0.996), "0.996×");
+        assert_eq!(times(1.004), "1.004×");
+        assert_eq!(times(1.0), "1.00×");
+        assert_eq!(times(1.0002), "1.00×");
         assert_eq!(percent(0.083), "8%");
         assert_eq!(
             with_interval(1.19, 1.03, 1.37, times),
