@@ -1,8 +1,9 @@
 // The README's two pictures, taken from the real thing: the built app (dist/)
 // served by the real candor-server with its synthetic demo data (--demo),
 // in Debian's Chromium. Writes docs/images/form.png (the report form, task
-// and tool picked, an outcome chosen) and docs/images/team-map.png (the team
-// map). Run after `./candor build` and `cargo build -p candor-server`:
+// and tool picked, an outcome chosen, the demo pilot's desk below),
+// docs/images/team-map.png (the team map) and docs/images/pilots.png (the
+// demo pilot's results). Run after `./candor build` and `cargo build -p candor-server`:
 //
 //   node scripts/screenshots.mjs
 //
@@ -38,7 +39,12 @@ try {
   await page.goto(new URL('team', server.url).href);
   await page.locator('figure.heatmap svg').first().waitFor();
   await page.screenshot({ path: join(IMAGES, 'team-map.png'), fullPage: true });
-  console.log(`screenshots: ${join(IMAGES, 'form.png')}, ${join(IMAGES, 'team-map.png')}`);
+
+  // The demo pilot: felt faster, measured slower.
+  await page.goto(new URL('pilots', server.url).href);
+  await page.getByText('measured slower').first().waitFor();
+  await page.screenshot({ path: join(IMAGES, 'pilots.png'), fullPage: true });
+  console.log(`screenshots: ${['form.png', 'team-map.png', 'pilots.png'].map((name) => join(IMAGES, name)).join(', ')}`);
 } finally {
   await browser.close();
   await server.stop();
