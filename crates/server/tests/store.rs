@@ -392,3 +392,24 @@ fn an_unreachable_postgresql_is_a_clear_error_naming_the_host_and_no_password() 
     assert!(matches!(err, StoreError::BadAddress), "{err:?}");
     assert!(!err.to_string().contains("hunter2"));
 }
+
+#[test]
+fn a_postgresql_restart_fails_the_batches_meanwhile_and_the_store_reconnects_by_itself() {
+    let cluster = Cluster::start();
+    let url = cluster.create_database("restart");
+    let store = PgStore::open(&url).unwrap();
+    store.ingest(&[report(1, 1)]).unwrap();
+    cluster.stop();
+    // Nothing is acknowledged while the database is away, and nothing hangs.
+    for id in 2..4 {
+        let err = store.ingest(&[report(id, 1)]).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Postgres(_) | StoreError::Connect { .. }),
+            "{err:?}"
+        );
+    }
+    cluster.restart();
+    let after = store.ingest(&[report(1, 1), report(4, 1)]).unwrap();
+    assert_eq!((after.stored.len(), after.duplicates), (1, 1));
+    assert_eq!(total(&store), 2);
+}

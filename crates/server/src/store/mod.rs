@@ -3,7 +3,8 @@
 //! The server keeps counts, not reports (SPEC §6.4): one count per distinct
 //! report content, and apart from them the ids seen, linked to nothing.
 //! [`ReportStore`] is the durable part (SQLite by default, see
-//! [`sqlite::SqliteStore`]); [`Ledger`] puts a [`CountIndex`] in front of it so
+//! [`sqlite::SqliteStore`]; PostgreSQL with `--db postgres://…`, see
+//! [`pg::PgStore`]; [`Database`] picks one); [`Ledger`] puts a [`CountIndex`] in front of it so
 //! `GET /aggregate` never touches the disk: the index is loaded once at start
 //! and updated after each commit, and its size depends on weeks × taxonomy,
 //! not on how many reports there are. What is published is a [`Release`],

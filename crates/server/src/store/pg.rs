@@ -382,3 +382,28 @@ fn ingest(
     tx.commit()?;
     Ok(ingested)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Database;
+    use super::*;
+
+    #[test]
+    fn an_address_is_described_by_host_port_and_database_only() {
+        let url = "postgres://candor:s3cret@db.internal:6543/counts";
+        assert_eq!(describe(url), "db.internal:6543/counts");
+        assert_eq!(describe("postgres://candor@db/counts"), "db:5432/counts");
+        assert!(!describe("postgres://candor:s3cret@db:port/x").contains("s3cret"));
+        let database = Database::parse(url);
+        assert_eq!(database, Database::Postgres(url.into()));
+        assert_eq!(database.to_string(), "the PostgreSQL database counts");
+        assert_eq!(
+            Database::parse("postgresql://candor@db/counts"),
+            Database::Postgres("postgresql://candor@db/counts".into())
+        );
+        assert_eq!(
+            Database::parse("candor.db"),
+            Database::Sqlite("candor.db".into())
+        );
+    }
+}
