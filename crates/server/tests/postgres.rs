@@ -5,7 +5,7 @@ mod common;
 use std::path::Path;
 
 use common::pg_cluster::Cluster;
-use common::{reports, Start, LAST_WEEK, THIS_WEEK};
+use common::{batch, reports, Start, LAST_WEEK, THIS_WEEK};
 use serde_json::json;
 
 #[test]
@@ -100,4 +100,26 @@ fn credentials_on_postgresql_are_refused_at_start_for_now() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("SQLite only for now"), "{stderr}");
+}
+
+#[test]
+fn while_postgresql_is_down_a_batch_is_not_acknowledged_and_after_it_is_back_it_is() {
+    let cluster = Cluster::start();
+    let url = cluster.create_database("outage");
+    let server = Start::new(Path::new(&url)).run();
+    server.send(&reports(1, 5, LAST_WEEK, "docs", "chat"));
+    cluster.stop();
+    // Not yet the 503 with Retry-After that issue 18 asks for: a 500 for now, never a 200.
+    let body = batch(&reports(10, 5, LAST_WEEK, "docs", "chat"));
+    server
+        .post("/api/v1/reports", "application/json", &body)
+        .assert_error(500, "internal");
+    cluster.restart();
+    let resent = server.post("/api/v1/reports", "application/json", &body);
+    assert_eq!(resent.status, 200, "{}", resent.body);
+    assert_eq!(resent.json()["accepted"], 5);
+    assert_eq!(server.aggregate("")["total"]["n"], 10);
+    let (_, logs) = server.stop();
+    assert!(logs.contains("store failed: PostgreSQL error"), "{logs}");
+    assert!(!logs.contains("127.0.0.1"), "{logs}");
 }

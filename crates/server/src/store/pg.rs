@@ -132,6 +132,11 @@ impl PgStore {
                         client = None;
                         match connect() {
                             Ok(fresh) => client = Some(fresh),
+                            // Logged per failed request: the driver's words, not the host.
+                            Err(StoreError::Connect { source, .. }) => {
+                                work(Err(StoreError::Postgres(source)));
+                                continue;
+                            }
                             Err(err) => {
                                 work(Err(err));
                                 continue;
