@@ -20,7 +20,7 @@
 //! ```
 //!
 //! - [`body`]: how much of a request body is read, and draining the rest;
-//! - [`store`]: counts on disk ([`store::SqliteStore`]) and in memory ([`store::Ledger`]);
+//! - [`store`]: counts on disk ([`store::SqliteStore`], or [`store::PgStore`] on PostgreSQL) and in memory ([`store::Ledger`]);
 //! - [`clock`]: which weeks are open and closed;
 //! - [`config`]: the deployment's `candor.json` as served;
 //! - [`headers`]: the security headers on every response (CSP, nosniff, no cookies);
@@ -72,7 +72,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 pub use clock::Clock;
 pub use config::ServedConfig;
 pub use error::ApiError;
-pub use store::{Ledger, ReportStore, SqliteStore};
+pub use store::{Ledger, PgStore, ReportStore, SqliteStore};
 
 /// What every handler can reach: the config, the counts, the clock.
 #[derive(Clone)]

@@ -11,10 +11,8 @@ use candor_server::credentials::Issuer;
 use candor_server::limits::{IdentityGate, LimitOptions, TrustedProxy};
 use candor_server::routes::tokens::TokenService;
 use candor_server::serve::serve;
-use candor_server::store::StoreError;
-use candor_server::{
-    demo, router, AppState, Clock, HttpOptions, Ledger, ServedConfig, SqliteStore,
-};
+use candor_server::store::{Database, StoreError};
+use candor_server::{demo, router, AppState, Clock, HttpOptions, Ledger, ServedConfig};
 use chrono::NaiveDate;
 use clap::Parser;
 use tokio::net::TcpListener;
@@ -32,9 +30,10 @@ struct Options {
     #[arg(long, env = "CANDOR_LISTEN", default_value = "127.0.0.1:8080")]
     listen: String,
 
-    /// The SQLite database file; created when missing.
+    /// The SQLite database file (created when missing), or a PostgreSQL database given as
+    /// postgres://user[:password]@host[:port]/database (its tables are created when missing).
     #[arg(long, env = "CANDOR_DB", default_value = "candor.db")]
-    db: PathBuf,
+    db: String,
 
     /// The deployment config (candor.json) [default: the built-in copy of public/candor.json].
     #[arg(long, env = "CANDOR_CONFIG")]
@@ -119,6 +118,8 @@ enum StartError {
     IdentityHeader(String),
     #[error("credentials are on (candor.json) but no --trusted-proxy is given: tokens are issued only to requests from the single sign-on proxy, so declare its address")]
     NoTrustedProxy,
+    #[error("credentials are on (candor.json), but the token issuer keeps its keys in SQLite only for now; run with a SQLite --db or without credentials")]
+    CredentialsOnPostgres,
     #[error("--cors-origin {0:?} is not an origin; write it like https://intranet.example or http://localhost:3000")]
     CorsOrigin(String),
     #[error("the server stopped with an error: {0}")]
@@ -171,27 +172,27 @@ async fn run(options: Options) -> Result<(), StartError> {
             })?;
         tracing::info!("--demo: the config runs no pilot, so it runs `{id}`, {from} to {to}");
     }
-    let ledger = Ledger::load(Box::new(SqliteStore::open(&options.db)?))?;
+    let database = Database::parse(&options.db);
+    if config.config.credentials.is_some() && matches!(database, Database::Postgres(_)) {
+        return Err(StartError::CredentialsOnPostgres);
+    }
+    let ledger = Ledger::load(database.open()?)?;
     if options.demo {
         let seeded = demo::seed(&ledger, &config.config, clock.open_week())?;
         if seeded > 0 {
             tracing::info!("--demo: seeded {seeded} synthetic reports");
         }
     }
-    tracing::info!(
-        "{} reports stored in {}",
-        ledger.len_reports(),
-        options.db.display()
-    );
-    let tokens = match (&config.config.credentials, gate) {
-        (Some(credentials), Some(gate)) => {
+    tracing::info!("{} reports stored in {database}", ledger.len_reports());
+    let tokens = match (&config.config.credentials, gate, &database) {
+        (Some(credentials), Some(gate), Database::Sqlite(path)) => {
             tracing::info!(
                 "credentials on: up to {} tokens per person per week, identity from {} via the trusted proxies",
                 credentials.per_week,
                 gate.header()
             );
             Some(std::sync::Arc::new(TokenService {
-                issuer: Issuer::open(&options.db, credentials)?,
+                issuer: Issuer::open(path, credentials)?,
                 gate,
             }))
         }

@@ -67,6 +67,98 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;",
 ];
 
+/// The same schema on PostgreSQL, step for step (step i here is step i of
+/// [`MIGRATIONS`]): the same tables, columns and keys. PostgreSQL tables have
+/// no row id to leave out; BYTEA for blobs, SMALLINT/INTEGER/BIGINT for
+/// integers. The version is the one row of `candor_schema`.
+pub const PG_MIGRATIONS: &[&str] = &[
+    "CREATE TABLE counts (
+        week TEXT NOT NULL,
+        task TEXT NOT NULL,
+        tool TEXT NOT NULL,
+        outcome SMALLINT NOT NULL CHECK (outcome BETWEEN -2 AND 2),
+        effort TEXT NOT NULL,
+        mandated SMALLINT NOT NULL CHECK (mandated IN (-1, 0, 1)),
+        complexity TEXT NOT NULL,
+        team TEXT NOT NULL,
+        reasons TEXT NOT NULL,
+        n BIGINT NOT NULL CHECK (n > 0),
+        PRIMARY KEY (week, task, tool, outcome, effort, mandated, complexity, team, reasons)
+    );
+    CREATE TABLE seen_ids (id BYTEA PRIMARY KEY);",
+    "CREATE TABLE spent_tokens (
+        epoch TEXT NOT NULL,
+        input BYTEA NOT NULL,
+        PRIMARY KEY (epoch, input)
+    );
+    CREATE TABLE token_keys (epoch TEXT PRIMARY KEY, server BYTEA NOT NULL);
+    CREATE TABLE issuance_salts (week TEXT PRIMARY KEY, salt BYTEA NOT NULL);
+    CREATE TABLE issued (
+        week TEXT NOT NULL,
+        person BYTEA NOT NULL,
+        n BIGINT NOT NULL CHECK (n > 0),
+        PRIMARY KEY (week, person)
+    );",
+    "CREATE TABLE pilot_counts (
+        pilot TEXT NOT NULL,
+        week TEXT NOT NULL,
+        task TEXT NOT NULL,
+        arm TEXT NOT NULL CHECK (arm IN ('ai', 'no_ai')),
+        forecast INTEGER NOT NULL CHECK (forecast > 0),
+        actual INTEGER NOT NULL CHECK (actual > 0),
+        outcome SMALLINT NOT NULL CHECK (outcome BETWEEN -2 AND 2),
+        against_arm SMALLINT NOT NULL CHECK (against_arm IN (0, 1)),
+        n BIGINT NOT NULL CHECK (n > 0),
+        PRIMARY KEY (pilot, week, task, arm, forecast, actual, outcome, against_arm)
+    );",
+];
+
+/// The key of the session advisory lock held while a PostgreSQL schema is
+/// migrated, so two servers starting together run each step once: "candor" in ASCII.
+pub const PG_MIGRATION_LOCK: i64 = 0x63_61_6e_64_6f_72;
+
+/// Brings a PostgreSQL database up to [`current_version`], one transaction
+/// per step, under [`PG_MIGRATION_LOCK`]: a second server waits for the
+/// first, then finds the steps done.
+pub fn migrate_pg(client: &mut postgres::Client) -> Result<(), StoreError> {
+    client.execute("SELECT pg_advisory_lock($1)", &[&PG_MIGRATION_LOCK])?;
+    let done = migrate_pg_locked(client);
+    // The lock goes with the session anyway; unlocking lets a waiting server on now.
+    let unlocked = client.execute("SELECT pg_advisory_unlock($1)", &[&PG_MIGRATION_LOCK]);
+    done?;
+    unlocked?;
+    Ok(())
+}
+
+fn migrate_pg_locked(client: &mut postgres::Client) -> Result<(), StoreError> {
+    client.batch_execute("CREATE TABLE IF NOT EXISTS candor_schema (version INTEGER NOT NULL)")?;
+    let found = client
+        .query_opt("SELECT version FROM candor_schema", &[])?
+        .map(|row| row.get::<_, i32>(0));
+    let found = match found {
+        Some(version) => u32::try_from(version)
+            .map_err(|_| StoreError::Corrupt(format!("schema version {version}")))?,
+        None => {
+            client.execute("INSERT INTO candor_schema (version) VALUES (0)", &[])?;
+            0
+        }
+    };
+    if found > current_version() {
+        return Err(StoreError::NewerSchema {
+            found,
+            known: current_version(),
+        });
+    }
+    for (done, step) in PG_MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let mut tx = client.transaction()?;
+        tx.batch_execute(step)?;
+        let version = i32::try_from(done + 1).expect("fewer than 2^31 migrations");
+        tx.execute("UPDATE candor_schema SET version = $1", &[&version])?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
 /// The schema version this build writes.
 pub fn current_version() -> u32 {
     u32::try_from(MIGRATIONS.len()).expect("fewer than 2^32 migrations")
@@ -122,6 +214,11 @@ mod tests {
         assert_eq!(count("SELECT n FROM counts"), 3);
         assert_eq!(count("SELECT count(*) FROM pilot_counts"), 0);
         assert_eq!(count("PRAGMA user_version"), 3);
+    }
+
+    #[test]
+    fn postgresql_has_a_step_for_each_sqlite_step() {
+        assert_eq!(PG_MIGRATIONS.len(), MIGRATIONS.len());
     }
 
     #[test]

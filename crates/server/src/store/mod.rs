@@ -3,7 +3,8 @@
 //! The server keeps counts, not reports (SPEC §6.4): one count per distinct
 //! report content, and apart from them the ids seen, linked to nothing.
 //! [`ReportStore`] is the durable part (SQLite by default, see
-//! [`sqlite::SqliteStore`]); [`Ledger`] puts a [`CountIndex`] in front of it so
+//! [`sqlite::SqliteStore`]; PostgreSQL with `--db postgres://…`, see
+//! [`pg::PgStore`]; [`Database`] picks one); [`Ledger`] puts a [`CountIndex`] in front of it so
 //! `GET /aggregate` never touches the disk: the index is loaded once at start
 //! and updated after each commit, and its size depends on weeks × taxonomy,
 //! not on how many reports there are. What is published is a [`Release`],
@@ -12,6 +13,7 @@
 //! count, held in memory beside the index ([`pilots::PilotIndex`]).
 
 pub mod migrations;
+pub mod pg;
 pub mod pilots;
 pub mod release_cache;
 pub mod sqlite;
@@ -23,9 +25,50 @@ use candor_core::release::{Release, Scope};
 use candor_core::{Arm, CountsBefore, Pilot, PilotCount, StoredPilotCount, WeekRange};
 use candor_core::{Config, CountIndex, IsoWeek, Report, StoredCount};
 
+pub use pg::PgStore;
 use pilots::PilotIndex;
 use release_cache::{Lookup, ReleaseCache};
 pub use sqlite::SqliteStore;
+
+/// Where the counts are kept, as given with `--db`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Database {
+    /// A SQLite file (the default).
+    Sqlite(std::path::PathBuf),
+    /// A PostgreSQL database, `postgres://…` or `postgresql://…`.
+    Postgres(String),
+}
+
+impl Database {
+    /// A `postgres://` or `postgresql://` address is PostgreSQL; anything else a file.
+    pub fn parse(db: &str) -> Database {
+        if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+            Database::Postgres(db.to_owned())
+        } else {
+            Database::Sqlite(db.into())
+        }
+    }
+
+    /// Opens the store: the file or the database, its schema brought up to date.
+    pub fn open(&self) -> Result<Box<dyn ReportStore>, StoreError> {
+        Ok(match self {
+            Database::Sqlite(path) => Box::new(SqliteStore::open(path)?),
+            Database::Postgres(url) => Box::new(PgStore::open(url)?),
+        })
+    }
+}
+
+impl std::fmt::Display for Database {
+    /// The file's path, or the PostgreSQL database's name: no host, user or password (for logs).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Database::Sqlite(path) => write!(f, "{}", path.display()),
+            Database::Postgres(url) => {
+                write!(f, "the PostgreSQL database {}", pg::database_name(url))
+            }
+        }
+    }
+}
 
 /// Why the store could not do its job; none of these is the client's fault.
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +92,20 @@ pub enum StoreError {
     /// A stored row does not hold a valid count.
     #[error("the database holds a row that is not a valid count ({0}); was it edited by hand?")]
     Corrupt(String),
+    /// The PostgreSQL database named by --db could not be reached or logged into.
+    #[error("cannot connect to the PostgreSQL database {target}: {source}")]
+    Connect {
+        /// Host, port and database name; never the user's password.
+        target: String,
+        /// What the driver said.
+        source: ::postgres::Error,
+    },
+    /// --db starts like a PostgreSQL address but does not parse (not repeated: it may hold a password).
+    #[error("the --db address starts with postgres:// but does not parse; write it like postgres://user@host:5432/candor")]
+    BadAddress,
+    /// PostgreSQL failed while reading or writing; the transaction was rolled back.
+    #[error("PostgreSQL error: {0}")]
+    Postgres(#[from] ::postgres::Error),
     /// SQLite failed while reading or writing.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // Each test crate uses a different part.
 
+pub mod pg_cluster;
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};

@@ -1,0 +1,414 @@
+//! The PostgreSQL store (`--db postgres://…`, SPEC §11): SQLite's tables on a shared database.
+//!
+//! The driver is the sync `postgres` crate (a blocking wrapper over
+//! tokio-postgres), which fits the sync [`ReportStore`]. Its client runs a
+//! small runtime of its own, and tokio refuses to block on or drop a runtime
+//! from the server's async threads, so the client lives on a thread of its
+//! own, as the SQLite writer does: requests hand that thread their work and
+//! wait for the answer. One connection, one transaction at a time; a
+//! connection found closed is opened again before the next piece of work.
+//!
+//! Every rule of SPEC §6.4 holds as on SQLite: one count per distinct report
+//! content (`INSERT … ON CONFLICT DO UPDATE`), ids in `seen_ids` linked to
+//! nothing, no address, user agent or arrival time, and an ingest returns
+//! only after its `COMMIT`. Migrations are [`migrations::PG_MIGRATIONS`],
+//! run under an advisory lock so two servers starting together run each once.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{self, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use candor_core::{Report, StoredCount, StoredPilotCount};
+use postgres::config::Host;
+use postgres::{Client, Config, NoTls};
+
+use super::sqlite::{id_bytes, join_reasons, RawCount, RawPilotCount};
+use super::{migrations, Ingested, ReportStore, SpentToken, StoreError};
+
+/// How long connecting may take before start-up (or a reconnect) fails, unless the address sets `connect_timeout`.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Work for the connection's thread; it gets the connection, or why there is none.
+type Work = Box<dyn FnOnce(Result<&mut Client, StoreError>) + Send>;
+
+/// Reports stored as counts in a PostgreSQL database.
+pub struct PgStore {
+    /// Host, port and database, for messages.
+    target: String,
+    /// The connection thread's queue; taken on drop, which stops the thread.
+    jobs: Option<Sender<Work>>,
+    /// Joined on drop, so the connection is closed when the store is gone.
+    thread: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("target", &self.target)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `host:port/database` of a `postgres://` address: never the user or password.
+pub fn describe(url: &str) -> String {
+    url.parse::<Config>().map_or_else(
+        |_| "(an address that does not parse)".into(),
+        |c| target(&c),
+    )
+}
+
+/// The database's name alone, for log lines.
+pub fn database_name(url: &str) -> String {
+    url.parse::<Config>()
+        .ok()
+        .and_then(|c| c.get_dbname().map(str::to_owned))
+        .unwrap_or_else(|| "named by the user".into())
+}
+
+fn target(config: &Config) -> String {
+    let host = config
+        .get_hosts()
+        .iter()
+        .map(|host| match host {
+            Host::Tcp(name) => name.clone(),
+            #[cfg(unix)]
+            Host::Unix(path) => path.display().to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    let host = if host.is_empty() {
+        "localhost".into()
+    } else {
+        host
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let database = config.get_dbname().unwrap_or("(the user's database)");
+    format!("{host}:{port}/{database}")
+}
+
+impl PgStore {
+    /// Connects to the database at `url`, brings its schema up to date
+    /// (waiting for another server that is migrating it) and starts the
+    /// connection's thread. A database that cannot be reached is an error
+    /// naming its host, port and database, after at most 10 s.
+    pub fn open(url: &str) -> Result<PgStore, StoreError> {
+        let mut config: Config = url.parse().map_err(|_| StoreError::BadAddress)?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        config.application_name("candor-server");
+        let target = target(&config);
+        let connect = {
+            let target = target.clone();
+            move || -> Result<Client, StoreError> {
+                config.connect(NoTls).map_err(|source| StoreError::Connect {
+                    target: target.clone(),
+                    source,
+                })
+            }
+        };
+        let (ready, started) = mpsc::sync_channel(1);
+        let (jobs, queue) = mpsc::channel::<Work>();
+        let thread = std::thread::Builder::new()
+            .name("candor-postgres".into())
+            .spawn(move || {
+                let first = connect().and_then(|mut client| {
+                    migrations::migrate_pg(&mut client)?;
+                    Ok(client)
+                });
+                let mut client = match first {
+                    Ok(client) => {
+                        let _ = ready.send(Ok(()));
+                        Some(client)
+                    }
+                    Err(err) => {
+                        let _ = ready.send(Err(err));
+                        return;
+                    }
+                };
+                for work in queue {
+                    if client.as_ref().is_none_or(Client::is_closed) {
+                        client = None;
+                        match connect() {
+                            Ok(fresh) => client = Some(fresh),
+                            // Logged per failed request: the driver's words, not the host.
+                            Err(StoreError::Connect { source, .. }) => {
+                                work(Err(StoreError::Postgres(source)));
+                                continue;
+                            }
+                            Err(err) => {
+                                work(Err(err));
+                                continue;
+                            }
+                        }
+                    }
+                    if let Some(client) = client.as_mut() {
+                        work(Ok(client));
+                    }
+                }
+            })
+            .map_err(|err| StoreError::Writer(format!("its thread could not start ({err})")))?;
+        let stopped =
+            || StoreError::Writer("the PostgreSQL connection's thread has stopped".into());
+        started.recv().map_err(|_| stopped())??;
+        Ok(PgStore {
+            target,
+            jobs: Some(jobs),
+            thread: Some(thread),
+        })
+    }
+
+    /// Runs `work` on the connection's thread and waits for its answer; a
+    /// panic there is an error here, and its transaction is rolled back.
+    fn ask<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Client) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let stopped =
+            || StoreError::Writer("the PostgreSQL connection's thread has stopped".into());
+        let (reply, answer) = mpsc::sync_channel(1);
+        let job: Work = Box::new(move |client| {
+            let done = client.and_then(|client| {
+                catch_unwind(AssertUnwindSafe(|| work(client))).unwrap_or_else(|_| {
+                    Err(StoreError::Writer("a panic while using PostgreSQL".into()))
+                })
+            });
+            // A caller that gave up waiting gets no answer; what committed stays committed.
+            let _gone = reply.send(done);
+        });
+        let jobs = self.jobs.as_ref().ok_or_else(stopped)?;
+        jobs.send(job).map_err(|_| stopped())?;
+        answer.recv().map_err(|_| stopped())?
+    }
+}
+
+impl Drop for PgStore {
+    fn drop(&mut self) {
+        drop(self.jobs.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl ReportStore for PgStore {
+    /// One transaction per batch, committed before this returns.
+    fn ingest_spending(
+        &self,
+        reports: &[Report],
+        tokens: &[SpentToken],
+    ) -> Result<Ingested, StoreError> {
+        if reports.is_empty() {
+            return Ok(Ingested::default());
+        }
+        if !tokens.is_empty() && tokens.len() != reports.len() {
+            return Err(StoreError::Writer(format!(
+                "{} tokens for {} reports",
+                tokens.len(),
+                reports.len()
+            )));
+        }
+        let (reports, tokens) = (reports.to_vec(), tokens.to_vec());
+        self.ask(move |client| ingest(client, &reports, &tokens))
+    }
+
+    fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError> {
+        let counts = self.ask(|client| {
+            client
+                .query(
+                    "SELECT week, task, tool, outcome, effort, mandated, complexity, team, reasons, n
+                     FROM counts",
+                    &[],
+                )?
+                .iter()
+                .map(|row| {
+                    RawCount {
+                        week: row.try_get(0)?,
+                        task: row.try_get(1)?,
+                        tool: row.try_get(2)?,
+                        outcome: row.try_get::<_, i16>(3)?.into(),
+                        effort: row.try_get(4)?,
+                        mandated: row.try_get::<_, i16>(5)?.into(),
+                        complexity: row.try_get(6)?,
+                        team: row.try_get(7)?,
+                        reasons: row.try_get(8)?,
+                        n: row.try_get(9)?,
+                    }
+                    .parse()
+                })
+                .collect::<Result<Vec<_>, StoreError>>()
+        })?;
+        counts.into_iter().for_each(visit);
+        Ok(())
+    }
+
+    fn scan_pilots(&self, visit: &mut dyn FnMut(StoredPilotCount)) -> Result<(), StoreError> {
+        let counts = self.ask(|client| {
+            client
+                .query(
+                    "SELECT pilot, week, task, arm, forecast, actual, outcome, against_arm, n
+                     FROM pilot_counts",
+                    &[],
+                )?
+                .iter()
+                .map(|row| {
+                    RawPilotCount {
+                        pilot: row.try_get(0)?,
+                        week: row.try_get(1)?,
+                        task: row.try_get(2)?,
+                        arm: row.try_get(3)?,
+                        forecast: row.try_get::<_, i32>(4)?.into(),
+                        actual: row.try_get::<_, i32>(5)?.into(),
+                        outcome: row.try_get::<_, i16>(6)?.into(),
+                        against_arm: row.try_get::<_, i16>(7)?.into(),
+                        n: row.try_get(8)?,
+                    }
+                    .parse()
+                })
+                .collect::<Result<Vec<_>, StoreError>>()
+        })?;
+        counts.into_iter().for_each(visit);
+        Ok(())
+    }
+
+    /// Rewrites the tables that grow with reports in key order, in one
+    /// transaction: every row then carries that transaction's id (`xmin`)
+    /// and sits in content order, so neither tells arrival order any more.
+    fn compact(&self) -> Result<(), StoreError> {
+        self.ask(|client| {
+            let mut tx = client.transaction()?;
+            tx.batch_execute(
+                "LOCK TABLE counts, seen_ids, pilot_counts, spent_tokens IN ACCESS EXCLUSIVE MODE;
+                 CREATE TEMP TABLE keep_counts ON COMMIT DROP AS SELECT * FROM counts;
+                 TRUNCATE counts;
+                 INSERT INTO counts SELECT * FROM keep_counts
+                     ORDER BY week, task, tool, outcome, effort, mandated, complexity, team, reasons;
+                 CREATE TEMP TABLE keep_ids ON COMMIT DROP AS SELECT * FROM seen_ids;
+                 TRUNCATE seen_ids;
+                 INSERT INTO seen_ids SELECT * FROM keep_ids ORDER BY id;
+                 CREATE TEMP TABLE keep_pilots ON COMMIT DROP AS SELECT * FROM pilot_counts;
+                 TRUNCATE pilot_counts;
+                 INSERT INTO pilot_counts SELECT * FROM keep_pilots
+                     ORDER BY pilot, week, task, arm, forecast, actual, outcome, against_arm;
+                 CREATE TEMP TABLE keep_spent ON COMMIT DROP AS SELECT * FROM spent_tokens;
+                 TRUNCATE spent_tokens;
+                 INSERT INTO spent_tokens SELECT * FROM keep_spent ORDER BY epoch, input;",
+            )?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+}
+
+/// Stores one batch in one transaction, as the SQLite writer does for each
+/// batch of its group: a duplicate id spends nothing; a token spent before
+/// refuses its report; else the token, the id and the count are written together.
+fn ingest(
+    client: &mut Client,
+    reports: &[Report],
+    tokens: &[SpentToken],
+) -> Result<Ingested, StoreError> {
+    let mut tx = client.transaction()?;
+    let seen = tx.prepare("SELECT 1 FROM seen_ids WHERE id = $1")?;
+    let remember = tx.prepare("INSERT INTO seen_ids (id) VALUES ($1) ON CONFLICT DO NOTHING")?;
+    let spend = tx.prepare(
+        "INSERT INTO spent_tokens (epoch, input) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )?;
+    let count = tx.prepare(
+        "INSERT INTO counts
+             (week, task, tool, outcome, effort, mandated, complexity, team, reasons, n)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)
+         ON CONFLICT (week, task, tool, outcome, effort, mandated, complexity, team, reasons)
+         DO UPDATE SET n = counts.n + 1",
+    )?;
+    let pilot_count = tx.prepare(
+        "INSERT INTO pilot_counts
+             (pilot, week, task, arm, forecast, actual, outcome, against_arm, n)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
+         ON CONFLICT (pilot, week, task, arm, forecast, actual, outcome, against_arm)
+         DO UPDATE SET n = pilot_counts.n + 1",
+    )?;
+    let mut ingested = Ingested::default();
+    for (position, report) in reports.iter().enumerate() {
+        let id = id_bytes(&report.id);
+        let id = id.as_slice();
+        if let Some(token) = tokens.get(position) {
+            if tx.query_opt(&seen, &[&id])?.is_some() {
+                ingested.duplicates += 1;
+                continue;
+            }
+            let epoch = token.epoch.to_string();
+            if tx.execute(&spend, &[&epoch, &token.input.as_slice()])? == 0 {
+                ingested.spent.push(position);
+                continue;
+            }
+        }
+        if tx.execute(&remember, &[&id])? == 0 {
+            ingested.duplicates += 1;
+            continue;
+        }
+        let stored = StoredCount::of(report);
+        tx.execute(
+            &count,
+            &[
+                &stored.week.to_string(),
+                &stored.task,
+                &stored.tool,
+                &i16::from(stored.outcome),
+                &stored.effort.map_or("", |e| e.as_str()),
+                &stored.mandated.map_or(-1, i16::from),
+                &stored.complexity.map_or("", |c| c.as_str()),
+                &stored.team.as_deref().unwrap_or(""),
+                &join_reasons(&stored.reasons),
+            ],
+        )?;
+        ingested.stored.push(stored);
+        // A pilot report counts in its pilot too, in this same transaction (SPEC §10).
+        if let Some(stored) = StoredPilotCount::of(report) {
+            let count = &stored.count;
+            let minutes = |m: u32| i32::try_from(m).unwrap_or(i32::MAX);
+            tx.execute(
+                &pilot_count,
+                &[
+                    &stored.pilot,
+                    &stored.week.to_string(),
+                    &count.task,
+                    &count.arm.id(),
+                    &minutes(count.forecast),
+                    &minutes(count.actual),
+                    &i16::from(count.outcome),
+                    &i16::from(count.against_arm),
+                ],
+            )?;
+            ingested.pilots.push(stored);
+        }
+    }
+    tx.commit()?;
+    Ok(ingested)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Database;
+    use super::*;
+
+    #[test]
+    fn an_address_is_described_by_host_port_and_database_only() {
+        let url = "postgres://candor:s3cret@db.internal:6543/counts";
+        assert_eq!(describe(url), "db.internal:6543/counts");
+        assert_eq!(describe("postgres://candor@db/counts"), "db:5432/counts");
+        assert!(!describe("postgres://candor:s3cret@db:port/x").contains("s3cret"));
+        let database = Database::parse(url);
+        assert_eq!(database, Database::Postgres(url.into()));
+        assert_eq!(database.to_string(), "the PostgreSQL database counts");
+        assert_eq!(
+            Database::parse("postgresql://candor@db/counts"),
+            Database::Postgres("postgresql://candor@db/counts".into())
+        );
+        assert_eq!(
+            Database::parse("candor.db"),
+            Database::Sqlite("candor.db".into())
+        );
+    }
+}
