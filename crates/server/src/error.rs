@@ -1,8 +1,10 @@
 //! Every error the API answers with, in the one shape of SPEC §4.
 //!
 //! `{"error":{"code":"…","message":"…","field":"…"}}` with a 4xx status; `field`
-//! is left out when no single field is at fault. A 5xx is always a bug (or
-//! a disk that failed): it is logged, and the client is told only that.
+//! is left out when no single field is at fault. A 500 is always a bug (or
+//! a disk that failed): it is logged, and the client is told only that. A
+//! 503 `store_unavailable` (with `Retry-After`) is a database that cannot be
+//! reached for now: nothing was stored, and the same request may be sent again.
 //! The body itself is the core's [`ErrorBody`], the one the app reads.
 
 use axum::body::Body;
@@ -18,6 +20,9 @@ use crate::body::{drain, BodyError};
 pub use crate::body::{MAX_BATCH, MAX_BODY_BYTES};
 use crate::credentials::IssueError;
 use crate::store::StoreError;
+
+/// Seconds a client is told to wait (`Retry-After`) when the database is unavailable.
+pub const STORE_RETRY_AFTER: u64 = 5;
 
 /// An API call that went wrong, and what the caller can do about it.
 #[derive(Debug, thiserror::Error)]
@@ -85,7 +90,11 @@ pub enum ApiError {
     Timeout,
     /// The store failed: a bug or a broken disk, never the caller's fault.
     #[error("the server could not store or read reports; nothing was stored, try again later")]
-    Store(#[from] StoreError),
+    Store(StoreError),
+    /// The database cannot be reached for now (PostgreSQL down or its
+    /// connection dropped): 503 with `Retry-After`; the server reconnects by itself.
+    #[error("the database is unavailable for now; nothing was stored, send it again in {STORE_RETRY_AFTER} s")]
+    StoreUnavailable(String),
     /// Something that cannot happen did (a task panicked).
     #[error("the server hit a bug; nothing was stored, try again later")]
     Bug(String),
@@ -111,6 +120,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Store(_) | ApiError::Bug(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::StoreUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -136,6 +146,7 @@ impl ApiError {
             ApiError::BadTokenRequest(_) => "bad_token_request",
             ApiError::Timeout => "request_timeout",
             ApiError::Store(_) | ApiError::Bug(_) => "internal",
+            ApiError::StoreUnavailable(_) => "store_unavailable",
         }
     }
 
@@ -170,14 +181,22 @@ impl IntoResponse for ApiError {
             // The cause goes to the operator's log; the caller learns only that it failed.
             match &self {
                 ApiError::Store(err) => tracing::error!("store failed: {err}"),
+                // Words without host, user or password (`pg::why_unavailable`).
+                ApiError::StoreUnavailable(why) => {
+                    tracing::warn!("store unavailable: {why}; answered 503")
+                }
                 ApiError::Bug(what) => tracing::error!("bug: {what}"),
                 _ => tracing::error!("{self}"),
             }
         }
         let mut response = (self.status(), Json(self.body())).into_response();
-        if let ApiError::RateLimited { retry_after }
-        | ApiError::QuotaExhausted { retry_after, .. } = self
-        {
+        let retry_after = match self {
+            ApiError::RateLimited { retry_after }
+            | ApiError::QuotaExhausted { retry_after, .. } => Some(retry_after),
+            ApiError::StoreUnavailable(_) => Some(STORE_RETRY_AFTER),
+            _ => None,
+        };
+        if let Some(retry_after) = retry_after {
             response
                 .headers_mut()
                 .insert(RETRY_AFTER, HeaderValue::from(retry_after));
@@ -191,7 +210,7 @@ impl ApiError {
     /// the seconds until the next week, for an exhausted quota.
     pub fn from_issue(err: IssueError, retry_after: u64) -> ApiError {
         match err {
-            IssueError::Store(err) => ApiError::Store(err),
+            IssueError::Store(err) => ApiError::from(err),
             IssueError::SignInRequired => ApiError::SignInRequired(err),
             IssueError::QuotaExhausted { .. } => ApiError::QuotaExhausted {
                 issue: err,
@@ -200,6 +219,16 @@ impl ApiError {
             IssueError::EpochEnded { .. } | IssueError::BadRequest { .. } => {
                 ApiError::BadTokenRequest(err)
             }
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    /// An unreachable database is 503 `store_unavailable`; any other store failure 500 `internal`.
+    fn from(err: StoreError) -> ApiError {
+        match err {
+            StoreError::Unavailable(why) => ApiError::StoreUnavailable(why),
+            err => ApiError::Store(err),
         }
     }
 }
@@ -224,4 +253,39 @@ pub async fn not_found(body: Body) -> ApiError {
 pub async fn method_not_allowed(body: Body) -> ApiError {
     drain(body).await;
     ApiError::MethodNotAllowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unavailable_store_is_503_with_retry_after_and_any_other_store_failure_500() {
+        let down = ApiError::from(StoreError::Unavailable("the connection was closed".into()));
+        assert_eq!(down.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(down.code(), "store_unavailable");
+        assert_eq!(down.field(), None);
+        assert!(
+            !down.to_string().contains("connection was closed"),
+            "{down}"
+        );
+        let response = down.into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            response.headers().get(RETRY_AFTER),
+            Some(&HeaderValue::from(STORE_RETRY_AFTER))
+        );
+
+        let broken = ApiError::from(StoreError::Corrupt("n = -1".into()));
+        assert_eq!(broken.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(broken.code(), "internal");
+        let response = broken.into_response();
+        assert!(response.headers().get(RETRY_AFTER).is_none());
+
+        let issuing = ApiError::from_issue(
+            IssueError::Store(StoreError::Unavailable("refused".into())),
+            0,
+        );
+        assert_eq!(issuing.code(), "store_unavailable");
+    }
 }

@@ -403,8 +403,8 @@ fn a_postgresql_restart_fails_the_batches_meanwhile_and_the_store_reconnects_by_
     // Nothing is acknowledged while the database is away, and nothing hangs.
     for id in 2..4 {
         let err = store.ingest(&[report(id, 1)]).unwrap_err();
-        // A request's error is logged: the driver's words, never the database's host.
-        assert!(matches!(err, StoreError::Postgres(_)), "{err:?}");
+        // Unavailable, not a bug (the server answers 503); logged without the host.
+        assert!(matches!(err, StoreError::Unavailable(_)), "{err:?}");
         assert!(!err.to_string().contains("127.0.0.1"), "{err}");
     }
     cluster.restart();

@@ -15,7 +15,8 @@ use super::{aggregate, config, health, pilots, reports, tokens};
         title = "Candor sync API",
         version = "1",
         description = "Reports in, honest aggregates out (Candor SPEC §4). Errors are \
-            {\"error\":{\"code\",\"message\",\"field\"}} with a 4xx status; a 5xx is a bug."
+            {\"error\":{\"code\",\"message\",\"field\"}} with a 4xx status; a 500 is a bug, \
+            a 503 `store_unavailable` (with Retry-After) a database out of reach for now."
     ),
     paths(
         health::health,

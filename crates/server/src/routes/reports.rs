@@ -169,6 +169,8 @@ impl<S: Send + Sync> FromRequest<S> for ReportBatch {
         (status = 413, description = "`body_too_large` (over 1 MiB) or `batch_too_large` (over 500 reports)", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: send Content-Type: application/json", body = ErrorBody),
         (status = 429, description = "`rate_limited`: too many requests or reports from this address; see Retry-After", body = ErrorBody),
+        (status = 503, description = "`store_unavailable`: the database cannot be reached for now; nothing was stored, send the batch again after Retry-After seconds", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait before sending again"))),
     ))]
 pub async fn post_reports(
     State(state): State<AppState>,

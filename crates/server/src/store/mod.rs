@@ -103,6 +103,12 @@ pub enum StoreError {
     /// --db starts like a PostgreSQL address but does not parse (not repeated: it may hold a password).
     #[error("the --db address starts with postgres:// but does not parse; write it like postgres://user@host:5432/candor")]
     BadAddress,
+    /// PostgreSQL cannot be reached now (down, refusing connections, or the
+    /// connection dropped mid-request); the transaction was rolled back and
+    /// the next request reconnects. Carries why in words without the host,
+    /// user or password (see [`pg::why_unavailable`]).
+    #[error("PostgreSQL is unavailable: {0}")]
+    Unavailable(String),
     /// PostgreSQL failed while reading or writing; the transaction was rolled back.
     #[error("PostgreSQL error: {0}")]
     Postgres(#[from] ::postgres::Error),

@@ -66,6 +66,32 @@ pub fn database_name(url: &str) -> String {
         .unwrap_or_else(|| "named by the user".into())
 }
 
+/// Why PostgreSQL could not be reached, for a log line: the operating
+/// system's words for a network failure (`Connection refused`), or the
+/// SQLSTATE of an error the server sent, whose text may name the user.
+/// Never the host, port, user or password.
+pub fn why_unavailable(err: &postgres::Error) -> String {
+    use std::error::Error as _;
+    if let Some(db) = err.as_db_error() {
+        return format!(
+            "the server ended the connection (SQLSTATE {})",
+            db.code().code()
+        );
+    }
+    let mut source = err.source();
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return format!("the connection failed ({})", io.kind());
+        }
+        source = cause.source();
+    }
+    if err.is_closed() {
+        "the connection was closed".into()
+    } else {
+        "the connection failed".into()
+    }
+}
+
 fn target(config: &Config) -> String {
     let host = config
         .get_hosts()
@@ -132,9 +158,9 @@ impl PgStore {
                         client = None;
                         match connect() {
                             Ok(fresh) => client = Some(fresh),
-                            // Logged per failed request: the driver's words, not the host.
+                            // Logged per failed request: never the host, user or password.
                             Err(StoreError::Connect { source, .. }) => {
-                                work(Err(StoreError::Postgres(source)));
+                                work(Err(StoreError::Unavailable(why_unavailable(&source))));
                                 continue;
                             }
                             Err(err) => {
@@ -170,9 +196,17 @@ impl PgStore {
         let (reply, answer) = mpsc::sync_channel(1);
         let job: Work = Box::new(move |client| {
             let done = client.and_then(|client| {
-                catch_unwind(AssertUnwindSafe(|| work(client))).unwrap_or_else(|_| {
-                    Err(StoreError::Writer("a panic while using PostgreSQL".into()))
-                })
+                let done =
+                    catch_unwind(AssertUnwindSafe(|| work(&mut *client))).unwrap_or_else(|_| {
+                        Err(StoreError::Writer("a panic while using PostgreSQL".into()))
+                    });
+                match done {
+                    // The connection went away under the work: the database, not a bug.
+                    Err(StoreError::Postgres(err)) if client.is_closed() || err.is_closed() => {
+                        Err(StoreError::Unavailable(why_unavailable(&err)))
+                    }
+                    done => done,
+                }
             });
             // A caller that gave up waiting gets no answer; what committed stays committed.
             let _gone = reply.send(done);
