@@ -146,6 +146,23 @@ pub struct SpentToken {
     pub input: [u8; 32],
 }
 
+/// The shape every store asks of a batch before it touches storage:
+/// `false` for no reports (nothing to store), an error when tokens are
+/// given but not one per report (`tokens[i]` is spent by `reports[i]`).
+pub fn batch_needs_storing(reports: &[Report], tokens: &[SpentToken]) -> Result<bool, StoreError> {
+    if reports.is_empty() {
+        return Ok(false);
+    }
+    if !tokens.is_empty() && tokens.len() != reports.len() {
+        return Err(StoreError::Writer(format!(
+            "{} tokens for {} reports",
+            tokens.len(),
+            reports.len()
+        )));
+    }
+    Ok(true)
+}
+
 /// Durable storage of report counts and of the ids seen.
 ///
 /// Implementations store no arrival time, address or anything else about

@@ -24,7 +24,7 @@ use postgres::config::Host;
 use postgres::{Client, Config, NoTls};
 
 use super::sqlite::{id_bytes, join_reasons, RawCount, RawPilotCount};
-use super::{migrations, Ingested, ReportStore, SpentToken, StoreError};
+use super::{batch_needs_storing, migrations, Ingested, ReportStore, SpentToken, StoreError};
 
 /// How long connecting may take before start-up (or a reconnect) fails, unless the address sets `connect_timeout`.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -233,15 +233,8 @@ impl ReportStore for PgStore {
         reports: &[Report],
         tokens: &[SpentToken],
     ) -> Result<Ingested, StoreError> {
-        if reports.is_empty() {
+        if !batch_needs_storing(reports, tokens)? {
             return Ok(Ingested::default());
-        }
-        if !tokens.is_empty() && tokens.len() != reports.len() {
-            return Err(StoreError::Writer(format!(
-                "{} tokens for {} reports",
-                tokens.len(),
-                reports.len()
-            )));
         }
         let (reports, tokens) = (reports.to_vec(), tokens.to_vec());
         self.ask(move |client| ingest(client, &reports, &tokens))

@@ -16,7 +16,7 @@ use candor_core::{Arm, Complexity, Effort, PilotCount, Reason, ReportId, StoredC
 use candor_core::{StoredPilotCount, MINUTE_BUCKETS};
 use rusqlite::Connection;
 
-use super::{migrations, Ingested, ReportStore, SpentToken, StoreError};
+use super::{batch_needs_storing, migrations, Ingested, ReportStore, SpentToken, StoreError};
 use writer::{Batch, Job, Reply};
 
 /// Reports stored as counts in one SQLite file.
@@ -102,6 +102,26 @@ pub(crate) fn trim_heap() {
     }
 }
 
+impl SqliteStore {
+    /// Runs `read` on a connection of its own, opened and configured as the
+    /// writer's, closed afterwards and the heap it grew given back: reading
+    /// every count at start must not leave its pages behind (SPEC §8 memory).
+    fn read_apart(
+        &self,
+        read: impl FnOnce(&Connection) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let conn = Connection::open(&self.path).map_err(|source| StoreError::Open {
+            path: self.path.display().to_string(),
+            source,
+        })?;
+        configure(&conn)?;
+        read(&conn)?;
+        drop(conn);
+        trim_heap();
+        Ok(())
+    }
+}
+
 impl ReportStore for SqliteStore {
     /// Hands the batch to the writer thread, which commits it with every
     /// batch waiting by then; returns once that transaction is on disk.
@@ -110,15 +130,8 @@ impl ReportStore for SqliteStore {
         reports: &[candor_core::Report],
         tokens: &[SpentToken],
     ) -> Result<Ingested, StoreError> {
-        if reports.is_empty() {
+        if !batch_needs_storing(reports, tokens)? {
             return Ok(Ingested::default());
-        }
-        if !tokens.is_empty() && tokens.len() != reports.len() {
-            return Err(StoreError::Writer(format!(
-                "{} tokens for {} reports",
-                tokens.len(),
-                reports.len()
-            )));
         }
         self.ask(|reply| {
             Job::Ingest(Batch {
@@ -136,12 +149,7 @@ impl ReportStore for SqliteStore {
     /// Reads on a connection of its own, closed afterwards, so the pages it
     /// went through do not stay in memory.
     fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError> {
-        let conn = Connection::open(&self.path).map_err(|source| StoreError::Open {
-            path: self.path.display().to_string(),
-            source,
-        })?;
-        configure(&conn)?;
-        {
+        self.read_apart(|conn| {
             let mut query = conn.prepare(
                 "SELECT week, task, tool, outcome, effort, mandated, complexity, team, reasons, n
                  FROM counts",
@@ -162,20 +170,13 @@ impl ReportStore for SqliteStore {
                 };
                 visit(raw.parse()?);
             }
-        }
-        drop(conn);
-        trim_heap();
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Reads on a connection of its own, as `scan` does.
     fn scan_pilots(&self, visit: &mut dyn FnMut(StoredPilotCount)) -> Result<(), StoreError> {
-        let conn = Connection::open(&self.path).map_err(|source| StoreError::Open {
-            path: self.path.display().to_string(),
-            source,
-        })?;
-        configure(&conn)?;
-        {
+        self.read_apart(|conn| {
             let mut query = conn.prepare(
                 "SELECT pilot, week, task, arm, forecast, actual, outcome, against_arm, n
                  FROM pilot_counts",
@@ -195,10 +196,8 @@ impl ReportStore for SqliteStore {
                 };
                 visit(raw.parse()?);
             }
-        }
-        drop(conn);
-        trim_heap();
-        Ok(())
+            Ok(())
+        })
     }
 }
 
