@@ -9,7 +9,8 @@ mod common;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use candor_core::{Arm, Effort, PilotReport, Reason, Report, ReportId, StoredCount};
-use candor_server::store::{Ingested, PgStore, ReportStore, SpentToken, SqliteStore, StoreError};
+use candor_server::store::{migrations, Ingested, Ledger, PgStore, ReportStore};
+use candor_server::store::{SpentToken, SqliteStore, StoreError};
 use common::pg_cluster::Cluster;
 
 /// Opens the same database each time it is called.
@@ -303,7 +304,7 @@ fn servers_starting_together_on_postgresql_migrate_once() {
         .iter()
         .map(|row| row.get(0))
         .collect();
-    assert_eq!(versions, [3]);
+    assert_eq!(versions, [migrations::pg_current_version() as i32]);
 }
 
 #[test]
@@ -327,6 +328,7 @@ fn the_postgresql_schema_holds_counts_and_ids_apart_and_nothing_about_arrival() 
     assert_eq!(
         tables,
         [
+            "candor_changes",
             "candor_schema",
             "counts",
             "issuance_salts",
@@ -411,4 +413,40 @@ fn a_postgresql_restart_fails_the_batches_meanwhile_and_the_store_reconnects_by_
     let after = store.ingest(&[report(1, 1), report(4, 1)]).unwrap();
     assert_eq!((after.stored.len(), after.duplicates), (1, 1));
     assert_eq!(total(&store), 2);
+}
+
+#[test]
+fn two_ledgers_on_one_postgresql_database_see_each_others_counts() {
+    let cluster = Cluster::start();
+    let url = cluster.create_database("ledgers");
+    let open = || Ledger::load(Box::new(PgStore::open(&url).unwrap())).unwrap();
+    let (a, b) = (open(), open());
+    let stored = a.ingest(&[report(1, 1), report(2, 1)]).unwrap();
+    assert_eq!(stored.generation, Some(1), "one batch, one change");
+    assert_eq!(a.len_reports(), 2);
+    assert_eq!(b.len_reports(), 0, "B has not looked yet");
+    b.sync().unwrap();
+    assert_eq!(b.len_reports(), 2);
+    // B's own batch comes after A's, which B holds: added in memory as is.
+    assert_eq!(b.ingest(&[report(3, 1)]).unwrap().generation, Some(2));
+    assert_eq!(b.len_reports(), 3);
+    // A's next batch comes after B's, which A does not hold yet: A reads
+    // everything again at its next check rather than miss B's.
+    assert_eq!(a.ingest(&[report(4, 1)]).unwrap().generation, Some(3));
+    assert_eq!(a.len_reports(), 2);
+    a.sync().unwrap();
+    assert_eq!(a.len_reports(), 4);
+    b.sync().unwrap();
+    assert_eq!(b.len_reports(), 4);
+    // Duplicates and empty batches change nothing, counter included.
+    assert_eq!(a.ingest(&[report(1, 1)]).unwrap().generation, None);
+    let sqlite_dir = tempfile::tempdir().unwrap();
+    let sqlite = SqliteStore::open(&sqlite_dir.path().join("c.db")).unwrap();
+    assert!(!sqlite.shared() && sqlite.generation().unwrap().is_none());
+    let mut client = cluster.client("ledgers");
+    let generation: i64 = client
+        .query_one("SELECT generation FROM candor_changes", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(generation, 3);
 }

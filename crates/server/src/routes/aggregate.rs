@@ -21,8 +21,10 @@ fn filter(query: Option<&str>) -> Result<AggregateFilter, ApiError> {
 /// The release in force: a lookup when it is built; otherwise built off
 /// the async threads, since a build takes a while. (A blocking-pool thread
 /// per read would grow the pool, and the memory each thread keeps, with
-/// every burst of readers.)
+/// every burst of readers.) On PostgreSQL, other replicas' reports are
+/// read in first (SPEC §11, [`crate::store::Ledger::catch_up`]).
 async fn release(state: &AppState) -> Result<Arc<Release>, ApiError> {
+    state.ledger.catch_up().await;
     let week = state.clock.open_week();
     if let Some(release) = state.ledger.fresh_release(week) {
         return Ok(release);

@@ -94,6 +94,7 @@ pub fn list(ledger: &Ledger, config: &candor_core::Config, open_week: IsoWeek) -
         (status = 200, description = "The config's pilots, each with its verdict so far (SPEC §10)", body = PilotList),
     ))]
 pub async fn pilots(State(state): State<AppState>) -> Json<PilotList> {
+    state.ledger.catch_up().await;
     Json(list(
         &state.ledger,
         &state.config.config,
@@ -123,6 +124,7 @@ pub async fn pilot(
     };
     let config = &state.config.config;
     let pilot = config.pilot(&id).ok_or(ApiError::UnknownPilot)?;
+    state.ledger.catch_up().await;
     Ok(Json(view(
         &state.ledger,
         config,

@@ -7,7 +7,11 @@
 //! [`pg::PgStore`]; [`Database`] picks one); [`Ledger`] puts a [`CountIndex`] in front of it so
 //! `GET /aggregate` never touches the disk: the index is loaded once at start
 //! and updated after each commit, and its size depends on weeks × taxonomy,
-//! not on how many reports there are. What is published is a [`Release`],
+//! not on how many reports there are. On PostgreSQL other replicas write
+//! too (SPEC §11): every batch's transaction adds one to a change counter,
+//! and before a read the ledger compares it with the state it holds and, if
+//! it moved, reads every count again ([`Ledger::catch_up`]; why a counter
+//! and not LISTEN/NOTIFY: `docs/decisions.md`). What is published is a [`Release`],
 //! built from a copy of the index and kept (see [`release_cache`]). A pilot
 //! report (SPEC §10) is also counted, in the same transaction, as a pilot
 //! count, held in memory beside the index ([`pilots::PilotIndex`]).
@@ -18,8 +22,10 @@ pub mod pilots;
 pub mod release_cache;
 pub mod sqlite;
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{mpsc, Arc, Mutex, OnceLock, RwLock};
+use std::time::Duration;
 
 use candor_core::release::{Release, Scope};
 use candor_core::{Arm, CountsBefore, Pilot, PilotCount, StoredPilotCount, WeekRange};
@@ -132,6 +138,10 @@ pub struct Ingested {
     pub spent: Vec<usize>,
     /// The pilot reports among those stored, as pilot counts of one (SPEC §10).
     pub pilots: Vec<StoredPilotCount>,
+    /// A store other processes write too ([`ReportStore::shared`]): the
+    /// change counter as this batch's transaction left it, when it stored
+    /// anything. `None` for a store only this process writes.
+    pub generation: Option<u64>,
 }
 
 /// A token a report spends (SPEC §6.10): its epoch and its 32-byte input.
@@ -200,12 +210,47 @@ pub trait ReportStore: Send + Sync {
     fn compact(&self) -> Result<(), StoreError> {
         Ok(())
     }
+
+    /// Whether other processes write to this store too (PostgreSQL replicas,
+    /// SPEC §11); then a reader asks [`ReportStore::generation`] first.
+    /// `false` (SQLite): this process is the only writer, and what it holds
+    /// in memory is always the whole store.
+    fn shared(&self) -> bool {
+        false
+    }
+
+    /// The change counter of a shared store: one more for every transaction
+    /// that stored a count, whichever process ran it. `None`: not kept.
+    fn generation(&self) -> Result<Option<u64>, StoreError> {
+        Ok(None)
+    }
+
+    /// Every count and every pilot count, with the change counter they are
+    /// the state of, read from one snapshot. The default (a store only this
+    /// process writes) scans both and has no counter.
+    fn snapshot(
+        &self,
+        counts: &mut dyn FnMut(StoredCount),
+        pilots: &mut dyn FnMut(StoredPilotCount),
+    ) -> Result<Option<u64>, StoreError> {
+        self.scan(counts)?;
+        self.scan_pilots(pilots)?;
+        Ok(None)
+    }
 }
+
+/// How long a reader waits for the check of other replicas' reports (SPEC
+/// §11) before it is answered from what this replica holds: a database out
+/// of reach never holds up a read for longer.
+const CATCH_UP_WAIT: Duration = Duration::from_secs(2);
+
+/// A reader waiting for the follower's next check.
+type Waiting = tokio::sync::oneshot::Sender<()>;
 
 /// The counts the server holds: durable in a [`ReportStore`], readable from memory.
 pub struct Ledger {
     store: Box<dyn ReportStore>,
-    index: RwLock<CountIndex>,
+    index: RwLock<Counted>,
     /// The pilot counts (SPEC §10), beside the ordinary ones.
     pilots: RwLock<PilotIndex>,
     releases: ReleaseCache,
@@ -213,22 +258,36 @@ pub struct Ledger {
     building: Mutex<()>,
     /// A build is running in the background.
     rebuilding: AtomicBool,
+    /// A shared store only: the queue of the thread that checks for other
+    /// replicas' reports, started by the first reader.
+    follower: OnceLock<mpsc::Sender<Waiting>>,
+}
+
+/// The counts in memory, and the store's change counter they are the state
+/// of (0 for a store only this process writes, which keeps none).
+struct Counted {
+    index: CountIndex,
+    generation: u64,
 }
 
 impl Ledger {
     /// Opens a ledger over `store`, reading every stored count into memory.
     pub fn load(store: Box<dyn ReportStore>) -> Result<Ledger, StoreError> {
         let mut index = CountIndex::new();
-        store.scan(&mut |count| index.add(&count))?;
         let mut pilots = PilotIndex::default();
-        store.scan_pilots(&mut |count| pilots.add(&count))?;
+        let generation = store
+            .snapshot(&mut |count| index.add(&count), &mut |count| {
+                pilots.add(&count)
+            })?
+            .unwrap_or(0);
         Ok(Ledger {
             store,
-            index: RwLock::new(index),
+            index: RwLock::new(Counted { index, generation }),
             pilots: RwLock::new(pilots),
             releases: ReleaseCache::default(),
             building: Mutex::new(()),
             rebuilding: AtomicBool::new(false),
+            follower: OnceLock::new(),
         })
     }
 
@@ -238,33 +297,129 @@ impl Ledger {
     }
 
     /// As [`Ledger::ingest`], each report spending its token (see [`ReportStore::ingest_spending`]).
+    ///
+    /// On a shared store the batch is added in memory only when its
+    /// transaction was the next change after the state memory holds; else
+    /// another replica's batch came in between (or a reader has already read
+    /// this one), and the next reader reads the counts again.
     pub fn ingest_spending(
         &self,
         reports: &[Report],
         tokens: &[SpentToken],
     ) -> Result<Ingested, StoreError> {
         let ingested = self.store.ingest_spending(reports, tokens)?;
-        if !ingested.stored.is_empty() {
-            let mut index = self
-                .index
+        if ingested.stored.is_empty() {
+            return Ok(ingested);
+        }
+        let mut counted = self.write();
+        match ingested.generation {
+            None => {}
+            Some(next) if next == counted.generation + 1 => counted.generation = next,
+            Some(_) => return Ok(ingested),
+        }
+        counted.index.extend(&ingested.stored);
+        if !ingested.pilots.is_empty() {
+            let mut pilots = self
+                .pilots
                 .write()
                 .unwrap_or_else(|poison| poison.into_inner());
-            index.extend(&ingested.stored);
-            drop(index);
-            if !ingested.pilots.is_empty() {
-                let mut pilots = self
-                    .pilots
-                    .write()
-                    .unwrap_or_else(|poison| poison.into_inner());
-                for count in &ingested.pilots {
-                    pilots.add(count);
-                }
-            }
-            if let Some(earliest) = ingested.stored.iter().map(|count| count.week).min() {
-                self.releases.counted_up_to(earliest);
+            for count in &ingested.pilots {
+                pilots.add(count);
             }
         }
+        drop(counted);
+        if let Some(earliest) = ingested.stored.iter().map(|count| count.week).min() {
+            self.releases.counted_up_to(earliest);
+        }
         Ok(ingested)
+    }
+
+    /// Brings memory up to date with reports other replicas stored (SPEC
+    /// §11), before a read; returns at once on a store only this process
+    /// writes. Readers that arrive together share one check, made after
+    /// they arrived; a reader waits for it at most [`CATCH_UP_WAIT`], then
+    /// reads what this replica holds (a database out of reach is logged by
+    /// the check, and reads go on from memory).
+    pub async fn catch_up(self: &Arc<Self>) {
+        if !self.store.shared() {
+            return;
+        }
+        let (done, checked) = tokio::sync::oneshot::channel();
+        let follower = self.follower.get_or_init(|| self.start_follower());
+        if follower.send(done).is_ok() {
+            let _ = tokio::time::timeout(CATCH_UP_WAIT, checked).await;
+        }
+    }
+
+    /// The thread behind [`Ledger::catch_up`]: takes every waiting reader,
+    /// checks once, answers them all. It holds the ledger weakly, and stops
+    /// when the ledger (and with it the queue) is gone.
+    fn start_follower(self: &Arc<Self>) -> mpsc::Sender<Waiting> {
+        let (asks, queue) = mpsc::channel::<Waiting>();
+        let ledger = Arc::downgrade(self);
+        let started = std::thread::Builder::new()
+            .name("candor-follower".into())
+            .spawn(move || {
+                while let Ok(first) = queue.recv() {
+                    let waiting: Vec<Waiting> =
+                        std::iter::once(first).chain(queue.try_iter()).collect();
+                    let Some(ledger) = ledger.upgrade() else {
+                        break;
+                    };
+                    if let Err(err) = ledger.sync() {
+                        tracing::warn!(
+                            "could not check for other replicas' reports ({err}); answered from memory"
+                        );
+                    }
+                    drop(ledger);
+                    for done in waiting {
+                        let _gone = done.send(());
+                    }
+                }
+            });
+        if let Err(err) = started {
+            // Without it readers get this replica's counts, as a lone server would.
+            tracing::error!("the thread that follows other replicas could not start: {err}");
+        }
+        asks
+    }
+
+    /// Reads every count again if the store's change counter moved since the
+    /// state memory holds (another replica stored reports), and drops the
+    /// published release if a closed week changed. Blocks on the database.
+    pub fn sync(&self) -> Result<(), StoreError> {
+        let Some(now) = self.store.generation()? else {
+            return Ok(());
+        };
+        if now == self.read_counted().generation {
+            return Ok(());
+        }
+        let mut index = CountIndex::new();
+        let mut pilots = PilotIndex::default();
+        let Some(generation) = self
+            .store
+            .snapshot(&mut |count| index.add(&count), &mut |count| {
+                pilots.add(&count)
+            })?
+        else {
+            return Ok(());
+        };
+        let mut counted = self.write();
+        // This replica's own batch may have moved memory past the snapshot meanwhile.
+        if generation <= counted.generation {
+            return Ok(());
+        }
+        let changed = earliest_change(&counted.index, &index);
+        *counted = Counted { index, generation };
+        *self
+            .pilots
+            .write()
+            .unwrap_or_else(|poison| poison.into_inner()) = pilots;
+        drop(counted);
+        if let Some(week) = changed {
+            self.releases.counted_up_to(week);
+        }
+        Ok(())
     }
 
     /// The pilot counts of `pilot` in `weeks` (SPEC §10); from memory.
@@ -279,9 +434,11 @@ impl Ledger {
     /// against, in the weeks `before` (the core's [`CountsBefore`]); from memory.
     pub fn counts_before(&self, pilot: &Pilot, before: WeekRange) -> Vec<(Arm, i8, u64)> {
         let mut counted = CountsBefore::new(pilot, before);
-        self.read().for_each_outcomes(|week, task, tool, outcomes| {
-            counted.add(week, task, tool, outcomes)
-        });
+        self.read_counted()
+            .index
+            .for_each_outcomes(|week, task, tool, outcomes| {
+                counted.add(week, task, tool, outcomes)
+            });
         counted.counts()
     }
 
@@ -292,7 +449,7 @@ impl Ledger {
 
     /// How many reports are stored, in every week.
     pub fn len_reports(&self) -> u64 {
-        self.read().len_reports()
+        self.read_counted().index.len_reports()
     }
 
     /// Everything `GET /aggregate` and its choices publish for weeks before
@@ -344,7 +501,7 @@ impl Ledger {
             Lookup::Stale(_, stamp) | Lookup::Missing(stamp) => stamp,
         };
         // A copy, so ingest is never held up by a build.
-        let index = self.read().clone();
+        let index = self.read_counted().index.clone();
         let started = std::time::Instant::now();
         let release = Arc::new(Release::build(
             &index,
@@ -368,11 +525,35 @@ impl Ledger {
         release
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, CountIndex> {
+    fn read_counted(&self) -> std::sync::RwLockReadGuard<'_, Counted> {
         // A panic while adding counts leaves at worst a few counts missing
         // from memory until restart; reading on is better than failing every request.
         self.index
             .read()
             .unwrap_or_else(|poison| poison.into_inner())
     }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Counted> {
+        self.index
+            .write()
+            .unwrap_or_else(|poison| poison.into_inner())
+    }
+}
+
+/// The earliest week whose number of reports differs between `old` and
+/// `new`. Counts only grow, so a week that changed at all has a new total.
+fn earliest_change(old: &CountIndex, new: &CountIndex) -> Option<IsoWeek> {
+    let totals = |index: &CountIndex| {
+        let mut totals = BTreeMap::<IsoWeek, u64>::new();
+        index.for_each_outcomes(|week, _, _, outcomes| {
+            *totals.entry(week).or_default() += outcomes.iter().sum::<u64>();
+        });
+        totals
+    };
+    let (old, new) = (totals(old), totals(new));
+    old.keys()
+        .chain(new.keys())
+        .filter(|week| old.get(week) != new.get(week))
+        .min()
+        .copied()
 }

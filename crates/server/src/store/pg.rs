@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use candor_core::{Report, StoredCount, StoredPilotCount};
 use postgres::config::Host;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config, GenericClient, IsolationLevel, NoTls};
 
 use super::sqlite::{id_bytes, join_reasons, RawCount, RawPilotCount};
 use super::{batch_needs_storing, migrations, Ingested, ReportStore, SpentToken, StoreError};
@@ -36,10 +36,11 @@ type Work = Box<dyn FnOnce(Result<&mut Client, StoreError>) + Send>;
 pub struct PgStore {
     /// Host, port and database, for messages.
     target: String,
-    /// The connection thread's queue; taken on drop, which stops the thread.
-    jobs: Option<Sender<Work>>,
-    /// Joined on drop, so the connection is closed when the store is gone.
-    thread: Option<JoinHandle<()>>,
+    /// The connection that stores batches (and ran the migrations).
+    writer: Worker,
+    /// A second connection for the change counter and the snapshots other
+    /// replicas' reports are read from, so readers never queue behind a batch.
+    reader: Worker,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -113,37 +114,33 @@ fn target(config: &Config) -> String {
     format!("{host}:{port}/{database}")
 }
 
-impl PgStore {
-    /// Connects to the database at `url`, brings its schema up to date
-    /// (waiting for another server that is migrating it) and starts the
-    /// connection's thread. A database that cannot be reached is an error
-    /// naming its host, port and database, after at most 10 s.
-    pub fn open(url: &str) -> Result<PgStore, StoreError> {
-        let mut config: Config = url.parse().map_err(|_| StoreError::BadAddress)?;
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(CONNECT_TIMEOUT);
-        }
-        config.application_name("candor-server");
-        let target = target(&config);
-        let connect = {
-            let target = target.clone();
-            move || -> Result<Client, StoreError> {
-                config.connect(NoTls).map_err(|source| StoreError::Connect {
-                    target: target.clone(),
-                    source,
-                })
-            }
-        };
+/// A connection on a thread of its own, reopened before the next piece of
+/// work when it was found closed.
+struct Worker {
+    /// The thread's queue; taken on drop, which stops the thread.
+    jobs: Option<Sender<Work>>,
+    /// Joined on drop, so the connection is closed when the store is gone.
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Worker {
+    /// Connects (running `first` on the new connection, e.g. the migrations)
+    /// and starts the thread; fails as connecting or `first` fails.
+    fn start(
+        name: &str,
+        connect: impl Fn() -> Result<Client, StoreError> + Send + 'static,
+        first: impl FnOnce(&mut Client) -> Result<(), StoreError> + Send + 'static,
+    ) -> Result<Worker, StoreError> {
         let (ready, started) = mpsc::sync_channel(1);
         let (jobs, queue) = mpsc::channel::<Work>();
         let thread = std::thread::Builder::new()
-            .name("candor-postgres".into())
+            .name(name.into())
             .spawn(move || {
-                let first = connect().and_then(|mut client| {
-                    migrations::migrate_pg(&mut client)?;
+                let opened = connect().and_then(|mut client| {
+                    first(&mut client)?;
                     Ok(client)
                 });
-                let mut client = match first {
+                let mut client = match opened {
                     Ok(client) => {
                         let _ = ready.send(Ok(()));
                         Some(client)
@@ -175,11 +172,8 @@ impl PgStore {
                 }
             })
             .map_err(|err| StoreError::Writer(format!("its thread could not start ({err})")))?;
-        let stopped =
-            || StoreError::Writer("the PostgreSQL connection's thread has stopped".into());
         started.recv().map_err(|_| stopped())??;
-        Ok(PgStore {
-            target,
+        Ok(Worker {
             jobs: Some(jobs),
             thread: Some(thread),
         })
@@ -191,8 +185,6 @@ impl PgStore {
         &self,
         work: impl FnOnce(&mut Client) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let stopped =
-            || StoreError::Writer("the PostgreSQL connection's thread has stopped".into());
         let (reply, answer) = mpsc::sync_channel(1);
         let job: Work = Box::new(move |client| {
             let done = client.and_then(|client| {
@@ -217,12 +209,57 @@ impl PgStore {
     }
 }
 
-impl Drop for PgStore {
+impl Drop for Worker {
     fn drop(&mut self) {
         drop(self.jobs.take());
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+fn stopped() -> StoreError {
+    StoreError::Writer("the PostgreSQL connection's thread has stopped".into())
+}
+
+impl PgStore {
+    /// Connects to the database at `url`, brings its schema up to date
+    /// (waiting for another server that is migrating it) and starts the
+    /// connections' threads. A database that cannot be reached is an error
+    /// naming its host, port and database, after at most 10 s.
+    pub fn open(url: &str) -> Result<PgStore, StoreError> {
+        let mut config: Config = url.parse().map_err(|_| StoreError::BadAddress)?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        config.application_name("candor-server");
+        let target = target(&config);
+        let connect = {
+            let target = target.clone();
+            move || -> Result<Client, StoreError> {
+                config.connect(NoTls).map_err(|source| StoreError::Connect {
+                    target: target.clone(),
+                    source,
+                })
+            }
+        };
+        let writer = Worker::start("candor-postgres", connect.clone(), |client| {
+            migrations::migrate_pg(client)
+        })?;
+        let reader = Worker::start("candor-postgres-reads", connect, |_| Ok(()))?;
+        Ok(PgStore {
+            target,
+            writer,
+            reader,
+        })
+    }
+
+    /// Runs `work` on the writing connection (see [`Worker::ask`]).
+    fn ask<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Client) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        self.writer.ask(work)
     }
 }
 
@@ -241,62 +278,47 @@ impl ReportStore for PgStore {
     }
 
     fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError> {
-        let counts = self.ask(|client| {
-            client
-                .query(
-                    "SELECT week, task, tool, outcome, effort, mandated, complexity, team, reasons, n
-                     FROM counts",
-                    &[],
-                )?
-                .iter()
-                .map(|row| {
-                    RawCount {
-                        week: row.try_get(0)?,
-                        task: row.try_get(1)?,
-                        tool: row.try_get(2)?,
-                        outcome: row.try_get::<_, i16>(3)?.into(),
-                        effort: row.try_get(4)?,
-                        mandated: row.try_get::<_, i16>(5)?.into(),
-                        complexity: row.try_get(6)?,
-                        team: row.try_get(7)?,
-                        reasons: row.try_get(8)?,
-                        n: row.try_get(9)?,
-                    }
-                    .parse()
-                })
-                .collect::<Result<Vec<_>, StoreError>>()
-        })?;
-        counts.into_iter().for_each(visit);
+        self.ask(read_counts)?.into_iter().for_each(visit);
         Ok(())
     }
 
     fn scan_pilots(&self, visit: &mut dyn FnMut(StoredPilotCount)) -> Result<(), StoreError> {
-        let counts = self.ask(|client| {
-            client
-                .query(
-                    "SELECT pilot, week, task, arm, forecast, actual, outcome, against_arm, n
-                     FROM pilot_counts",
-                    &[],
-                )?
-                .iter()
-                .map(|row| {
-                    RawPilotCount {
-                        pilot: row.try_get(0)?,
-                        week: row.try_get(1)?,
-                        task: row.try_get(2)?,
-                        arm: row.try_get(3)?,
-                        forecast: row.try_get::<_, i32>(4)?.into(),
-                        actual: row.try_get::<_, i32>(5)?.into(),
-                        outcome: row.try_get::<_, i16>(6)?.into(),
-                        against_arm: row.try_get::<_, i16>(7)?.into(),
-                        n: row.try_get(8)?,
-                    }
-                    .parse()
-                })
-                .collect::<Result<Vec<_>, StoreError>>()
-        })?;
-        counts.into_iter().for_each(visit);
+        self.ask(read_pilot_counts)?.into_iter().for_each(visit);
         Ok(())
+    }
+
+    /// Other replicas write to the same database (SPEC §11).
+    fn shared(&self) -> bool {
+        true
+    }
+
+    /// `candor_changes.generation`, on the reading connection.
+    fn generation(&self) -> Result<Option<u64>, StoreError> {
+        self.reader.ask(|client| read_generation(client).map(Some))
+    }
+
+    /// One read-only `REPEATABLE READ` transaction on the reading
+    /// connection: the counter and every row it counted, from one snapshot.
+    fn snapshot(
+        &self,
+        counts: &mut dyn FnMut(StoredCount),
+        pilots: &mut dyn FnMut(StoredPilotCount),
+    ) -> Result<Option<u64>, StoreError> {
+        let (generation, all_counts, all_pilots) = self.reader.ask(|client| {
+            let mut tx = client
+                .build_transaction()
+                .isolation_level(IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()?;
+            let generation = read_generation(&mut tx)?;
+            let counts = read_counts(&mut tx)?;
+            let pilots = read_pilot_counts(&mut tx)?;
+            tx.commit()?;
+            Ok((generation, counts, pilots))
+        })?;
+        all_counts.into_iter().for_each(counts);
+        all_pilots.into_iter().for_each(pilots);
+        Ok(Some(generation))
     }
 
     /// Rewrites the tables that grow with reports in key order, in one
@@ -326,6 +348,65 @@ impl ReportStore for PgStore {
             Ok(())
         })
     }
+}
+
+/// The change counter: how many transactions have stored a count, in any replica.
+fn read_generation(client: &mut impl GenericClient) -> Result<u64, StoreError> {
+    let generation: i64 = client
+        .query_one("SELECT generation FROM candor_changes", &[])?
+        .try_get(0)?;
+    u64::try_from(generation).map_err(|_| StoreError::Corrupt(format!("generation {generation}")))
+}
+
+fn read_counts(client: &mut impl GenericClient) -> Result<Vec<StoredCount>, StoreError> {
+    client
+        .query(
+            "SELECT week, task, tool, outcome, effort, mandated, complexity, team, reasons, n
+             FROM counts",
+            &[],
+        )?
+        .iter()
+        .map(|row| {
+            RawCount {
+                week: row.try_get(0)?,
+                task: row.try_get(1)?,
+                tool: row.try_get(2)?,
+                outcome: row.try_get::<_, i16>(3)?.into(),
+                effort: row.try_get(4)?,
+                mandated: row.try_get::<_, i16>(5)?.into(),
+                complexity: row.try_get(6)?,
+                team: row.try_get(7)?,
+                reasons: row.try_get(8)?,
+                n: row.try_get(9)?,
+            }
+            .parse()
+        })
+        .collect()
+}
+
+fn read_pilot_counts(client: &mut impl GenericClient) -> Result<Vec<StoredPilotCount>, StoreError> {
+    client
+        .query(
+            "SELECT pilot, week, task, arm, forecast, actual, outcome, against_arm, n
+             FROM pilot_counts",
+            &[],
+        )?
+        .iter()
+        .map(|row| {
+            RawPilotCount {
+                pilot: row.try_get(0)?,
+                week: row.try_get(1)?,
+                task: row.try_get(2)?,
+                arm: row.try_get(3)?,
+                forecast: row.try_get::<_, i32>(4)?.into(),
+                actual: row.try_get::<_, i32>(5)?.into(),
+                outcome: row.try_get::<_, i16>(6)?.into(),
+                against_arm: row.try_get::<_, i16>(7)?.into(),
+                n: row.try_get(8)?,
+            }
+            .parse()
+        })
+        .collect()
 }
 
 /// Stores one batch in one transaction, as the SQLite writer does for each
@@ -410,6 +491,18 @@ fn ingest(
             )?;
             ingested.pilots.push(stored);
         }
+    }
+    if !ingested.stored.is_empty() {
+        // Last, so the counter's row is locked only for the commit: replicas
+        // see from it that the counts changed (SPEC §11). A number of
+        // batches, nothing about which report or when.
+        let generation: i64 = tx
+            .query_one(
+                "UPDATE candor_changes SET generation = generation + 1 RETURNING generation",
+                &[],
+            )?
+            .try_get(0)?;
+        ingested.generation = u64::try_from(generation).ok();
     }
     tx.commit()?;
     Ok(ingested)
