@@ -47,6 +47,7 @@ pub mod credentials;
 pub mod demo;
 pub mod error;
 pub mod headers;
+pub mod heap;
 pub mod limits;
 pub mod routes;
 pub mod serve;

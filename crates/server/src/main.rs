@@ -126,11 +126,22 @@ enum StartError {
     Serve(std::io::Error),
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    // Before the runtime's threads exist (SPEC §8 memory; see candor_server::heap).
+    candor_server::heap::limit_arenas();
     let options = Options::parse();
     init_logging();
-    match run(options).await {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("candor-server: could not start its threads: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(options)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("candor-server: {err}");

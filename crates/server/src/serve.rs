@@ -13,11 +13,11 @@
 //! Each request carries its peer's [`ConnectInfo`], for the rate limits
 //! only; nothing logs or stores it.
 //!
-//! When a burst of connections has ended, the heap pages their buffers
-//! used are handed back (`malloc_trim`): glibc keeps them in each worker
-//! thread's arena otherwise. Measured with `wrk -c1000 -d5s` on
-//! `GET /aggregate` over the `--demo` data, resident memory 5 s after the
-//! burst: 37.1 MB without, within budget with (README, SPEC §8).
+//! After a burst of connections, the heap pages their buffers used are
+//! handed back ([`heap::trim`]) once connections have neither opened nor
+//! closed for a second ([`QUIET`]), even while others stay open: a load
+//! balancer keeps some open for good, so "when the last one closes" may
+//! never come (crate::heap gives the numbers).
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -39,31 +39,42 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-use crate::store::sqlite::trim_heap;
+use crate::heap;
 
-/// At least this many connections since the last trim make a burst worth trimming after.
+/// At least this many connections opened or closed since the last trim make a burst worth trimming after.
 const BURST: usize = 64;
 
-/// Open connections, and connections served since the heap was last trimmed.
+/// How long connections must neither open nor close before a burst is over.
+const QUIET: Duration = Duration::from_secs(1);
+
+/// Connections opened or closed since the heap was last trimmed.
 #[derive(Default)]
 struct Connections {
-    open: AtomicUsize,
     since_trim: AtomicUsize,
 }
 
 impl Connections {
-    fn opened(&self) {
-        self.open.fetch_add(1, Ordering::Relaxed);
+    /// A connection opened or closed.
+    fn moved(&self) {
         self.since_trim.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// A connection ended; the last of a burst hands the heap back.
-    fn closed(&self) {
-        if self.open.fetch_sub(1, Ordering::AcqRel) == 1
-            && self.since_trim.load(Ordering::Relaxed) >= BURST
-        {
-            self.since_trim.store(0, Ordering::Relaxed);
-            tokio::task::spawn_blocking(trim_heap);
+    /// Every [`QUIET`], hands the heap back if a burst has just ended: at
+    /// least [`BURST`] connections came or went, and none in the last second.
+    async fn trim_after_bursts(self: Arc<Self>) {
+        let mut ticks = tokio::time::interval(QUIET);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut seen = 0;
+        loop {
+            ticks.tick().await;
+            let now = self.since_trim.load(Ordering::Relaxed);
+            if now >= BURST && now == seen {
+                self.since_trim.fetch_sub(now, Ordering::Relaxed);
+                seen = 0;
+                tokio::task::spawn_blocking(heap::trim);
+            } else {
+                seen = now;
+            }
         }
     }
 }
@@ -80,6 +91,7 @@ pub async fn serve(
         .header_read_timeout(header_timeout);
     let connections = GracefulShutdown::new();
     let counted = Arc::new(Connections::default());
+    let trimming = tokio::spawn(Arc::clone(&counted).trim_after_bursts());
     let mut shutdown = pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -96,13 +108,14 @@ pub async fn serve(
         let connection = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app));
         let connection = connections.watch(connection);
         let counted = Arc::clone(&counted);
-        counted.opened();
+        counted.moved();
         tokio::spawn(async move {
             // A client that goes away, or is cut off, is not the server's error.
             let _ = connection.await;
-            counted.closed();
+            counted.moved();
         });
     }
     drop(listener);
+    trimming.abort();
     connections.shutdown().await;
 }

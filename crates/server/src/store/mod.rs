@@ -521,7 +521,7 @@ impl Ledger {
         // trim glibc keeps them in this thread's arena (45 MB resident after a
         // restart over 1,000,000 reports, against 20 MB before releases).
         drop(index);
-        sqlite::trim_heap();
+        crate::heap::trim();
         release
     }
 

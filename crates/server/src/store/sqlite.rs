@@ -90,18 +90,6 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Hands freed heap pages back to the system, so resident memory is what is in use.
-///
-/// glibc keeps freed memory in its arenas; a page cache given back by SQLite
-/// would otherwise stay resident.
-pub(crate) fn trim_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim takes no pointers; it only walks glibc's own free lists.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 impl SqliteStore {
     /// Runs `read` on a connection of its own, opened and configured as the
     /// writer's, closed afterwards and the heap it grew given back: reading
@@ -117,7 +105,7 @@ impl SqliteStore {
         configure(&conn)?;
         read(&conn)?;
         drop(conn);
-        trim_heap();
+        crate::heap::trim();
         Ok(())
     }
 }

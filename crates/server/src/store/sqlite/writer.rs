@@ -155,7 +155,7 @@ impl Writer {
         self.cache_in_use = false;
         // Failing to shrink costs memory, not data; the next idle spell tries again.
         if self.conn.execute_batch("PRAGMA shrink_memory").is_ok() {
-            super::trim_heap();
+            crate::heap::trim();
         }
     }
 }
