@@ -450,3 +450,91 @@ fn two_ledgers_on_one_postgresql_database_see_each_others_counts() {
         .get(0);
     assert_eq!(generation, 3);
 }
+
+/// `n` distinct reports from `first` on, in one week and one cell.
+fn distinct(first: u32, n: u32) -> Vec<Report> {
+    (first..first + n)
+        .map(|i| {
+            let mut bytes = [0u8; 16];
+            bytes[..4].copy_from_slice(&i.to_be_bytes());
+            Report {
+                id: ReportId::from_bytes(bytes),
+                ..report(0, (i % 5) as i8 - 2)
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn batches_committed_together_on_postgresql_are_all_in_memory_whatever_order_they_finish_in() {
+    let cluster = Cluster::start();
+    let url = cluster.create_database("groups");
+    let open = || Ledger::load(Box::new(PgStore::open(&url).unwrap())).unwrap();
+    let (a, b) = (open(), open());
+    // 8 writers on A and 2 on B at once: A's batches are committed in
+    // groups, their changes numbered in order but answered in any order,
+    // and B's changes fall between them.
+    let generations: Vec<Option<u64>> = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..10u32)
+            .map(|writer| {
+                let ledger = if writer < 8 { &a } else { &b };
+                scope.spawn(move || {
+                    (0..25u32)
+                        .map(|batch| {
+                            let first = (writer * 25 + batch) * 100;
+                            let ingested = ledger.ingest(&distinct(first, 100)).unwrap();
+                            assert_eq!(ingested.stored.len(), 100);
+                            ingested.generation
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        writers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    let mut numbers: Vec<u64> = generations.into_iter().map(Option::unwrap).collect();
+    numbers.sort_unstable();
+    assert_eq!(
+        numbers,
+        (1..=250).collect::<Vec<_>>(),
+        "each batch is one change of its own, none shared, none skipped"
+    );
+    assert_eq!(total_of(&cluster, "groups"), 25_000);
+    // Another replica's change in between leaves a replica's later batches
+    // waiting for its next check (a reader's); after it, both hold everything.
+    a.sync().unwrap();
+    b.sync().unwrap();
+    assert_eq!(a.len_reports(), 25_000);
+    assert_eq!(b.len_reports(), 25_000);
+
+    // Alone, A's batches are all in memory without a check, however they were grouped.
+    let alone = cluster.create_database("alone");
+    let a = Ledger::load(Box::new(PgStore::open(&alone).unwrap())).unwrap();
+    std::thread::scope(|scope| {
+        for writer in 0..8u32 {
+            let a = &a;
+            scope.spawn(move || {
+                for batch in 0..25u32 {
+                    a.ingest(&distinct((writer * 25 + batch) * 100, 100))
+                        .unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(
+        a.len_reports(),
+        20_000,
+        "no batch waits for a reader's check"
+    );
+}
+
+fn total_of(cluster: &Cluster, database: &str) -> i64 {
+    cluster
+        .client(database)
+        .query_one("SELECT sum(n)::bigint FROM counts", &[])
+        .unwrap()
+        .get(0)
+}

@@ -268,6 +268,45 @@ pub struct Ledger {
 struct Counted {
     index: CountIndex,
     generation: u64,
+    /// This replica's own batches whose changes came after one memory has
+    /// not seen yet, by change number: batches committed together finish
+    /// in any order, and another replica's change may sit between. Added
+    /// once the changes before them are; a reader reads the counts again
+    /// if the gap is another replica's. At most [`EARLY`].
+    early: BTreeMap<u64, Ingested>,
+}
+
+/// At most this many early batches are kept; beyond, they are left to the
+/// next reader, who reads every count again anyway.
+const EARLY: usize = 64;
+
+impl Counted {
+    /// Adds a stored batch to memory; returns the earliest week it touched.
+    fn add(&mut self, batch: &Ingested, pilots: &mut PilotIndex) -> Option<IsoWeek> {
+        self.index.extend(&batch.stored);
+        for count in &batch.pilots {
+            pilots.add(count);
+        }
+        batch.stored.iter().map(|count| count.week).min()
+    }
+
+    /// Adds the early batches that now follow on; returns the earliest week they touched.
+    fn add_early(&mut self, pilots: &mut PilotIndex) -> Option<IsoWeek> {
+        let mut earliest = None;
+        while let Some(batch) = self.early.remove(&(self.generation + 1)) {
+            self.generation += 1;
+            earliest = earlier(earliest, self.add(&batch, pilots));
+        }
+        earliest
+    }
+}
+
+/// The earlier of two weeks, either of which may be missing.
+fn earlier(a: Option<IsoWeek>, b: Option<IsoWeek>) -> Option<IsoWeek> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 impl Ledger {
@@ -282,7 +321,11 @@ impl Ledger {
             .unwrap_or(0);
         Ok(Ledger {
             store,
-            index: RwLock::new(Counted { index, generation }),
+            index: RwLock::new(Counted {
+                index,
+                generation,
+                early: BTreeMap::new(),
+            }),
             pilots: RwLock::new(pilots),
             releases: ReleaseCache::default(),
             building: Mutex::new(()),
@@ -312,24 +355,27 @@ impl Ledger {
             return Ok(ingested);
         }
         let mut counted = self.write();
-        match ingested.generation {
-            None => {}
-            Some(next) if next == counted.generation + 1 => counted.generation = next,
-            Some(_) => return Ok(ingested),
-        }
-        counted.index.extend(&ingested.stored);
-        if !ingested.pilots.is_empty() {
-            let mut pilots = self
-                .pilots
-                .write()
-                .unwrap_or_else(|poison| poison.into_inner());
-            for count in &ingested.pilots {
-                pilots.add(count);
+        let mut pilots = self
+            .pilots
+            .write()
+            .unwrap_or_else(|poison| poison.into_inner());
+        let earliest = match ingested.generation {
+            None => counted.add(&ingested, &mut pilots),
+            Some(next) if next == counted.generation + 1 => {
+                counted.generation = next;
+                let earliest = counted.add(&ingested, &mut pilots);
+                earlier(earliest, counted.add_early(&mut pilots))
             }
-        }
+            Some(next) if next > counted.generation + 1 && counted.early.len() < EARLY => {
+                counted.early.insert(next, ingested.clone());
+                None
+            }
+            Some(_) => None,
+        };
+        drop(pilots);
         drop(counted);
-        if let Some(earliest) = ingested.stored.iter().map(|count| count.week).min() {
-            self.releases.counted_up_to(earliest);
+        if let Some(week) = earliest {
+            self.releases.counted_up_to(week);
         }
         Ok(ingested)
     }
@@ -410,11 +456,20 @@ impl Ledger {
             return Ok(());
         }
         let changed = earliest_change(&counted.index, &index);
-        *counted = Counted { index, generation };
-        *self
+        // This replica's batches after the snapshot still wait their turn.
+        let early = std::mem::take(&mut counted.early).split_off(&(generation + 1));
+        *counted = Counted {
+            index,
+            generation,
+            early,
+        };
+        let mut now_pilots = self
             .pilots
             .write()
-            .unwrap_or_else(|poison| poison.into_inner()) = pilots;
+            .unwrap_or_else(|poison| poison.into_inner());
+        *now_pilots = pilots;
+        let changed = earlier(changed, counted.add_early(&mut now_pilots));
+        drop(now_pilots);
         drop(counted);
         if let Some(week) = changed {
             self.releases.counted_up_to(week);

@@ -14,14 +14,16 @@
 //! only after its `COMMIT`. Migrations are [`migrations::PG_MIGRATIONS`],
 //! run under an advisory lock so two servers starting together run each once.
 
+mod group;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use candor_core::{Report, StoredCount, StoredPilotCount};
 use postgres::config::Host;
-use postgres::{Client, Config, GenericClient, IsolationLevel, NoTls};
+use postgres::{Client, Config, GenericClient, IsolationLevel, NoTls, Transaction};
 
 use super::sqlite::{id_bytes, join_reasons, RawCount, RawPilotCount};
 use super::{batch_needs_storing, migrations, Ingested, ReportStore, SpentToken, StoreError};
@@ -31,6 +33,21 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Work for the connection's thread; it gets the connection, or why there is none.
 type Work = Box<dyn FnOnce(Result<&mut Client, StoreError>) + Send>;
+
+/// What the connection's thread is asked to do.
+enum Job {
+    /// Any work on the connection.
+    Work(Work),
+    /// A batch to store; batches waiting together are stored together.
+    Ingest(Pending),
+}
+
+/// A batch waiting for the next commit.
+struct Pending {
+    reports: Vec<Report>,
+    tokens: Vec<SpentToken>,
+    reply: SyncSender<Result<Ingested, StoreError>>,
+}
 
 /// Reports stored as counts in a PostgreSQL database.
 pub struct PgStore {
@@ -118,7 +135,7 @@ fn target(config: &Config) -> String {
 /// work when it was found closed.
 struct Worker {
     /// The thread's queue; taken on drop, which stops the thread.
-    jobs: Option<Sender<Work>>,
+    jobs: Option<Sender<Job>>,
     /// Joined on drop, so the connection is closed when the store is gone.
     thread: Option<JoinHandle<()>>,
 }
@@ -132,7 +149,7 @@ impl Worker {
         first: impl FnOnce(&mut Client) -> Result<(), StoreError> + Send + 'static,
     ) -> Result<Worker, StoreError> {
         let (ready, started) = mpsc::sync_channel(1);
-        let (jobs, queue) = mpsc::channel::<Work>();
+        let (jobs, queue) = mpsc::channel::<Job>();
         let thread = std::thread::Builder::new()
             .name(name.into())
             .spawn(move || {
@@ -140,34 +157,17 @@ impl Worker {
                     first(&mut client)?;
                     Ok(client)
                 });
-                let mut client = match opened {
+                match opened {
                     Ok(client) => {
                         let _ = ready.send(Ok(()));
-                        Some(client)
+                        Connection {
+                            client: Some(client),
+                            connect,
+                        }
+                        .serve(&queue);
                     }
                     Err(err) => {
                         let _ = ready.send(Err(err));
-                        return;
-                    }
-                };
-                for work in queue {
-                    if client.as_ref().is_none_or(Client::is_closed) {
-                        client = None;
-                        match connect() {
-                            Ok(fresh) => client = Some(fresh),
-                            // Logged per failed request: never the host, user or password.
-                            Err(StoreError::Connect { source, .. }) => {
-                                work(Err(StoreError::Unavailable(why_unavailable(&source))));
-                                continue;
-                            }
-                            Err(err) => {
-                                work(Err(err));
-                                continue;
-                            }
-                        }
-                    }
-                    if let Some(client) = client.as_mut() {
-                        work(Ok(client));
                     }
                 }
             })
@@ -188,24 +188,136 @@ impl Worker {
         let (reply, answer) = mpsc::sync_channel(1);
         let job: Work = Box::new(move |client| {
             let done = client.and_then(|client| {
-                let done =
-                    catch_unwind(AssertUnwindSafe(|| work(&mut *client))).unwrap_or_else(|_| {
-                        Err(StoreError::Writer("a panic while using PostgreSQL".into()))
-                    });
-                match done {
-                    // The connection went away under the work: the database, not a bug.
-                    Err(StoreError::Postgres(err)) if client.is_closed() || err.is_closed() => {
-                        Err(StoreError::Unavailable(why_unavailable(&err)))
-                    }
-                    done => done,
-                }
+                let done = guarded(|| work(&mut *client));
+                outage(client, done)
             });
             // A caller that gave up waiting gets no answer; what committed stays committed.
             let _gone = reply.send(done);
         });
-        let jobs = self.jobs.as_ref().ok_or_else(stopped)?;
-        jobs.send(job).map_err(|_| stopped())?;
+        self.send(Job::Work(job))?;
         answer.recv().map_err(|_| stopped())?
+    }
+
+    /// Hands a batch to the connection's thread and waits until it is
+    /// committed with those that queued beside it.
+    fn ingest(
+        &self,
+        reports: Vec<Report>,
+        tokens: Vec<SpentToken>,
+    ) -> Result<Ingested, StoreError> {
+        let (reply, answer) = mpsc::sync_channel(1);
+        self.send(Job::Ingest(Pending {
+            reports,
+            tokens,
+            reply,
+        }))?;
+        answer.recv().map_err(|_| stopped())?
+    }
+
+    fn send(&self, job: Job) -> Result<(), StoreError> {
+        let jobs = self.jobs.as_ref().ok_or_else(stopped)?;
+        jobs.send(job).map_err(|_| stopped())
+    }
+}
+
+/// The connection a worker's thread owns, and how to open it again.
+struct Connection<C> {
+    client: Option<Client>,
+    connect: C,
+}
+
+impl<C: Fn() -> Result<Client, StoreError>> Connection<C> {
+    /// Does the queue's jobs until the queue is closed; batches that queued
+    /// up together are stored in one transaction (see [`group`]).
+    fn serve(mut self, queue: &Receiver<Job>) {
+        let mut next = queue.recv().ok();
+        while let Some(job) = next.take() {
+            match job {
+                Job::Work(work) => work(self.client()),
+                Job::Ingest(batch) => {
+                    let mut batches = vec![batch];
+                    loop {
+                        match queue.try_recv() {
+                            Ok(Job::Ingest(batch)) => batches.push(batch),
+                            Ok(other) => {
+                                next = Some(other);
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    self.store(batches);
+                }
+            }
+            if next.is_none() {
+                next = queue.recv().ok();
+            }
+        }
+    }
+
+    /// The connection, opened again first if it was found closed.
+    fn client(&mut self) -> Result<&mut Client, StoreError> {
+        if self.client.as_ref().is_none_or(Client::is_closed) {
+            self.client = None;
+            match (self.connect)() {
+                Ok(fresh) => self.client = Some(fresh),
+                // Logged per failed request: never the host, user or password.
+                Err(StoreError::Connect { source, .. }) => {
+                    return Err(StoreError::Unavailable(why_unavailable(&source)))
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        self.client.as_mut().ok_or_else(stopped)
+    }
+
+    /// Stores `batches` in one transaction and answers each; if that fails,
+    /// each is stored alone, so one batch's failure is its own.
+    fn store(&mut self, batches: Vec<Pending>) {
+        let group: Vec<(&[Report], &[SpentToken])> = batches
+            .iter()
+            .map(|b| (b.reports.as_slice(), b.tokens.as_slice()))
+            .collect();
+        let together = self.client().and_then(|client| {
+            let done = guarded(|| group::store(client, &group));
+            outage(client, done)
+        });
+        match together {
+            Ok(answers) => {
+                for (batch, answer) in batches.iter().zip(answers) {
+                    let _gone = batch.reply.send(Ok(answer));
+                }
+            }
+            Err(err) if batches.len() == 1 => {
+                let _gone = batches[0].reply.send(Err(err));
+            }
+            Err(_) => {
+                for (batch, alone) in batches.iter().zip(&group) {
+                    let done = self.client().and_then(|client| {
+                        let done = guarded(|| group::store(client, std::slice::from_ref(alone)));
+                        outage(client, done)
+                    });
+                    let answer = done.map(|mut answers| answers.pop().unwrap_or_default());
+                    let _gone = batch.reply.send(answer);
+                }
+            }
+        }
+    }
+}
+
+/// Runs `work`; a panic in it is an error, and the transaction it held is rolled back.
+fn guarded<T>(work: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    catch_unwind(AssertUnwindSafe(work))
+        .unwrap_or_else(|_| Err(StoreError::Writer("a panic while using PostgreSQL".into())))
+}
+
+/// A connection that went away under the work is the database's outage, not a bug.
+fn outage<T>(client: &Client, done: Result<T, StoreError>) -> Result<T, StoreError> {
+    match done {
+        Err(StoreError::Postgres(err)) if client.is_closed() || err.is_closed() => {
+            Err(StoreError::Unavailable(why_unavailable(&err)))
+        }
+        done => done,
     }
 }
 
@@ -264,7 +376,8 @@ impl PgStore {
 }
 
 impl ReportStore for PgStore {
-    /// One transaction per batch, committed before this returns.
+    /// Committed before this returns, in one transaction with the batches
+    /// that queued beside it (see [`group`]).
     fn ingest_spending(
         &self,
         reports: &[Report],
@@ -273,8 +386,7 @@ impl ReportStore for PgStore {
         if !batch_needs_storing(reports, tokens)? {
             return Ok(Ingested::default());
         }
-        let (reports, tokens) = (reports.to_vec(), tokens.to_vec());
-        self.ask(move |client| ingest(client, &reports, &tokens))
+        self.writer.ingest(reports.to_vec(), tokens.to_vec())
     }
 
     fn scan(&self, visit: &mut dyn FnMut(StoredCount)) -> Result<(), StoreError> {
@@ -409,15 +521,14 @@ fn read_pilot_counts(client: &mut impl GenericClient) -> Result<Vec<StoredPilotC
         .collect()
 }
 
-/// Stores one batch in one transaction, as the SQLite writer does for each
-/// batch of its group: a duplicate id spends nothing; a token spent before
+/// Stores a batch that spends tokens in `tx`, report by report, as the
+/// SQLite writer does: a duplicate id spends nothing; a token spent before
 /// refuses its report; else the token, the id and the count are written together.
-fn ingest(
-    client: &mut Client,
+fn ingest_spending_in(
+    tx: &mut Transaction<'_>,
     reports: &[Report],
     tokens: &[SpentToken],
 ) -> Result<Ingested, StoreError> {
-    let mut tx = client.transaction()?;
     let seen = tx.prepare("SELECT 1 FROM seen_ids WHERE id = $1")?;
     let remember = tx.prepare("INSERT INTO seen_ids (id) VALUES ($1) ON CONFLICT DO NOTHING")?;
     let spend = tx.prepare(
@@ -492,19 +603,6 @@ fn ingest(
             ingested.pilots.push(stored);
         }
     }
-    if !ingested.stored.is_empty() {
-        // Last, so the counter's row is locked only for the commit: replicas
-        // see from it that the counts changed (SPEC §11). A number of
-        // batches, nothing about which report or when.
-        let generation: i64 = tx
-            .query_one(
-                "UPDATE candor_changes SET generation = generation + 1 RETURNING generation",
-                &[],
-            )?
-            .try_get(0)?;
-        ingested.generation = u64::try_from(generation).ok();
-    }
-    tx.commit()?;
     Ok(ingested)
 }
 
