@@ -216,6 +216,9 @@ pub enum Problem {
     /// The same id twice.
     #[error("defined twice (first on line {0}); remove one")]
     Duplicate(usize),
+    /// An id whose name in the app's code is reserved by Rust (`self` → `Self`).
+    #[error("its name in the app's code, {0}, is reserved; choose another id")]
+    ReservedRustName(String),
     /// Two ids that would become the same name in the app's code.
     #[error("`{0}` is already called {1} in the app's code; choose another id")]
     SameRustName(String, String),
@@ -352,6 +355,10 @@ pub fn compile_source(ftl: &str) -> Result<Vec<Message>, SourceErrors> {
         }
         first_line.insert(name.to_owned(), line);
         let rust = rust_name(name);
+        if rust == "Self" {
+            errors.push(refuse(Problem::ReservedRustName(rust)));
+            continue;
+        }
         if let Some(other) = rust_names.get(&rust) {
             errors.push(refuse(Problem::SameRustName(other.clone(), rust)));
             continue;

@@ -306,6 +306,14 @@ fn control_characters_and_clashing_names_are_refused() {
         )]
     );
     assert_eq!(
+        refused("self = Me"),
+        [(
+            1,
+            Some("self".into()),
+            Problem::ReservedRustName("Self".into())
+        )]
+    );
+    assert_eq!(
         refused("empty = { \"\" }"),
         [(1, Some("empty".into()), Problem::Empty)]
     );

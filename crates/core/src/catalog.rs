@@ -2,7 +2,8 @@
 //!
 //! Translators write Fluent (`.ftl`) files; `candor-catalog` compiles them at
 //! build time into the compact text form read here, so the browser carries a
-//! formatter of a few hundred bytes instead of the Fluent runtime (about
+//! formatter of about 2.5 KB gzip (measured in a wasm32 module of its own at
+//! opt-level z, the caller included) instead of the Fluent runtime (about
 //! 65 KB gzip, more than the app's size headroom, SPEC §8). Plural categories
 //! and numbers come from the browser's `Intl.PluralRules` and
 //! `Intl.NumberFormat`, behind the [`Locale`] trait; [`Plain`] stands in for
@@ -461,6 +462,12 @@ mod tests {
         let message = "\u{1}1\u{5} says \u{1}0\u{5}: \u{1}2\u{5}";
         let args = [Arg::Text("hi"), Arg::Text("Ana"), Arg::Number(0.25, 2)];
         assert_eq!(format(message, &args, &Plain), "Ana says hi: 0.25");
+    }
+
+    #[test]
+    fn indices_may_have_several_digits() {
+        let args: Vec<Arg> = (0..12).map(Arg::Count).collect();
+        assert_eq!(format("\u{1}10\u{5}+\u{1}2\u{5}", &args, &Plain), "10+2");
     }
 
     #[test]
