@@ -23,7 +23,8 @@
 //!                              anonymous credentials' documents (SPEC §6.10)
 //! report                       the report wire format (SPEC §2) and its validator
 //! config                       the deployment's candor.json (SPEC §3)
-//! week     ids     health      ISO weeks and periods | task, tool and team ids | GET /health
+//! week  ids  health  catalog   ISO weeks and periods | task, tool and team ids | GET /health |
+//!                              message catalogs and their formatter (SPEC §9)
 //! ```
 //!
 //! - [`week`]: ISO weeks, the only time a report carries, and periods;
@@ -49,7 +50,9 @@
 //!   release, run as an audit by the sync server on itself;
 //! - `release` (feature `audit`): every view the sync server publishes, with
 //!   extra suppression until `lp_audit` finds nothing;
-//! - [`health`]: the sync server's health answer.
+//! - [`health`]: the sync server's health answer;
+//! - [`catalog`]: message catalogs compiled from Fluent files, their
+//!   formatter and the languages Candor ships (SPEC §9).
 //!
 //! Every document that crosses a boundary (report, batch, answer, error
 //! body, published view, filter choices, config) is defined here once, with
@@ -78,6 +81,7 @@
 
 pub mod aggregate;
 pub mod batch;
+pub mod catalog;
 pub mod config;
 pub mod counts;
 pub mod error_body;

@@ -1,0 +1,34 @@
+//! `candor-catalog OUT_DIR [LOCALES_DIR]`: compiles every translation in
+//! `LOCALES_DIR` (default `locales`) into `OUT_DIR`, checking each against
+//! English, and prints each file written with its size (SPEC §9).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let Some(out_dir) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: candor-catalog OUT_DIR [LOCALES_DIR=locales]");
+        return ExitCode::from(2);
+    };
+    let locales_dir = args
+        .next()
+        .map_or_else(|| PathBuf::from("locales"), PathBuf::from);
+    match candor_catalog::compile_all(&locales_dir, &out_dir) {
+        Ok(written) => {
+            for (path, bytes) in written {
+                println!("{}\t{bytes} bytes", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failures) => {
+            eprintln!("{failures}");
+            eprintln!(
+                "{} problem(s) in {}; nothing written",
+                failures.0.len(),
+                locales_dir.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
