@@ -13,11 +13,13 @@
 //! Each request carries its peer's [`ConnectInfo`], for the rate limits
 //! only; nothing logs or stores it.
 //!
-//! After a burst of connections, the heap pages their buffers used are
-//! handed back ([`heap::trim`]) once connections have neither opened nor
-//! closed for a second ([`QUIET`]), even while others stay open: a load
-//! balancer keeps some open for good, so "when the last one closes" may
-//! never come (crate::heap gives the numbers).
+//! After a burst of work, the heap pages its buffers used are handed back
+//! ([`heap::trim`]) once no connection has opened or closed and no request
+//! has come for a second ([`QUIET`]), even while connections stay open: a
+//! load balancer keeps some open for good, so "when the last one closes"
+//! may never come (crate::heap gives the numbers). Requests count too:
+//! after a million reports sent over four kept-alive connections, resident
+//! memory 3 s later was 32.4 MB without, over SPEC §8's 30.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -41,26 +43,26 @@ use tower::ServiceExt;
 
 use crate::heap;
 
-/// At least this many connections opened or closed since the last trim make a burst worth trimming after.
+/// At least this many connections opened or closed, or requests, since the last trim make a burst worth trimming after.
 const BURST: usize = 64;
 
-/// How long connections must neither open nor close before a burst is over.
+/// How long the server must see nothing new before a burst is over.
 const QUIET: Duration = Duration::from_secs(1);
 
-/// Connections opened or closed since the heap was last trimmed.
+/// Connections opened or closed, and requests, since the heap was last trimmed.
 #[derive(Default)]
-struct Connections {
+struct Activity {
     since_trim: AtomicUsize,
 }
 
-impl Connections {
-    /// A connection opened or closed.
+impl Activity {
+    /// A connection opened or closed, or a request came.
     fn moved(&self) {
         self.since_trim.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Every [`QUIET`], hands the heap back if a burst has just ended: at
-    /// least [`BURST`] connections came or went, and none in the last second.
+    /// least [`BURST`] events since the last trim, and none in the last second.
     async fn trim_after_bursts(self: Arc<Self>) {
         let mut ticks = tokio::time::interval(QUIET);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -90,15 +92,17 @@ pub async fn serve(
     http.timer(TokioTimer::new())
         .header_read_timeout(header_timeout);
     let connections = GracefulShutdown::new();
-    let counted = Arc::new(Connections::default());
-    let trimming = tokio::spawn(Arc::clone(&counted).trim_after_bursts());
+    let activity = Arc::new(Activity::default());
+    let trimming = tokio::spawn(Arc::clone(&activity).trim_after_bursts());
     let mut shutdown = pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
             accepted = Listener::accept(&mut listener) => accepted,
             () = &mut shutdown => break,
         };
+        let requests = Arc::clone(&activity);
         let app = app.clone().map_request(move |request: Request<Incoming>| {
+            requests.moved();
             let mut request = request.map(Body::new);
             request
                 .extensions_mut()
@@ -107,12 +111,12 @@ pub async fn serve(
         });
         let connection = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app));
         let connection = connections.watch(connection);
-        let counted = Arc::clone(&counted);
-        counted.moved();
+        let activity = Arc::clone(&activity);
+        activity.moved();
         tokio::spawn(async move {
             // A client that goes away, or is cut off, is not the server's error.
             let _ = connection.await;
-            counted.moved();
+            activity.moved();
         });
     }
     drop(listener);

@@ -538,3 +538,26 @@ fn total_of(cluster: &Cluster, database: &str) -> i64 {
         .unwrap()
         .get(0)
 }
+
+#[test]
+fn two_replicas_seeding_the_demo_together_store_it_once() {
+    use candor_server::{config::ServedConfig, demo};
+    let cluster = Cluster::start();
+    let url = cluster.create_database("demo");
+    let config = ServedConfig::load(None).unwrap().config;
+    let week: candor_core::IsoWeek = "2026-W48".parse().unwrap();
+    let open = || Ledger::load(Box::new(PgStore::open(&url).unwrap())).unwrap();
+    let (a, b) = (open(), open());
+    // Both find the database empty and seed it: the demo's ids are the same
+    // for a given week, so the second replica's reports are duplicates.
+    let stored: u64 = std::thread::scope(|scope| {
+        let seeding: Vec<_> = [&a, &b]
+            .into_iter()
+            .map(|ledger| scope.spawn(|| demo::seed(ledger, &config, week).unwrap()))
+            .collect();
+        seeding.into_iter().map(|s| s.join().unwrap()).sum()
+    });
+    let expected = demo::reports(&config, week).len() as u64;
+    assert_eq!(stored, expected, "each demo report stored by one replica");
+    assert_eq!(total_of(&cluster, "demo"), expected as i64);
+}

@@ -23,6 +23,7 @@ use std::time::Duration;
 
 use candor_core::{Report, StoredCount, StoredPilotCount};
 use postgres::config::Host;
+use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, Config, GenericClient, IsolationLevel, NoTls, Transaction};
 
 use super::sqlite::{id_bytes, join_reasons, RawCount, RawPilotCount};
@@ -430,6 +431,8 @@ impl ReportStore for PgStore {
         })?;
         all_counts.into_iter().for_each(counts);
         all_pilots.into_iter().for_each(pilots);
+        // The rows read are gone; their pages go back, as after SQLite's scan.
+        crate::heap::trim();
         Ok(Some(generation))
     }
 
@@ -470,15 +473,17 @@ fn read_generation(client: &mut impl GenericClient) -> Result<u64, StoreError> {
     u64::try_from(generation).map_err(|_| StoreError::Corrupt(format!("generation {generation}")))
 }
 
+/// Every stored count, read row by row as PostgreSQL sends them: never all
+/// rows and all counts in memory at once (SPEC §8 memory).
 fn read_counts(client: &mut impl GenericClient) -> Result<Vec<StoredCount>, StoreError> {
-    client
-        .query(
-            "SELECT week, task, tool, outcome, effort, mandated, complexity, team, reasons, n
-             FROM counts",
-            &[],
-        )?
-        .iter()
-        .map(|row| {
+    let mut rows = client.query_raw(
+        "SELECT week, task, tool, outcome, effort, mandated, complexity, team, reasons, n
+         FROM counts",
+        NO_PARAMETERS,
+    )?;
+    let mut counts = Vec::new();
+    while let Some(row) = rows.next()? {
+        counts.push(
             RawCount {
                 week: row.try_get(0)?,
                 task: row.try_get(1)?,
@@ -491,20 +496,22 @@ fn read_counts(client: &mut impl GenericClient) -> Result<Vec<StoredCount>, Stor
                 reasons: row.try_get(8)?,
                 n: row.try_get(9)?,
             }
-            .parse()
-        })
-        .collect()
+            .parse()?,
+        );
+    }
+    Ok(counts)
 }
 
+/// Every stored pilot count, read row by row as [`read_counts`].
 fn read_pilot_counts(client: &mut impl GenericClient) -> Result<Vec<StoredPilotCount>, StoreError> {
-    client
-        .query(
-            "SELECT pilot, week, task, arm, forecast, actual, outcome, against_arm, n
-             FROM pilot_counts",
-            &[],
-        )?
-        .iter()
-        .map(|row| {
+    let mut rows = client.query_raw(
+        "SELECT pilot, week, task, arm, forecast, actual, outcome, against_arm, n
+         FROM pilot_counts",
+        NO_PARAMETERS,
+    )?;
+    let mut counts = Vec::new();
+    while let Some(row) = rows.next()? {
+        counts.push(
             RawPilotCount {
                 pilot: row.try_get(0)?,
                 week: row.try_get(1)?,
@@ -516,10 +523,14 @@ fn read_pilot_counts(client: &mut impl GenericClient) -> Result<Vec<StoredPilotC
                 against_arm: row.try_get::<_, i16>(7)?.into(),
                 n: row.try_get(8)?,
             }
-            .parse()
-        })
-        .collect()
+            .parse()?,
+        );
+    }
+    Ok(counts)
 }
+
+/// A query's parameters when it has none.
+const NO_PARAMETERS: [&(dyn postgres::types::ToSql + Sync); 0] = [];
 
 /// Stores a batch that spends tokens in `tx`, report by report, as the
 /// SQLite writer does: a duplicate id spends nothing; a token spent before
