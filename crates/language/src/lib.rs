@@ -147,15 +147,18 @@ pub struct Catalog {
 
 impl Catalog {
     /// The English catalog, `english` being the generated `ENGLISH` with
-    /// `count` messages (`COUNT`), with [`Plain`] numbers, as before any
-    /// catalog loads and in native tests.
+    /// `count` messages (`COUNT`), as before any catalog loads; numbers by
+    /// [`locale`]`(Lang::En)`.
     pub fn english(english: &'static str, count: usize) -> Catalog {
         Catalog {
             english: (english, count),
             lang: Lang::En,
-            messages: Messages::read(english.to_owned(), count)
-                .expect("the generated English catalog has COUNT lines"),
-            locale: Box::new(Plain),
+            // Not `expect`, which would bring Debug's formatting into the module.
+            messages: match Messages::read(english.to_owned(), count) {
+                Ok(messages) => messages,
+                Err(_) => panic!("the generated English catalog has COUNT lines"),
+            },
+            locale: locale(Lang::En),
         }
     }
 
@@ -199,25 +202,57 @@ pub async fn load_chosen(
     expected: usize,
 ) -> Result<(), (Lang, LoadError)> {
     let lang = browser_lang();
-    if catalog.with(|catalog| catalog.borrow().lang()) == lang {
+    // try_with, not with: with's panic would bring Debug's formatting in.
+    let with = |change: &mut dyn FnMut(&mut Catalog)| {
+        let _ = catalog.try_with(|catalog| change(&mut catalog.borrow_mut()));
+    };
+    let mut shown = Lang::En;
+    with(&mut |catalog| shown = catalog.lang());
+    if shown == lang {
         return Ok(());
     }
     let messages = match lang {
         // English is compiled into the module; its numbers stay as they were.
         Lang::En => {
-            catalog.with(|catalog| catalog.borrow_mut().reset());
+            with(&mut Catalog::reset);
             return Ok(());
         }
         _ => load(base, lang, domain, expected)
             .await
             .map_err(|error| (lang, error))?,
     };
-    let locale: Box<dyn Locale> = match lang {
-        Lang::Pseudo => Box::new(Plain),
-        _ => Box::new(BrowserLocale::new(lang)),
-    };
-    catalog.with(|catalog| catalog.borrow_mut().set(lang, messages, locale));
+    let mut messages = Some(messages);
+    with(&mut |catalog| {
+        if let Some(messages) = messages.take() {
+            catalog.set(lang, messages, locale(lang));
+        }
+    });
     Ok(())
+}
+
+/// The plurals and numbers of `lang`: the browser's ([`BrowserLocale`]) in
+/// wasm, [`Plain`] in native tests. [`Plain`] writes with Rust's float
+/// formatter, which would add kilobytes to a module; the browser's costs
+/// nothing.
+pub fn locale(lang: Lang) -> Box<dyn Locale> {
+    if cfg!(target_arch = "wasm32") {
+        Box::new(BrowserLocale::new(lang))
+    } else {
+        Box::new(Plain)
+    }
+}
+
+/// `n` rounded to `digits` decimals with integer arithmetic (not the float
+/// formatter), where the browser's `Intl` gives nothing.
+fn fixed(n: f64, digits: u8) -> String {
+    let scale = 10_u64.pow(u32::from(digits.min(6)));
+    let scaled = (n.abs() * scale as f64).round() as u64;
+    let sign = if n < 0.0 && scaled != 0 { "-" } else { "" };
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    match digits.min(6) {
+        0 => format!("{sign}{whole}"),
+        d => format!("{sign}{whole}.{fraction:0width$}", width = usize::from(d)),
+    }
 }
 
 /// A [`Locale`] on the browser's `Intl.PluralRules` and `Intl.NumberFormat`
@@ -233,7 +268,13 @@ pub struct BrowserLocale {
 impl BrowserLocale {
     /// The browser's rules for `lang`.
     pub fn new(lang: Lang) -> BrowserLocale {
-        let locales = Array::of1(&JsValue::from_str(lang.code()));
+        // The pseudo-locale writes numbers as English does.
+        let code = if lang == Lang::Pseudo {
+            "en"
+        } else {
+            lang.code()
+        };
+        let locales = Array::of1(&JsValue::from_str(code));
         BrowserLocale {
             plurals: Intl::PluralRules::new(&locales, &Object::new()),
             locales,
@@ -272,7 +313,7 @@ impl Locale for BrowserLocale {
             .call1(&JsValue::NULL, &JsValue::from_f64(n))
             .ok()
             .and_then(|text| text.as_string())
-            .unwrap_or_else(|| Plain.number(n, fraction_digits))
+            .unwrap_or_else(|| fixed(n, fraction_digits))
     }
 }
 
@@ -342,6 +383,20 @@ mod tests {
         assert_eq!(wrong.code(), "catalog_wrong_length");
         let good = read_response(200, "a\nb\nc\n".into(), 3).unwrap();
         assert_eq!(good.get(2), "c");
+    }
+
+    #[test]
+    fn numbers_without_intl_are_still_written() {
+        assert_eq!(fixed(1.19, 2), "1.19");
+        assert_eq!(fixed(0.0449, 1), "0.0");
+        assert_eq!(fixed(-0.25, 1), "-0.3");
+        assert_eq!(fixed(-0.01, 1), "0.0");
+        assert_eq!(fixed(48.0, 0), "48");
+        for n in [1.004, 12.3, 960.0, 0.07] {
+            for digits in 0..4 {
+                assert_eq!(fixed(n, digits), Plain.number(n, digits), "{n} {digits}");
+            }
+        }
     }
 
     #[test]
