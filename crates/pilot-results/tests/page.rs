@@ -301,6 +301,7 @@ fn no_pilots_points_to_candor_json() {
     let list: PilotList = serde_json::from_str(r#"{"k":5,"pilots":[]}"#).unwrap();
     let page = PilotsPage::build(&list, &[], &config.tasks);
     let message = page.empty_message().unwrap();
+    let message = message.as_str();
     assert!(message.starts_with("No pilots are configured."));
     assert!(message.contains("candor.json") && message.contains("\"pilots\""));
     assert_eq!(
