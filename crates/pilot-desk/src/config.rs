@@ -12,6 +12,9 @@ use candor_core::{Choice, Config, Pilot, DEFAULT_K};
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::JsValue;
 
+use crate::lang::{t, tf, Msg};
+use candor_core::catalog::Arg;
+
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
@@ -42,7 +45,7 @@ fn choices(file: &JsValue, key: &str) -> Vec<Choice> {
 
 /// The tasks, tools and pilots of `candor.json`'s text.
 pub fn read(json: &str) -> Result<Config, String> {
-    let file = JSON::parse(json).map_err(|_| "candor.json is not valid JSON".to_owned())?;
+    let file = JSON::parse(json).map_err(|_| t(Msg::ConfigNotJson))?;
     let mut pilots = Vec::new();
     for entry in list(&file, "pilots") {
         let ids = |key| {
@@ -54,7 +57,7 @@ pub fn read(json: &str) -> Result<Config, String> {
         let week = |key| {
             text(&entry, key)
                 .parse()
-                .map_err(|_| format!("a pilot's `{key}` is not a week"))
+                .map_err(|_| tf(Msg::ConfigBadWeek, &[Arg::Text(key)]))
         };
         pilots.push(Pilot {
             id: text(&entry, "id"),
