@@ -121,6 +121,9 @@ pub async fn render_desk(
         .await
         .err()
         .map(|(lang, error)| crate::lang::failed_note(lang, error));
+    if note.is_some() {
+        crate::lang::mark_english(&root);
+    }
     let config = load_config(&base).await.map_err(|error| {
         let error = tf(Msg::LoadFailed, &[Arg::Text(&error)]);
         root.set_text_content(Some(&error));

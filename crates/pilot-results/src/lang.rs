@@ -69,3 +69,11 @@ pub fn failed_note(lang: Lang, error: LoadError) -> String {
         ],
     )
 }
+
+/// Marks `root` as English, left to right, when the module fell back to
+/// English inside a page in another language, so that screen readers read
+/// it as English and an Arabic page does not turn it right to left.
+pub fn mark_english(root: &web_sys::Element) {
+    let _ = root.set_attribute("lang", "en");
+    let _ = root.set_attribute("dir", "ltr");
+}

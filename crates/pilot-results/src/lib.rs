@@ -68,6 +68,9 @@ async fn show(root: web_sys::Element, api_base: String, config_url: String) {
         .await
         .err()
         .map(|(lang, error)| lang::failed_note(lang, error));
+    if note.is_some() {
+        lang::mark_english(&root);
+    }
     if api_base.is_empty() {
         let words = lang::t(lang::Msg::NoSync);
         return dom::note(
