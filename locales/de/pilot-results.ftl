@@ -64,24 +64,24 @@ verdict-clear-felt = Mit KI { $felt ->
         [faster] fühlten sich die Leute schneller
         [slower] fühlten sich die Leute langsamer
        *[unclear] spürten die Leute keinen klaren Unterschied
-    } (empfunden { $diff }, 95-%-Intervall { $low } bis { $high }) und waren gemessen { $verdict ->
+    } (empfunden { $diff }, 95-%-Intervall { $low } bis { $high }), gemessen waren sie { $verdict ->
         [slower] langsamer
        *[faster] schneller
-    }: Aufgaben dauerten { $ratio } so lange wie geschätzt, verglichen mit ohne KI (95-%-Intervall { $ratio_low } bis { $ratio_high }).
+    }: Aufgaben dauerten, gemessen an der Schätzung, { $ratio } so lange wie ohne KI (95-%-Intervall { $ratio_low } bis { $ratio_high }).
 verdict-clear = Gemessen waren die Leute mit KI { $verdict ->
         [slower] langsamer
        *[faster] schneller
-    }: Aufgaben dauerten { $ratio } so lange wie geschätzt, verglichen mit ohne KI (95-%-Intervall { $ratio_low } bis { $ratio_high }).
+    }: Aufgaben dauerten, gemessen an der Schätzung, { $ratio } so lange wie ohne KI (95-%-Intervall { $ratio_low } bis { $ratio_high }).
 verdict-unclear-felt = Mit KI { $felt ->
         [faster] fühlten sich die Leute schneller
         [slower] fühlten sich die Leute langsamer
        *[unclear] spürten die Leute keinen klaren Unterschied
-    } (empfunden { $diff }, 95-%-Intervall { $low } bis { $high }); gemessen wurde kein klarer Unterschied: Aufgaben dauerten { $ratio } so lange wie geschätzt, verglichen mit ohne KI, und das 95-%-Intervall, { $ratio_low } bis { $ratio_high }, enthält 1.{ $more ->
+    } (empfunden { $diff }, 95-%-Intervall { $low } bis { $high }); gemessen wurde kein klarer Unterschied: Aufgaben dauerten, gemessen an der Schätzung, { $ratio } so lange wie ohne KI, und das 95-%-Intervall, { $ratio_low } bis { $ratio_high }, enthält 1.{ $more ->
         [0] {""}
         [one] {" "}Etwa { $more } weiterer Bericht würde dieses Intervall halb so breit machen.
        *[other] {" "}Etwa { $more } weitere Berichte würden dieses Intervall halb so breit machen.
     }
-verdict-unclear = Bei der Zeit wurde kein klarer Unterschied gemessen: Aufgaben dauerten { $ratio } so lange wie geschätzt, verglichen mit ohne KI, und das 95-%-Intervall, { $ratio_low } bis { $ratio_high }, enthält 1.{ $more ->
+verdict-unclear = Bei der Zeit wurde kein klarer Unterschied gemessen: Aufgaben dauerten, gemessen an der Schätzung, { $ratio } so lange wie ohne KI, und das 95-%-Intervall, { $ratio_low } bis { $ratio_high }, enthält 1.{ $more ->
         [0] {""}
         [one] {" "}Etwa { $more } weiterer Bericht würde dieses Intervall halb so breit machen.
        *[other] {" "}Etwa { $more } weitere Berichte würden dieses Intervall halb so breit machen.

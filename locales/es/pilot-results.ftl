@@ -67,21 +67,21 @@ verdict-clear-felt = La gente { $felt ->
     } (percibido { $diff }, intervalo del 95 % { $low } a { $high }), y se midió que fue más { $verdict ->
         [slower] lenta
        *[faster] rápida
-    }: las tareas llevaron { $ratio } el tiempo previsto, frente a sin IA (intervalo del 95 % { $ratio_low } a { $ratio_high }).
+    }: en relación con lo previsto, las tareas llevaron { $ratio } el tiempo que sin IA (intervalo del 95 % { $ratio_low } a { $ratio_high }).
 verdict-clear = Se midió que la gente fue más { $verdict ->
         [slower] lenta
        *[faster] rápida
-    } con IA: las tareas llevaron { $ratio } el tiempo previsto, frente a sin IA (intervalo del 95 % { $ratio_low } a { $ratio_high }).
+    } con IA: en relación con lo previsto, las tareas llevaron { $ratio } el tiempo que sin IA (intervalo del 95 % { $ratio_low } a { $ratio_high }).
 verdict-unclear-felt = La gente { $felt ->
         [faster] se sintió más rápida con IA
         [slower] se sintió más lenta con IA
        *[unclear] no notó una diferencia clara con IA
-    } (percibido { $diff }, intervalo del 95 % { $low } a { $high }); no se midió una diferencia clara: las tareas llevaron { $ratio } el tiempo previsto, frente a sin IA, y el intervalo del 95 %, { $ratio_low } a { $ratio_high }, contiene el 1.{ $more ->
+    } (percibido { $diff }, intervalo del 95 % { $low } a { $high }); no se midió una diferencia clara: en relación con lo previsto, las tareas llevaron { $ratio } el tiempo que sin IA, y el intervalo del 95 %, { $ratio_low } a { $ratio_high }, contiene el 1.{ $more ->
         [0] {""}
         [one] {" "}Aproximadamente { $more } informe más haría ese intervalo la mitad de ancho.
        *[other] {" "}Aproximadamente { $more } informes más harían ese intervalo la mitad de ancho.
     }
-verdict-unclear = En el tiempo no se midió una diferencia clara: las tareas llevaron { $ratio } el tiempo previsto, frente a sin IA, y el intervalo del 95 %, { $ratio_low } a { $ratio_high }, contiene el 1.{ $more ->
+verdict-unclear = En el tiempo no se midió una diferencia clara: en relación con lo previsto, las tareas llevaron { $ratio } el tiempo que sin IA, y el intervalo del 95 %, { $ratio_low } a { $ratio_high }, contiene el 1.{ $more ->
         [0] {""}
         [one] {" "}Aproximadamente { $more } informe más haría ese intervalo la mitad de ancho.
        *[other] {" "}Aproximadamente { $more } informes más harían ese intervalo la mitad de ancho.

@@ -67,21 +67,21 @@ verdict-clear-felt = Les gens { $felt ->
     } (ressenti { $diff }, intervalle à 95 % { $low } à { $high }), et ont été mesurés plus { $verdict ->
         [slower] lents
        *[faster] rapides
-    } : les tâches ont pris { $ratio } le temps prévu, par rapport à sans IA (intervalle à 95 % { $ratio_low } à { $ratio_high }).
+    } : rapporté à la prévision, les tâches ont pris { $ratio } le temps mis sans IA (intervalle à 95 % { $ratio_low } à { $ratio_high }).
 verdict-clear = Les gens ont été mesurés plus { $verdict ->
         [slower] lents
        *[faster] rapides
-    } avec l'IA : les tâches ont pris { $ratio } le temps prévu, par rapport à sans IA (intervalle à 95 % { $ratio_low } à { $ratio_high }).
+    } avec l'IA : rapporté à la prévision, les tâches ont pris { $ratio } le temps mis sans IA (intervalle à 95 % { $ratio_low } à { $ratio_high }).
 verdict-unclear-felt = Les gens { $felt ->
         [faster] se sont sentis plus rapides avec l'IA
         [slower] se sont sentis plus lents avec l'IA
        *[unclear] n'ont pas ressenti de différence nette avec l'IA
-    } (ressenti { $diff }, intervalle à 95 % { $low } à { $high }) ; aucune différence nette n'a été mesurée : les tâches ont pris { $ratio } le temps prévu, par rapport à sans IA, et l'intervalle à 95 %, { $ratio_low } à { $ratio_high }, contient 1.{ $more ->
+    } (ressenti { $diff }, intervalle à 95 % { $low } à { $high }) ; aucune différence nette n'a été mesurée : rapporté à la prévision, les tâches ont pris { $ratio } le temps mis sans IA, et l'intervalle à 95 %, { $ratio_low } à { $ratio_high }, contient 1.{ $more ->
         [0] {""}
         [one] {" "}Environ { $more } rapport de plus rendrait cet intervalle deux fois plus étroit.
        *[other] {" "}Environ { $more } rapports de plus rendraient cet intervalle deux fois plus étroit.
     }
-verdict-unclear = Pour la durée, aucune différence nette n'a été mesurée : les tâches ont pris { $ratio } le temps prévu, par rapport à sans IA, et l'intervalle à 95 %, { $ratio_low } à { $ratio_high }, contient 1.{ $more ->
+verdict-unclear = Pour la durée, aucune différence nette n'a été mesurée : rapporté à la prévision, les tâches ont pris { $ratio } le temps mis sans IA, et l'intervalle à 95 %, { $ratio_low } à { $ratio_high }, contient 1.{ $more ->
         [0] {""}
         [one] {" "}Environ { $more } rapport de plus rendrait cet intervalle deux fois plus étroit.
        *[other] {" "}Environ { $more } rapports de plus rendraient cet intervalle deux fois plus étroit.

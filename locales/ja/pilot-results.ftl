@@ -61,20 +61,20 @@ verdict-clear-felt = AI を使うと{ $felt ->
     }（体感 { $diff }、95% 区間 { $low }〜{ $high }）、実測では{ $verdict ->
         [slower] 遅くなりました
        *[faster] 速くなりました
-    }。AI なしと比べて、タスクは見積もりの { $ratio }の時間がかかりました（95% 区間 { $ratio_low }〜{ $ratio_high }）。
+    }。見積もりに対する所要時間は、AI なしの場合の { $ratio }でした（95% 区間 { $ratio_low }〜{ $ratio_high }）。
 verdict-clear = 実測では、AI を使うと{ $verdict ->
         [slower] 遅くなりました
        *[faster] 速くなりました
-    }。AI なしと比べて、タスクは見積もりの { $ratio }の時間がかかりました（95% 区間 { $ratio_low }〜{ $ratio_high }）。
+    }。見積もりに対する所要時間は、AI なしの場合の { $ratio }でした（95% 区間 { $ratio_low }〜{ $ratio_high }）。
 verdict-unclear-felt = AI を使うと{ $felt ->
         [faster] 速くなったと感じられましたが
         [slower] 遅くなったと感じられましたが
        *[unclear] 体感にははっきりした差がなく
-    }（体感 { $diff }、95% 区間 { $low }〜{ $high }）、実測でははっきりした差は見られませんでした。AI なしと比べて、タスクは見積もりの { $ratio }の時間がかかり、95% 区間 { $ratio_low }〜{ $ratio_high } は 1 を含みます。{ $more ->
+    }（体感 { $diff }、95% 区間 { $low }〜{ $high }）、実測でははっきりした差は見られませんでした。見積もりに対する所要時間は AI なしの場合の { $ratio }で、95% 区間 { $ratio_low }〜{ $ratio_high } は 1 を含みます。{ $more ->
         [0] {""}
        *[other] あと約 { $more } 件の報告があれば、この区間の幅は半分になります。
     }
-verdict-unclear = 所要時間については、はっきりした差は測定されませんでした。AI なしと比べて、タスクは見積もりの { $ratio }の時間がかかり、95% 区間 { $ratio_low }〜{ $ratio_high } は 1 を含みます。{ $more ->
+verdict-unclear = 所要時間については、はっきりした差は測定されませんでした。見積もりに対する所要時間は AI なしの場合の { $ratio }で、95% 区間 { $ratio_low }〜{ $ratio_high } は 1 を含みます。{ $more ->
         [0] {""}
        *[other] あと約 { $more } 件の報告があれば、この区間の幅は半分になります。
     }
