@@ -23,6 +23,20 @@ fn text(object: &JsValue, key: &str) -> String {
     get(object, key).as_string().unwrap_or_default()
 }
 
+/// A label: a plain string, or one per language (`{"en": …, "de": …}`,
+/// SPEC §9), read in the language shown, else in English.
+fn label(object: &JsValue) -> String {
+    let value = get(object, "label");
+    value
+        .as_string()
+        .or_else(|| {
+            [crate::lang::shown().code(), "en"]
+                .into_iter()
+                .find_map(|code| get(&value, code).as_string())
+        })
+        .unwrap_or_default()
+}
+
 fn list(object: &JsValue, key: &str) -> Vec<JsValue> {
     let value = get(object, key);
     if Array::is_array(&value) {
@@ -37,7 +51,7 @@ fn choices(file: &JsValue, key: &str) -> Vec<Choice> {
         .iter()
         .map(|entry| Choice {
             id: text(entry, "id"),
-            label: text(entry, "label"),
+            label: label(entry),
             description: String::new(),
         })
         .collect()
@@ -61,7 +75,7 @@ pub fn read(json: &str) -> Result<Config, String> {
         };
         pilots.push(Pilot {
             id: text(&entry, "id"),
-            label: text(&entry, "label"),
+            label: label(&entry),
             tasks: ids("tasks"),
             tools: ids("tools"),
             from: week("from")?,

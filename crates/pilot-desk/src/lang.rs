@@ -21,6 +21,13 @@ thread_local! {
     static CATALOG: RefCell<Catalog> = RefCell::new(Catalog::english(ENGLISH, COUNT));
 }
 
+/// The language shown: English until another's catalog has loaded.
+pub fn shown() -> Lang {
+    CATALOG
+        .try_with(|catalog| catalog.borrow().lang())
+        .unwrap_or(Lang::En)
+}
+
 /// A message without arguments, in the language shown.
 pub fn t(msg: Msg) -> String {
     tf(msg, &[])

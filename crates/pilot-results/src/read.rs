@@ -283,6 +283,17 @@ pub fn pilot_view<N: Node>(node: &N) -> Read<PilotView> {
     })
 }
 
+/// A label of candor.json: a plain string, or one per language
+/// (`{"en": …, "de": …}`, SPEC §9), read in the language shown, else in
+/// English.
+fn label<N: Node>(value: &N) -> Option<String> {
+    value.text().or_else(|| {
+        [crate::lang::shown().code(), "en"]
+            .into_iter()
+            .find_map(|code| value.get(code)?.text())
+    })
+}
+
 /// The config's tasks, `[{"id","label"}, …]`: all the page needs of candor.json.
 pub fn task_labels<N: Node>(config: &N) -> Vec<Choice> {
     let tasks = config.get("tasks").and_then(|tasks| tasks.items());
@@ -292,7 +303,7 @@ pub fn task_labels<N: Node>(config: &N) -> Vec<Choice> {
         .filter_map(|task| {
             Some(Choice {
                 id: task.get("id")?.text()?,
-                label: task.get("label")?.text()?,
+                label: label(&task.get("label")?)?,
                 description: String::new(),
             })
         })
@@ -377,5 +388,25 @@ mod tests {
             ("tests", "Writing tests")
         );
         assert!(task_labels(&Value::Null).is_empty());
+    }
+
+    #[test]
+    fn translated_labels_are_read_in_the_language_shown_else_in_english() {
+        use crate::lang;
+        use candor_core::catalog::{Lang, Messages};
+        let config: Value = serde_json::from_str(
+            r#"{"tasks":[{"id":"tests","label":{"en":"Writing tests","de":"Tests schreiben"}},
+                         {"id":"docs","label":{"en":"Documentation"}},
+                         {"id":"none","label":{"fr":"Rien"}}]}"#,
+        )
+        .unwrap();
+        let labels = |config: &Value| -> Vec<String> {
+            task_labels(config).into_iter().map(|c| c.label).collect()
+        };
+        assert_eq!(labels(&config), ["Writing tests", "Documentation"]);
+        let english = || Messages::read(lang::ENGLISH.to_owned(), lang::COUNT).unwrap();
+        lang::show(Lang::De, english());
+        assert_eq!(labels(&config), ["Tests schreiben", "Documentation"]);
+        lang::show(Lang::En, english());
     }
 }
