@@ -12,12 +12,29 @@ use candor_core::{Choice, Config, Pilot, DEFAULT_K};
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::JsValue;
 
+use crate::lang::{t, tf, Msg};
+use candor_core::catalog::Arg;
+
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn text(object: &JsValue, key: &str) -> String {
     get(object, key).as_string().unwrap_or_default()
+}
+
+/// A label: a plain string, or one per language (`{"en": …, "de": …}`,
+/// SPEC §9), read in the language shown, else in English.
+fn label(object: &JsValue) -> String {
+    let value = get(object, "label");
+    value
+        .as_string()
+        .or_else(|| {
+            [crate::lang::shown().code(), "en"]
+                .into_iter()
+                .find_map(|code| get(&value, code).as_string())
+        })
+        .unwrap_or_default()
 }
 
 fn list(object: &JsValue, key: &str) -> Vec<JsValue> {
@@ -34,7 +51,7 @@ fn choices(file: &JsValue, key: &str) -> Vec<Choice> {
         .iter()
         .map(|entry| Choice {
             id: text(entry, "id"),
-            label: text(entry, "label"),
+            label: label(entry),
             description: String::new(),
         })
         .collect()
@@ -42,7 +59,7 @@ fn choices(file: &JsValue, key: &str) -> Vec<Choice> {
 
 /// The tasks, tools and pilots of `candor.json`'s text.
 pub fn read(json: &str) -> Result<Config, String> {
-    let file = JSON::parse(json).map_err(|_| "candor.json is not valid JSON".to_owned())?;
+    let file = JSON::parse(json).map_err(|_| t(Msg::ConfigNotJson))?;
     let mut pilots = Vec::new();
     for entry in list(&file, "pilots") {
         let ids = |key| {
@@ -54,11 +71,11 @@ pub fn read(json: &str) -> Result<Config, String> {
         let week = |key| {
             text(&entry, key)
                 .parse()
-                .map_err(|_| format!("a pilot's `{key}` is not a week"))
+                .map_err(|_| tf(Msg::ConfigBadWeek, &[Arg::Text(key)]))
         };
         pilots.push(Pilot {
             id: text(&entry, "id"),
-            label: text(&entry, "label"),
+            label: label(&entry),
             tasks: ids("tasks"),
             tools: ids("tools"),
             from: week("from")?,

@@ -19,7 +19,10 @@
 //! `-` is "no arm" (a pilot without randomization). A line that does not
 //! read is kept as it was, so an older or newer app's data is not lost.
 
+use candor_core::catalog::Arg;
 use candor_core::{Arm, Pilot, NO_AI};
+
+use crate::lang::{tf, Msg};
 
 /// Where the device keeps its pilots.
 pub const PILOTS_KEY: &str = "candor.pilots";
@@ -38,13 +41,15 @@ pub struct OpenTask {
 }
 
 impl OpenTask {
+    /// The arm's id for a message's select: `ai`, `no_ai`, or `none`
+    /// without a coin.
+    pub fn arm_id(&self) -> &'static str {
+        self.arm.map_or("none", Arm::id)
+    }
+
     /// What the employee was asked to do, in words.
-    pub fn instruction(&self) -> &'static str {
-        match self.arm {
-            Some(Arm::Ai) => "Do this one with AI",
-            Some(Arm::NoAi) => "Do this one without AI",
-            None => "Do it your usual way",
-        }
+    pub fn instruction(&self) -> String {
+        tf(Msg::Instruction, &[Arg::Text(self.arm_id())])
     }
 
     /// The tool the finishing form starts with: `none`

@@ -14,7 +14,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 
+use candor_core::catalog::Arg;
+
 use crate::desk::{PilotDesk, PILOTS_KEY};
+use crate::lang::{t, tf, Msg};
 use crate::page::{minute_choices, outcome_choices, Action, DeskPage, Device, Field, Said};
 
 /// What the app's `file` answers when a report was not filed: this, then why.
@@ -44,7 +47,7 @@ fn message(error: JsValue) -> String {
     error
         .as_string()
         .or_else(|| error.dyn_ref::<js_sys::Error>().map(|e| e.message().into()))
-        .unwrap_or_else(|| "the app did not say why".into())
+        .unwrap_or_else(|| t(Msg::NoReason))
 }
 
 impl Device for Browser {
@@ -62,7 +65,7 @@ impl Device for Browser {
 
     fn keep(&mut self, desk: &PilotDesk) -> Result<(), String> {
         storage()
-            .ok_or("this browser keeps no local storage")?
+            .ok_or_else(|| t(Msg::NoStorage))?
             .set_item(PILOTS_KEY, &desk.to_text())
             .map_err(message)
     }
@@ -96,6 +99,8 @@ struct Desk {
     page: DeskPage,
     device: Browser,
     root: Element,
+    /// Why the desk is in English when it should not be.
+    note: Option<String>,
 }
 
 type Shared = Rc<RefCell<Desk>>;
@@ -112,9 +117,15 @@ pub async fn render_desk(
     file: Function,
     take_back: Function,
 ) -> Result<(), JsValue> {
+    let note = crate::lang::load(&base)
+        .await
+        .err()
+        .map(|(lang, error)| crate::lang::failed_note(lang, error));
+    if note.is_some() {
+        crate::lang::mark_english(&root);
+    }
     let config = load_config(&base).await.map_err(|error| {
-        let error =
-            format!("The pilots could not be loaded: {error}. Reload the page to try again.");
+        let error = tf(Msg::LoadFailed, &[Arg::Text(&error)]);
         root.set_text_content(Some(&error));
         JsValue::from_str(&error)
     })?;
@@ -129,6 +140,7 @@ pub async fn render_desk(
         page: DeskPage::new(config, week, desk),
         device: Browser { file, take_back },
         root: root.clone(),
+        note,
     }));
     listen(&root, &shared);
     draw(&shared.borrow());
@@ -136,14 +148,15 @@ pub async fn render_desk(
 }
 
 async fn load_config(base: &str) -> Result<Config, String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = web_sys::window().ok_or_else(|| t(Msg::NoWindow))?;
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str(&format!("{base}/candor.json")))
             .await
             .map_err(message)?
             .unchecked_into();
     if !response.ok() {
-        return Err(format!("candor.json answered {}", response.status()));
+        let status = Arg::Count(response.status().into());
+        return Err(tf(Msg::ConfigStatus, &[status]));
     }
     let text = JsFuture::from(response.text().map_err(message)?)
         .await
@@ -350,20 +363,32 @@ fn draw(desk: &Desk) {
         "section",
         &[("class", "pilots"), ("aria-labelledby", "desk-heading")],
     );
-    text(&doc, &section, "h2", &[("id", "desk-heading")], "Pilots");
-    text(&doc, &section, "p", &[("class", "hint")], "Joining is kept on this device only. Nothing is sent until you finish a task, and then only its report.");
+    text(
+        &doc,
+        &section,
+        "h2",
+        &[("id", "desk-heading")],
+        &t(Msg::Heading),
+    );
+    if let Some(note) = &desk.note {
+        text(&doc, &section, "p", &[("class", "hint")], note);
+    }
+    text(
+        &doc,
+        &section,
+        "p",
+        &[("class", "hint")],
+        &t(Msg::PrivacyHint),
+    );
     for (pilot, joined) in page.running() {
         let line = el(&doc, "p", &[]);
         text(&doc, &line, "strong", &[], &pilot.label);
-        words(
-            &doc,
-            &line,
-            if pilot.randomize {
-                " — a randomized trial: for each task, a coin on this device says with or without AI. "
-            } else {
-                " — you choose the tool for each task, as usual. "
-            },
-        );
+        let design = t(if pilot.randomize {
+            Msg::PilotRandomized
+        } else {
+            Msg::PilotChosen
+        });
+        words(&doc, &line, &format!(" {design} "));
         let pressed = if joined { "true" } else { "false" };
         let join = text(
             &doc,
@@ -376,23 +401,30 @@ fn draw(desk: &Desk) {
                 ("aria-pressed", pressed),
                 ("id", &format!("desk-join-{}", pilot.id)),
             ],
-            if joined { "Leave" } else { "Join" },
+            &t(if joined { Msg::Leave } else { Msg::Join }),
         );
         let _ = join.set_attribute(
             "aria-label",
-            &format!("{} {}", if joined { "Leave" } else { "Join" }, pilot.label),
+            &tf(
+                if joined {
+                    Msg::LeavePilot
+                } else {
+                    Msg::JoinPilot
+                },
+                &[Arg::Text(&pilot.label)],
+            ),
         );
         add(&section, &line);
     }
     let joined = page.joined();
     if !joined.is_empty() {
         let start = el(&doc, "div", &[("class", "desk-start")]);
-        text(&doc, &start, "h3", &[], "Start a pilot task");
+        text(&doc, &start, "h3", &[], &t(Msg::StartHeading));
         if joined.len() > 1 {
             radios(
                 &doc,
                 &start,
-                "Pilot",
+                &t(Msg::PilotLegend),
                 Field::StartPilot,
                 &joined,
                 page.start_pilot().map(|p| p.id.as_str()),
@@ -403,7 +435,7 @@ fn draw(desk: &Desk) {
             radios(
                 &doc,
                 &start,
-                "Task",
+                &t(Msg::TaskLegend),
                 Field::StartTask,
                 &tasks,
                 page.start_task.as_deref(),
@@ -413,7 +445,7 @@ fn draw(desk: &Desk) {
         radios(
             &doc,
             &start,
-            "How long will it take, your usual way?",
+            &t(Msg::ForecastLegend),
             Field::Forecast,
             &minute_choices(),
             forecast.as_deref(),
@@ -427,7 +459,7 @@ fn draw(desk: &Desk) {
                 ("data-act", "start"),
                 ("id", "desk-start"),
             ],
-            "Start",
+            &t(Msg::Start),
         );
         let _ = go.set_attribute("class", "primary");
         add(&section, &start);
@@ -445,19 +477,15 @@ fn draw(desk: &Desk) {
         Said::Nothing => {}
         Said::Text(said) => words(&doc, &status, said),
         Said::Filed { warning, .. } => {
-            text(&doc, &status, "span", &[("class", "saved")], "Filed.");
-            words(
-                &doc,
-                &status,
-                &format!(" It is sent with your other reports. {warning} "),
-            );
-            button(&doc, &status, "undo", "", "Undo", "link");
+            text(&doc, &status, "span", &[("class", "saved")], &t(Msg::Filed));
+            words(&doc, &status, &format!(" {} {warning} ", t(Msg::FiledSent)));
+            button(&doc, &status, "undo", "", &t(Msg::Undo), "link");
         }
     }
     add(&section, &status);
     let rows = page.rows();
     if !rows.is_empty() {
-        text(&doc, &section, "h3", &[], "Open pilot tasks");
+        text(&doc, &section, "h3", &[], &t(Msg::OpenHeading));
         let list = el(&doc, "ul", &[("class", "open-tasks")]);
         for row in rows {
             let item = el(&doc, "li", &[]);
@@ -476,9 +504,10 @@ fn draw(desk: &Desk) {
                         ("data-arg", &index),
                         ("id", &format!("desk-finish-{index}")),
                     ],
-                    "Finish",
+                    &t(Msg::Finish),
                 );
-                let _ = finish.set_attribute("aria-label", &format!("Finish: {}", row.about));
+                let about = [Arg::Text(&row.about)];
+                let _ = finish.set_attribute("aria-label", &tf(Msg::FinishTask, &about));
                 words(&doc, &item, " ");
             }
             let drop = text(
@@ -492,9 +521,10 @@ fn draw(desk: &Desk) {
                     ("data-arg", &index),
                     ("id", &format!("desk-drop-{index}")),
                 ],
-                "Drop",
+                &t(Msg::Drop),
             );
-            let _ = drop.set_attribute("aria-label", &format!("Drop: {}", row.about));
+            let about = [Arg::Text(&row.about)];
+            let _ = drop.set_attribute("aria-label", &tf(Msg::DropTask, &about));
             if page
                 .finishing
                 .as_ref()
@@ -526,7 +556,7 @@ fn finishing(doc: &Document, page: &DeskPage) -> Element {
     radios(
         doc,
         &form,
-        "How long did it take?",
+        &t(Msg::ActualLegend),
         Field::Actual,
         &minute_choices(),
         actual.as_deref(),
@@ -534,19 +564,19 @@ fn finishing(doc: &Document, page: &DeskPage) -> Element {
     radios(
         doc,
         &form,
-        "Which tool did you use?",
+        &t(Msg::ToolLegend),
         Field::Tool,
         &page.tool_choices(),
         finishing.tool.as_deref(),
     );
     if page.against_arm() {
-        text(doc, &form, "p", &[("class", "hint")], "That is not what the coin said; say what you really used. It still counts in the coin's arm.");
+        text(doc, &form, "p", &[("class", "hint")], &t(Msg::AgainstCoin));
     }
     let outcome = finishing.outcome.map(|o| o.to_string());
     radios(
         doc,
         &form,
-        "How did it go? (keys 1–5)",
+        &t(Msg::OutcomeLegend),
         Field::Outcome,
         &outcome_choices(),
         outcome.as_deref(),
@@ -561,11 +591,11 @@ fn finishing(doc: &Document, page: &DeskPage) -> Element {
             ("data-act", "file"),
             ("id", "desk-file"),
         ],
-        "File report",
+        &t(Msg::FileReport),
     );
     let _ = file.set_attribute("class", "primary");
     words(doc, &actions, " ");
-    button(doc, &actions, "cancel", "", "Not now", "link");
+    button(doc, &actions, "cancel", "", &t(Msg::NotNow), "link");
     add(&form, &actions);
     form
 }

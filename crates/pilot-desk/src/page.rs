@@ -14,10 +14,13 @@
 
 use candor_core::{
     Arm, Choice, Config, IsoWeek, Pilot, PilotReport, Report, ReportId, MINUTE_BUCKETS, NO_AI,
-    OUTCOME_LABELS, OUTCOME_MIN,
+    OUTCOME_MIN,
 };
 
+use candor_core::catalog::Arg;
+
 use crate::desk::{OpenTask, PilotDesk};
+use crate::lang::{number, t, tf, Msg};
 
 /// What the page needs from the browser and the app; tests give a fake.
 pub trait Device {
@@ -186,10 +189,11 @@ pub struct DeskPage {
 
 /// A bucket of minutes in words: "45 min", "1 h 30", "16 h".
 pub fn minutes_label(minutes: u32) -> String {
+    let count = |n: u32| Arg::Count(n.into());
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m}"),
+        (0, m) => tf(Msg::Minutes, &[count(m)]),
+        (h, 0) => tf(Msg::Hours, &[count(h)]),
+        (h, m) => tf(Msg::HoursMinutes, &[count(h), count(m)]),
     }
 }
 
@@ -209,12 +213,24 @@ pub fn minute_choices() -> Vec<Choice> {
         .collect()
 }
 
+/// The five outcomes' words, −2 to 2.
+const OUTCOMES: [Msg; 5] = [
+    Msg::OutcomeMuchWorse,
+    Msg::OutcomeSlowedMe,
+    Msg::OutcomeNoDifference,
+    Msg::OutcomeHelped,
+    Msg::OutcomeHelpedALot,
+];
+
 /// The five outcomes as choices, with their number keys.
 pub fn outcome_choices() -> Vec<Choice> {
     (OUTCOME_MIN..)
-        .zip(OUTCOME_LABELS)
+        .zip(OUTCOMES)
         .zip(1..)
-        .map(|((outcome, label), key)| choice(outcome.to_string(), format!("{key} {label}")))
+        .map(|((outcome, label), key): ((i8, Msg), u32)| {
+            let label = format!("{} {}", number(key.into(), 0), t(label));
+            choice(outcome.to_string(), label)
+        })
         .collect()
 }
 
@@ -296,18 +312,21 @@ impl DeskPage {
             .map(|(index, task)| {
                 let pilot = self.config.pilot(&task.pilot);
                 let ended = !pilot.is_some_and(|pilot| pilot.runs_in(self.week));
+                let about = [
+                    self.label_of(&task.task),
+                    minutes_label(task.forecast),
+                    pilot.map_or(task.pilot.clone(), |p| p.label.clone()),
+                ];
                 Row {
                     index,
-                    about: format!(
-                        "{} · forecast {} · {}",
-                        self.label_of(&task.task),
-                        minutes_label(task.forecast),
-                        pilot.map_or(task.pilot.as_str(), |p| p.label.as_str())
+                    about: tf(
+                        Msg::OpenTaskAbout,
+                        &about.each_ref().map(|a| Arg::Text(a.as_str())),
                     ),
                     instruction: if ended {
-                        "This pilot has ended: the task can only be dropped".to_owned()
+                        t(Msg::PilotEnded)
                     } else {
-                        task.instruction().to_owned()
+                        task.instruction()
                     },
                     ended,
                 }
@@ -320,7 +339,7 @@ impl DeskPage {
         let Some(task) = self.finishing_task() else {
             return Vec::new();
         };
-        let mut tools = vec![choice(NO_AI.to_owned(), "No AI".to_owned())];
+        let mut tools = vec![choice(NO_AI.to_owned(), t(Msg::NoAi))];
         if let Some(pilot) = self.config.pilot(&task.pilot) {
             for id in &pilot.tools {
                 let label = self.config.tool(id).map_or(id, |tool| &tool.label);
@@ -350,7 +369,7 @@ impl DeskPage {
                     self.desk.open.remove(index);
                     self.finishing = None;
                     self.keep(device);
-                    self.said = Said::Text("Dropped.".into());
+                    self.said = Said::Text(t(Msg::Dropped));
                 }
             }
             Action::Cancel => self.finishing = None,
@@ -366,9 +385,7 @@ impl DeskPage {
 
     fn keep(&mut self, device: &mut impl Device) {
         if let Err(error) = device.keep(&self.desk) {
-            self.said = Said::Text(format!(
-                "Could not keep this on the device ({error}); it holds until the page is closed."
-            ));
+            self.said = Said::Text(tf(Msg::NotKept, &[Arg::Text(&error)]));
         }
     }
 
@@ -398,7 +415,7 @@ impl DeskPage {
 
     fn start(&mut self, device: &mut impl Device) {
         let Some(pilot) = self.start_pilot().cloned() else {
-            self.said = Said::Text("Join a pilot first, and choose it.".into());
+            self.said = Said::Text(t(Msg::JoinFirst));
             return;
         };
         let task = self
@@ -407,18 +424,13 @@ impl DeskPage {
             .filter(|task| pilot.tasks.contains(task))
             .or_else(|| (pilot.tasks.len() == 1).then(|| pilot.tasks[0].clone()));
         let (Some(task), Some(forecast)) = (task, self.forecast) else {
-            self.said = Said::Text(
-                "Choose the task and how long you expect it to take, then Start.".into(),
-            );
+            self.said = Said::Text(t(Msg::ChooseTaskAndForecast));
             return;
         };
         let heads = device.coin();
         let open = self.desk.start(&pilot, task, forecast, heads);
         self.forecast = None;
-        self.said = Said::Text(format!(
-            "Started. {}. It waits below until you finish it.",
-            open.instruction()
-        ));
+        self.said = Said::Text(tf(Msg::Started, &[Arg::Text(open.arm_id())]));
         self.keep(device);
     }
 
@@ -438,16 +450,13 @@ impl DeskPage {
     }
 
     /// The report for the finishing form, or what is still missing.
-    pub fn report(&self, id: ReportId) -> Result<Report, &'static str> {
+    pub fn report(&self, id: ReportId) -> Result<Report, String> {
         let (Some(finishing), Some(task)) = (&self.finishing, self.finishing_task()) else {
-            return Err("Choose a task to finish.");
+            return Err(t(Msg::ChooseOpenTask));
         };
-        let actual = finishing.actual.ok_or("Choose how long it took.")?;
-        let tool = finishing
-            .tool
-            .clone()
-            .ok_or("Choose the tool you used (or No AI).")?;
-        let outcome = finishing.outcome.ok_or("Choose how it went: keys 1–5.")?;
+        let actual = finishing.actual.ok_or_else(|| t(Msg::ChooseActual))?;
+        let tool = finishing.tool.clone().ok_or_else(|| t(Msg::ChooseTool))?;
+        let outcome = finishing.outcome.ok_or_else(|| t(Msg::ChooseOutcome))?;
         Ok(Report {
             id,
             week: self.week,
@@ -472,7 +481,7 @@ impl DeskPage {
         let report = match self.report(device.random_id()) {
             Ok(report) => report,
             Err(missing) => {
-                self.said = Said::Text(missing.into());
+                self.said = Said::Text(missing);
                 return;
             }
         };
@@ -490,7 +499,7 @@ impl DeskPage {
                 }
             }
             // The task stays open and the form filled: nothing is lost.
-            Err(reason) => self.said = Said::Text(format!("Not filed: {reason}")),
+            Err(reason) => self.said = Said::Text(tf(Msg::NotFiled, &[Arg::Text(&reason)])),
         }
     }
 
@@ -501,10 +510,10 @@ impl DeskPage {
         match device.take_back(&id) {
             Ok(()) => {
                 self.desk.open.push(task);
-                self.said = Said::Text("Undone: the task is open again.".into());
+                self.said = Said::Text(t(Msg::Undone));
                 self.keep(device);
             }
-            Err(error) => self.said = Said::Text(format!("Could not undo: {error}")),
+            Err(error) => self.said = Said::Text(tf(Msg::UndoFailed, &[Arg::Text(&error)])),
         }
     }
 

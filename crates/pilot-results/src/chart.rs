@@ -10,7 +10,10 @@
 
 use candor_core::{Difference, Ratio};
 
+use candor_core::catalog::Arg;
+
 use crate::format::{signed, times};
+use crate::lang::{number, t, tf, Msg};
 
 /// The whole drawing's width, in user units (the SVG scales to its box).
 pub const WIDTH: f64 = 640.0;
@@ -92,7 +95,10 @@ pub struct Chart {
 
 /// A linear map from `[-span, span]` onto `[left, right]`.
 fn place(value: f64, span: f64, left: f64, right: f64) -> f64 {
-    let at = left + (value.clamp(-span, span) + span) / (2.0 * span) * (right - left);
+    // max and min, not clamp: clamp's panic message writes its bounds with
+    // f64's Debug, which brings Rust's float formatter into the module
+    // (about 7 KB gzip).
+    let at = left + (value.max(-span).min(span) + span) / (2.0 * span) * (right - left);
     (at * 10.0).round() / 10.0
 }
 
@@ -147,24 +153,24 @@ impl Chart {
             height: axis_y + BOTTOM,
             panels: [
                 Panel {
-                    title: "Felt: AI − no AI".to_owned(),
+                    title: t(Msg::ChartFelt),
                     left: felt_panel.0,
                     right: felt_panel.1,
                     reference: felt_x(0.0),
                     ticks: vec![
                         tick(felt_x(-felt_span), signed(-felt_span)),
-                        tick(felt_x(0.0), "0".to_owned()),
+                        tick(felt_x(0.0), number(0.0, 0)),
                         tick(felt_x(felt_span), signed(felt_span)),
                     ],
                 },
                 Panel {
-                    title: "Time: AI ÷ no AI (log)".to_owned(),
+                    title: t(Msg::ChartTime),
                     left: time_panel.0,
                     right: time_panel.1,
                     reference: time_x(1.0),
                     ticks: vec![
                         tick(time_x((-time_span).exp()), times((-time_span).exp())),
-                        tick(time_x(1.0), "1×".to_owned()),
+                        tick(time_x(1.0), tf(Msg::Ratio, &[Arg::Count(1)])),
                         tick(time_x(time_span.exp()), times(time_span.exp())),
                     ],
                 },

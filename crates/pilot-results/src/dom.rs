@@ -8,7 +8,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use crate::chart::{Chart, Whisker};
-use crate::model::{self, PilotSection, PilotsPage, Table};
+use crate::lang::{t, tf, Msg};
+use crate::model::{PilotSection, PilotsPage, Table};
+use candor_core::catalog::Arg;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
@@ -58,7 +60,7 @@ fn clear(root: &Element) {
 /// "Loading pilots…", in place of whatever was there.
 pub fn loading(root: &Element) {
     clear(root);
-    add(root, "p", "loading", model::LOADING);
+    add(root, "p", "loading", &t(Msg::Loading));
     let _ = root.set_attribute("aria-busy", "true");
 }
 
@@ -75,17 +77,20 @@ pub fn failed(root: &Element, words: &str, retry: Option<Box<dyn Fn()>>) {
     let paragraph = add(root, "p", "failed", words);
     let _ = paragraph.set_attribute("role", "alert");
     if let Some(retry) = retry {
-        let button = add(root, "button", "", "Retry");
+        let button = add(root, "button", "", &t(Msg::Retry));
         on_click(&button, retry);
     }
 }
 
-/// The whole page.
-pub fn page(root: &Element, page: &PilotsPage) {
+/// The whole page, after `note` (why it is in English, if it should not be).
+pub fn page(root: &Element, page: &PilotsPage, note: Option<&str>) {
     clear(root);
     let _ = root.remove_attribute("aria-busy");
+    if let Some(note) = note {
+        add(root, "p", "note", note);
+    }
     if let Some(message) = page.empty_message() {
-        add(root, "p", "note", message);
+        add(root, "p", "note", &message);
     }
     for pilot in &page.pilots {
         section(root, pilot);
@@ -105,21 +110,23 @@ fn section(root: &Element, pilot: &PilotSection) {
         add(&section, "p", "verdict", disagreement);
     }
     if !pilot.task_verdicts.is_empty() {
-        add(&section, "h3", "", "By task");
+        add(&section, "h3", "", &t(Msg::ByTask));
         let list = add(&section, "ul", "", "");
         for sentence in &pilot.task_verdicts {
             add(&list, "li", "", sentence);
         }
     }
-    add(&section, "h3", "", "Felt and measured, side by side");
+    add(&section, "h3", "", &t(Msg::SideBySide));
     chart(&section, &pilot.chart);
     table(&section, &pilot.table);
     add(&section, "p", "hint", &pilot.hidden_note);
     if let Some(before_after) = &pilot.before_after {
-        add(&section, "h3", "", "Before and during the pilot");
+        add(&section, "h3", "", &t(Msg::BeforeAndDuring));
         table(&section, before_after);
     }
-    let exports = add(&section, "p", "exports", "Download what is shown: ");
+    // The buttons follow the words after a space.
+    let intro = format!("{} ", t(Msg::DownloadIntro));
+    let exports = add(&section, "p", "exports", &intro);
     for (label, extension, media, contents) in [
         ("CSV", "csv", "text/csv", pilot.csv.clone()),
         ("JSON", "json", "application/json", pilot.json.clone()),
@@ -127,7 +134,10 @@ fn section(root: &Element, pilot: &PilotSection) {
         let button = add(&exports, "button", "", label);
         let _ = button.set_attribute(
             "aria-label",
-            &format!("Download {} as {label}", pilot.heading),
+            &tf(
+                Msg::DownloadAs,
+                &[Arg::Text(&pilot.heading), Arg::Text(label)],
+            ),
         );
         let name = pilot.file_name(extension);
         on_click(&button, move || {
@@ -189,7 +199,12 @@ fn chart(parent: &Element, chart: &Chart) {
         &figure,
         "svg",
         &[
-            ("viewBox", format!("0 0 {} {}", chart.width, chart.height)),
+            // Written with `n`, not `{}`: f64's Display brings Rust's float
+            // formatter into the module, about 7 KB gzip.
+            (
+                "viewBox",
+                format!("0 0 {} {}", n(chart.width), n(chart.height)),
+            ),
             // The column's width, the height from the viewBox: no CSS in the main transfer.
             ("width", "100%".into()),
             ("aria-hidden", "true".into()),

@@ -2,7 +2,9 @@
 //! `GET {api}/pilots/{id}`, with the browser's fetch (no cookies, no HTTP
 //! cache) and errors in words: the server's own message where it sent one.
 
+use crate::lang::{t, tf, Msg};
 use crate::read::{self, Node};
+use candor_core::catalog::Arg;
 use candor_core::{PilotList, PilotView};
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -14,7 +16,7 @@ fn words(thrown: &JsValue) -> String {
     thrown
         .as_string()
         .or_else(|| Reflect::get(thrown, &"message".into()).ok()?.as_string())
-        .unwrap_or_else(|| "the browser gave no reason".into())
+        .unwrap_or_else(|| t(Msg::BrowserNoReason))
 }
 
 /// The server's message in an error body `{"error":{"message":…}}`, if it sent one.
@@ -31,15 +33,13 @@ pub async fn text(url: &str) -> Result<String, String> {
 
 async fn get(url: &str) -> Result<String, String> {
     let unreachable = |thrown: JsValue| {
-        format!(
-            "the sync server could not be reached at {url} ({}).",
-            words(&thrown)
-        )
+        let why = words(&thrown);
+        tf(Msg::ServerUnreachable, &[Arg::Text(url), Arg::Text(&why)])
     };
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
     init.set_credentials(RequestCredentials::Omit);
-    let window = web_sys::window().ok_or("there is no window.")?;
+    let window = web_sys::window().ok_or_else(|| t(Msg::NoWindow))?;
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(unreachable)?
@@ -50,10 +50,10 @@ async fn get(url: &str) -> Result<String, String> {
         .as_string()
         .unwrap_or_default();
     if !response.ok() {
-        let status = response.status();
+        let status = Arg::Count(response.status().into());
         return Err(match server_message(&body) {
-            Some(message) => format!("the sync server answered {message} (HTTP {status})."),
-            None => format!("the sync server answered HTTP {status} at {url}."),
+            Some(message) => tf(Msg::ServerSaid, &[Arg::Text(&message), status]),
+            None => tf(Msg::ServerStatus, &[status, Arg::Text(url)]),
         });
     }
     Ok(body)
@@ -81,7 +81,7 @@ impl Node for JsValue {
 
 /// Parses `text` with the browser's JSON parser and reads it with `read`.
 fn parse<T>(text: &str, read: fn(&JsValue) -> Result<T, String>) -> Result<T, String> {
-    read(&JSON::parse(text).map_err(|_| "it is not JSON".to_owned())?)
+    read(&JSON::parse(text).map_err(|_| t(Msg::NotJson))?)
 }
 
 /// The list of pilots and each pilot's document, with its text as served.
@@ -89,13 +89,13 @@ pub async fn load(api: &str) -> Result<(PilotList, Vec<(PilotView, String)>), St
     let api = api.trim_end_matches('/');
     let url = format!("{api}/pilots");
     let list: PilotList = parse(&get(&url).await?, read::pilot_list)
-        .map_err(|why| format!("the answer at {url} is not a list of pilots ({why})."))?;
+        .map_err(|why| tf(Msg::NotPilotList, &[Arg::Text(&url), Arg::Text(&why)]))?;
     let mut views = Vec::with_capacity(list.pilots.len());
     for pilot in &list.pilots {
         let url = format!("{api}/pilots/{}", pilot.pilot);
         let json = get(&url).await?;
         let view: PilotView = parse(&json, read::pilot_view)
-            .map_err(|why| format!("the answer at {url} is not a pilot's results ({why})."))?;
+            .map_err(|why| tf(Msg::NotPilotResults, &[Arg::Text(&url), Arg::Text(&why)]))?;
         views.push((view, json));
     }
     Ok((list, views))

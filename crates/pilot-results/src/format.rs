@@ -1,15 +1,22 @@
 //! Numbers as the page writes them, and the one place a count becomes words.
+//! Numbers on the page are written the language's way through
+//! [`crate::lang`] (`0,32` in German, SPEC §9); [`decimal`] writes them
+//! plainly for the CSV and the chart's geometry.
 //!
 //! SPEC §5: no count of 1..k−1 is ever written. The server hides such
 //! groups (`"n":null`); [`count`] also hides one that a document would
 //! give anyway, so the page cannot print it.
 
+use candor_core::catalog::Arg;
+
+use crate::lang::{number, t, tf, Msg};
+
 /// A group's size in words: the number, or "hidden" where SPEC §5 hides it
 /// (`None`, or a count of 1..k−1 that should never have been sent).
 pub fn count(n: Option<u64>, k: u32) -> String {
     match n {
-        Some(n) if !(1..u64::from(k)).contains(&n) => n.to_string(),
-        _ => "hidden".to_owned(),
+        Some(n) if !(1..u64::from(k)).contains(&n) => number(n as f64, 0),
+        _ => t(Msg::Hidden),
     }
 }
 
@@ -26,8 +33,7 @@ pub fn signed(value: f64) -> String {
         t if t > 0 => "+",
         _ => "−",
     };
-    let abs = tenths.unsigned_abs();
-    format!("{sign}{}.{}", abs / 10, abs % 10)
+    format!("{sign}{}", number(tenths.unsigned_abs() as f64 / 10.0, 1))
 }
 
 /// `value` with at most `places` decimals, trailing zeros dropped: `1.5`,
@@ -58,21 +64,27 @@ pub fn decimal(value: f64, places: u32) -> String {
 pub fn times(ratio: f64) -> String {
     let hundredths = (ratio * 100.0).round().max(0.0) as u64;
     let thousandths = (ratio * 1000.0).round().max(0.0) as u64;
-    if hundredths == 100 && thousandths != 1000 {
-        format!("{}.{:03}×", thousandths / 1000, thousandths % 1000)
+    let ratio = if hundredths == 100 && thousandths != 1000 {
+        Arg::Number(thousandths as f64 / 1000.0, 3)
     } else {
-        format!("{}.{:02}×", hundredths / 100, hundredths % 100)
-    }
+        Arg::Number(hundredths as f64 / 100.0, 2)
+    };
+    tf(Msg::Ratio, &[ratio])
 }
 
 /// A share as a whole percentage: `8%`.
 pub fn percent(share: f64) -> String {
-    format!("{}%", (share * 100.0).round().max(0.0) as u64)
+    let percent = (share * 100.0).round().max(0.0) as u64;
+    tf(Msg::Percent, &[Arg::Count(percent)])
 }
 
 /// A value and its 95% interval, each written by `write`: `+0.8 (+0.4 to +1.2)`.
 pub fn with_interval(value: f64, low: f64, high: f64, write: fn(f64) -> String) -> String {
-    format!("{} ({} to {})", write(value), write(low), write(high))
+    let [value, low, high] = [value, low, high].map(write);
+    tf(
+        Msg::Interval,
+        &[Arg::Text(&value), Arg::Text(&low), Arg::Text(&high)],
+    )
 }
 
 #[cfg(test)]

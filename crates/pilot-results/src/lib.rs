@@ -13,7 +13,8 @@
 //! Built like one of the app's pages, a model apart from its view:
 //!
 //! ```text
-//! format  numbers and counts in words (a count of 1..k−1 is never written)
+//! lang    the page's words in the language shown, from its catalog (SPEC §9)
+//!   → format  numbers and counts in words (a count of 1..k−1 is never written)
 //!   → chart   the intervals' geometry, in SVG user units
 //!   → model   PilotsPage: the documents and the config's labels turned into
 //!             every sentence, table row, chart mark and download shown
@@ -21,6 +22,12 @@
 //!   → read    the documents into the core's types, from the browser's JSON.parse
 //!   → fetch   GET {api}/pilots and each GET {api}/pilots/{id}, errors in words
 //! ```
+//!
+//! Every word the page shows comes from `locales/<lang>/pilot-results.ftl`
+//! (SPEC §9): English is compiled in; the language the browser asks for
+//! (`candor-language`) is fetched as `lang/<code>.pilot-results.txt`, beside
+//! candor.json, before the page draws. Where it cannot be had, the page is
+//! drawn in English and says why.
 //!
 //! Everything but `dom` and `fetch` is plain Rust, tested natively
 //! (`cargo test -p candor-pilot-results`). The JavaScript API:
@@ -35,6 +42,7 @@ pub mod chart;
 mod dom;
 mod fetch;
 pub mod format;
+pub mod lang;
 pub mod model;
 pub mod read;
 
@@ -54,8 +62,21 @@ pub fn render(root: web_sys::Element, api_base: String, config_url: String) {
 }
 
 async fn show(root: web_sys::Element, api_base: String, config_url: String) {
+    // The catalogs are beside candor.json, under the app's base.
+    let base = config_url.rsplit_once('/').map_or("", |(base, _)| base);
+    let note = lang::load(base)
+        .await
+        .err()
+        .map(|(lang, error)| lang::failed_note(lang, error));
+    if note.is_some() {
+        lang::mark_english(&root);
+    }
     if api_base.is_empty() {
-        return dom::note(&root, model::NO_SYNC);
+        let words = lang::t(lang::Msg::NoSync);
+        return dom::note(
+            &root,
+            &note.map_or(words.clone(), |note| format!("{note} {words}")),
+        );
     }
     dom::loading(&root);
     // Without the labels the page still shows the pilots, by task id.
@@ -64,7 +85,11 @@ async fn show(root: web_sys::Element, api_base: String, config_url: String) {
         Err(_) => Vec::new(),
     };
     match fetch::load(&api_base).await {
-        Ok((list, views)) => dom::page(&root, &PilotsPage::build(&list, &views, &tasks)),
+        Ok((list, views)) => dom::page(
+            &root,
+            &PilotsPage::build(&list, &views, &tasks),
+            note.as_deref(),
+        ),
         Err(why) => {
             let again = (root.clone(), api_base, config_url);
             dom::failed(

@@ -10,24 +10,15 @@ use candor_core::{
     WeekRange,
 };
 
+use candor_core::catalog::Arg;
+
 use crate::chart::Chart;
 use crate::format::{count, percent, shown, signed, times, with_interval};
-
-/// What the page says while it fetches.
-pub const LOADING: &str = "Loading pilots…";
-
-/// What the page says when the deployment runs no pilot.
-pub const NO_PILOTS: &str = "No pilots are configured. An operator declares them in candor.json, \
-under \"pilots\": each with an id, a label, its tasks and tools, its first and last week \
-(from, to) and whether each task's arm is drawn by a coin (randomize); see SPEC §10.";
-
-/// What the page says when the deployment has no sync server.
-pub const NO_SYNC: &str =
-    "This deployment has no sync server, so there are no pilot results: reports stay on each device.";
+use crate::lang::{t, tf, Msg};
 
 /// The page's words when the documents could not be had, `why` in the server's or browser's words.
 pub fn failed(why: &str) -> String {
-    format!("The pilots could not be loaded: {why}")
+    tf(Msg::LoadFailed, &[Arg::Text(why)])
 }
 
 /// A table: a caption, column headers, and rows each led by a row header.
@@ -113,8 +104,8 @@ impl PilotsPage {
     }
 
     /// What the page says instead of pilots, if there are none.
-    pub fn empty_message(&self) -> Option<&'static str> {
-        self.pilots.is_empty().then_some(NO_PILOTS)
+    pub fn empty_message(&self) -> Option<String> {
+        self.pilots.is_empty().then(|| t(Msg::NoPilots))
     }
 }
 
@@ -124,43 +115,55 @@ fn task_label(tasks: &[Choice], id: &str) -> String {
     match tasks.iter().find(|task| task.id == id) {
         Some(task) => task.label.clone(),
         None if tasks.is_empty() => id.to_owned(),
-        None => format!("{id} (retired)"),
+        None => tf(Msg::TaskRetired, &[Arg::Text(id)]),
     }
 }
 
-fn arm_words(arm: Arm) -> &'static str {
-    match arm {
-        Arm::Ai => "with AI",
-        Arm::NoAi => "without AI",
+/// A row header for `arm`: `msg` is one of arm-row, before-arm, during-arm.
+fn arm_header(msg: Msg, group: &str, arm: Arm) -> String {
+    let arm = Arg::Text(arm.id());
+    match msg {
+        Msg::ArmRow => tf(msg, &[Arg::Text(group), arm]),
+        _ => tf(msg, &[arm]),
     }
 }
 
-fn range(weeks: &WeekRange) -> String {
-    format!("{} to {}", weeks.from, weeks.to)
+/// A range of weeks as two texts, `2027-W02` and `2027-W09`.
+fn weeks(range: &WeekRange) -> [String; 2] {
+    [range.from.to_string(), range.to.to_string()]
 }
 
 fn section(view: &PilotView, json: &str, tasks_of_config: &[Choice]) -> PilotSection {
     let k = view.results.k;
-    let counted = match &view.counted {
-        Some(counted) => format!(
-            "counted so far: {} (weeks that have ended).",
-            range(counted)
-        ),
-        None => "no week of it has ended yet, so nothing is counted.".to_owned(),
+    let [from, to] = weeks(&view.weeks);
+    let weeks_said = match &view.counted {
+        Some(counted) => {
+            let [counted_from, counted_to] = weeks(counted);
+            tf(
+                Msg::WeeksCounted,
+                &[
+                    Arg::Text(&from),
+                    Arg::Text(&to),
+                    Arg::Text(&counted_from),
+                    Arg::Text(&counted_to),
+                ],
+            )
+        }
+        None => tf(Msg::WeeksNoneCounted, &[Arg::Text(&from), Arg::Text(&to)]),
     };
-    let design = if view.results.randomized {
-        "Randomized: for each task, a coin on the employee's device chose whether to do it with AI or without."
+    let design = t(if view.results.randomized {
+        Msg::DesignRandomized
     } else {
-        "Not randomized: a comparison of what people chose, weaker than a randomized trial. \
-         Those who chose AI may differ from those who did not in ways that also change their times."
-    };
+        Msg::DesignChosen
+    });
     let tasks: Vec<(String, &TaskResults)> = view
         .results
         .tasks
         .iter()
         .map(|task| (task_label(tasks_of_config, &task.task), task))
         .collect();
-    let mut groups = vec![("Whole pilot".to_owned(), &view.results.effect)];
+    let whole_pilot = t(Msg::WholePilot);
+    let mut groups = vec![(whole_pilot.clone(), &view.results.effect)];
     groups.extend(
         tasks
             .iter()
@@ -168,31 +171,22 @@ fn section(view: &PilotView, json: &str, tasks_of_config: &[Choice]) -> PilotSec
     );
 
     let mut table = Table {
-        caption: format!(
-            "{}: felt and measured, by arm. Felt: the mean outcome, −2 (much worse) to +2 (helped a lot). \
-             Time: actual minutes ÷ forecast minutes, geometric mean; above 1 is slower.",
-            view.label
-        ),
+        caption: tf(Msg::TableCaption, &[Arg::Text(&view.label)]),
         columns: [
-            "Group",
-            "Reports",
-            "Felt (95% interval)",
-            "Time taken ÷ forecast (95% interval)",
-            "Tool went against its arm (95% interval)",
+            Msg::ColumnGroup,
+            Msg::ColumnReports,
+            Msg::ColumnFelt,
+            Msg::ColumnTime,
+            Msg::ColumnAgainstArm,
         ]
-        .map(str::to_owned)
+        .map(t)
         .to_vec(),
         rows: Vec::new(),
     };
     let mut csv = String::from(
         "pilot,task,arm,n,felt,felt_low,felt_high,time,time_low,time_high,against_arm,against_arm_low,against_arm_high,verdict\n",
     );
-    let whole = [(
-        "Whole pilot".to_owned(),
-        "",
-        &view.results.arms,
-        &view.results.effect,
-    )];
+    let whole = [(whole_pilot, "", &view.results.arms, &view.results.effect)];
     let parts = tasks
         .iter()
         .map(|(label, task)| (label.clone(), task.task.as_str(), &task.arms, &task.effect));
@@ -209,21 +203,19 @@ fn section(view: &PilotView, json: &str, tasks_of_config: &[Choice]) -> PilotSec
         let mut rows: Vec<TableRow> = before
             .arms
             .iter()
-            .map(|arm| felt_row(&format!("Before the pilot, {}", arm_words(arm.arm)), arm, k))
+            .map(|arm| felt_row(&arm_header(Msg::BeforeArm, "", arm.arm), arm, k))
             .collect();
         rows.extend(
             view.results
                 .arms
                 .iter()
-                .map(|arm| felt_row(&format!("During the pilot, {}", arm_words(arm.arm)), arm, k)),
+                .map(|arm| felt_row(&arm_header(Msg::DuringArm, "", arm.arm), arm, k)),
         );
+        let [from, to] = weeks(&before.before);
         Table {
-            caption: format!(
-                "Felt outcome of the pilot's tasks and tools, by what people chose: the weeks before the pilot ({}) beside the pilot's own.",
-                range(&before.before)
-            ),
-            columns: ["Group", "Reports", "Felt (95% interval)"]
-                .map(str::to_owned)
+            caption: tf(Msg::BeforeAfterCaption, &[Arg::Text(&from), Arg::Text(&to)]),
+            columns: [Msg::ColumnGroup, Msg::ColumnReports, Msg::ColumnFelt]
+                .map(t)
                 .to_vec(),
             rows,
         }
@@ -232,13 +224,20 @@ fn section(view: &PilotView, json: &str, tasks_of_config: &[Choice]) -> PilotSec
     PilotSection {
         id: view.pilot.clone(),
         heading: view.label.clone(),
-        weeks: format!("Weeks {}; {counted}", range(&view.weeks)),
-        design: design.to_owned(),
+        weeks: weeks_said,
+        design,
         verdict: verdict_sentence(&view.results.effect, k),
-        disagreement: view.results.effect.felt_vs_measured.map(disagreement_sentence),
+        disagreement: view
+            .results
+            .effect
+            .felt_vs_measured
+            .map(disagreement_sentence),
         task_verdicts: tasks
             .iter()
-            .map(|(label, task)| format!("{label}: {}", verdict_sentence(&task.effect, k)))
+            .map(|(label, task)| {
+                let verdict = verdict_sentence(&task.effect, k);
+                tf(Msg::TaskVerdict, &[Arg::Text(label), Arg::Text(&verdict)])
+            })
             .collect(),
         chart: Chart::build(
             &groups
@@ -248,103 +247,87 @@ fn section(view: &PilotView, json: &str, tasks_of_config: &[Choice]) -> PilotSec
         ),
         table,
         before_after,
-        hidden_note: format!(
-            "“hidden”: a group of fewer than {k} reports, or one whose count would let a reader work out such a group (SPEC §5). Its size is not given."
-        ),
+        hidden_note: tf(Msg::HiddenNote, &[Arg::Count(k.into())]),
         csv,
         json: json.to_owned(),
     }
 }
 
-/// "People felt faster with AI (felt +0.8, 95% interval +0.4 to +1.2)", if there is a felt interval.
-fn felt_clause(effect: &Effect) -> Option<String> {
+/// The felt difference as arguments: `faster`, `slower` or `unclear`, and
+/// the difference and its interval in words; `None` without a felt interval.
+fn felt_args(effect: &Effect) -> Option<(&'static str, [String; 3])> {
     let felt = effect.felt?;
     let how = if felt.low > 0.0 {
-        "felt faster with AI"
+        "faster"
     } else if felt.high < 0.0 {
-        "felt slower with AI"
+        "slower"
     } else {
-        "felt no clear difference with AI"
+        "unclear"
     };
-    Some(format!(
-        "People {how} (felt {}, 95% interval {} to {})",
-        signed(felt.diff),
-        signed(felt.low),
-        signed(felt.high)
-    ))
+    Some((how, [felt.diff, felt.low, felt.high].map(signed)))
 }
 
 /// The verdict in one plain sentence (SPEC §10), felt first where there is a felt interval.
 pub fn verdict_sentence(effect: &Effect, k: u32) -> String {
     let time = match (effect.verdict, effect.time) {
         (Verdict::NotEnoughReports, _) | (_, None) => {
-            return format!(
-                "Not enough reports yet for a verdict: each arm needs at least {k} reports from weeks that have ended, and times that vary."
-            )
+            return tf(Msg::VerdictNotEnough, &[Arg::Count(k.into())]);
         }
         (_, Some(time)) => time,
     };
-    let took = format!(
-        "tasks took {} as long as forecast relative to without AI",
-        times(time.ratio)
-    );
-    let interval = format!("{} to {}", times(time.low), times(time.high));
-    let felt = felt_clause(effect);
-    match effect.verdict {
-        Verdict::Faster | Verdict::Slower => {
-            let word = if effect.verdict == Verdict::Slower {
-                "slower"
+    let [ratio, low, high] = [time.ratio, time.low, time.high].map(times);
+    let (ratio, low, high) = (Arg::Text(&ratio), Arg::Text(&low), Arg::Text(&high));
+    let more = Arg::Count(effect.more_reports_to_halve.unwrap_or(0));
+    let verdict = Arg::Text(if effect.verdict == Verdict::Slower {
+        "slower"
+    } else {
+        "faster"
+    });
+    let clear = matches!(effect.verdict, Verdict::Faster | Verdict::Slower);
+    match felt_args(effect) {
+        Some((how, [diff, felt_low, felt_high])) => {
+            let felt = [
+                Arg::Text(how),
+                Arg::Text(&diff),
+                Arg::Text(&felt_low),
+                Arg::Text(&felt_high),
+            ];
+            if clear {
+                let [a, b, c, d] = felt;
+                tf(
+                    Msg::VerdictClearFelt,
+                    &[a, b, c, d, verdict, ratio, low, high],
+                )
             } else {
-                "faster"
-            };
-            match felt {
-                Some(felt) => {
-                    format!("{felt}, and were measured {word}: {took} (95% interval {interval}).")
-                }
-                None => format!(
-                    "People were measured {word} with AI: {took} (95% interval {interval})."
-                ),
+                let [a, b, c, d] = felt;
+                tf(
+                    Msg::VerdictUnclearFelt,
+                    &[a, b, c, d, ratio, low, high, more],
+                )
             }
         }
-        _ => {
-            let halve = effect
-                .more_reports_to_halve
-                .map_or_else(String::new, |more| {
-                    format!(" About {more} more reports would make that interval half as wide.")
-                });
-            let measured = format!(
-                "no clear difference was measured: {took}, and the 95% interval, {interval}, holds 1.{halve}"
-            );
-            match felt {
-                Some(felt) => format!("{felt}; {measured}"),
-                None => format!("For time, {measured}"),
-            }
-        }
+        None if clear => tf(Msg::VerdictClear, &[verdict, ratio, low, high]),
+        None => tf(Msg::VerdictUnclear, &[ratio, low, high, more]),
     }
 }
 
 /// Felt and measured disagreeing, in plain words.
 pub fn disagreement_sentence(disagreement: Disagreement) -> String {
-    match disagreement {
-        Disagreement::FeltBetterMeasuredSlower => {
-            "Felt and measured disagree: felt faster, measured slower. How people feel about AI is not how long their tasks took."
-        }
-        Disagreement::FeltWorseMeasuredFaster => {
-            "Felt and measured disagree: felt slower, measured faster. How people feel about AI is not how long their tasks took."
-        }
-    }
-    .to_owned()
+    t(match disagreement {
+        Disagreement::FeltBetterMeasuredSlower => Msg::DisagreeFeltFaster,
+        Disagreement::FeltWorseMeasuredFaster => Msg::DisagreeFeltSlower,
+    })
 }
 
 fn arm_row(group: &str, arm: &ArmResults, k: u32) -> TableRow {
-    let header = format!("{group}, {}", arm_words(arm.arm));
+    let header = arm_header(Msg::ArmRow, group, arm.arm);
     if !shown(arm.n, k) {
         return TableRow {
             header,
             cells: vec![count(arm.n, k), "—".into(), "—".into(), "—".into()],
         };
     }
-    let none = || "no interval yet".to_owned();
+    let none = || t(Msg::NoInterval);
     TableRow {
         header,
         cells: vec![
@@ -362,7 +345,7 @@ fn arm_row(group: &str, arm: &ArmResults, k: u32) -> TableRow {
 fn felt_row(group: &str, arm: &ArmResults, k: u32) -> TableRow {
     let felt = match arm.felt {
         Some(f) if shown(arm.n, k) => with_interval(f.mean, f.low, f.high, signed),
-        _ if shown(arm.n, k) => "no interval yet".to_owned(),
+        _ if shown(arm.n, k) => t(Msg::NoInterval),
         _ => "—".to_owned(),
     };
     TableRow {
@@ -371,21 +354,12 @@ fn felt_row(group: &str, arm: &ArmResults, k: u32) -> TableRow {
     }
 }
 
-fn verdict_words(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Faster => "faster",
-        Verdict::Slower => "slower",
-        Verdict::NoClearDifference => "no clear difference",
-        Verdict::NotEnoughReports => "not enough reports",
-    }
-}
-
 fn effect_row(group: &str, effect: &Effect) -> TableRow {
-    let none = || "no interval yet".to_owned();
+    let none = || t(Msg::NoInterval);
     TableRow {
-        header: format!(
-            "{group}: AI against no AI ({})",
-            verdict_words(effect.verdict)
+        header: tf(
+            Msg::EffectRow,
+            &[Arg::Text(group), Arg::Text(verdict_id(effect.verdict))],
         ),
         cells: vec![
             "—".into(),
@@ -427,15 +401,20 @@ fn arm_csv(pilot: &str, task: &str, arm: &ArmResults, k: u32) -> String {
 }
 
 fn effect_csv(pilot: &str, task: &str, effect: &Effect) -> String {
-    let verdict = match effect.verdict {
-        Verdict::Faster => "faster",
-        Verdict::Slower => "slower",
-        Verdict::NoClearDifference => "no_clear_difference",
-        Verdict::NotEnoughReports => "not_enough_reports",
-    };
+    let verdict = verdict_id(effect.verdict);
     format!(
         "{pilot},{task},effect,,{},{},,,,{verdict}\n",
         triple(effect.felt.map(|f| (f.diff, f.low, f.high))),
         triple(effect.time.map(|t| (t.ratio, t.low, t.high))),
     )
+}
+
+/// A verdict's id, as the documents, the CSV and the messages' selects name it.
+fn verdict_id(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Faster => "faster",
+        Verdict::Slower => "slower",
+        Verdict::NoClearDifference => "no_clear_difference",
+        Verdict::NotEnoughReports => "not_enough_reports",
+    }
 }

@@ -12,12 +12,25 @@
 //! through the core's own derived `Deserialize` (`Verdict`,
 //! `Disagreement`), weeks through `IsoWeek`'s `FromStr`.
 
+use candor_core::catalog::Arg;
 use candor_core::{
     Arm, ArmResults, BeforeAfter, Choice, Difference, Disagreement, Effect, Mean, PilotList,
     PilotResults, PilotSummary, PilotView, Ratio, Share, TaskResults, Verdict, WeekRange,
 };
 use serde::de::value::StrDeserializer;
 use serde::Deserialize;
+
+use crate::lang::{tf, Msg};
+
+/// What is wrong with field `name`, in the language shown.
+fn wrong(msg: Msg, name: &str) -> String {
+    tf(msg, &[Arg::Text(name)])
+}
+
+/// What is wrong with field `name`'s `value`, in the language shown.
+fn wrong_value(msg: Msg, name: &str, value: &str) -> String {
+    tf(msg, &[Arg::Text(name), Arg::Text(value)])
+}
 
 /// A node of a parsed JSON document: the browser's `JsValue`, or
 /// `serde_json::Value` in the tests.
@@ -38,19 +51,19 @@ pub trait Node: Sized {
 type Read<T> = Result<T, String>;
 
 fn need<N: Node>(node: &N, name: &str) -> Read<N> {
-    node.get(name).ok_or_else(|| format!("no {name}"))
+    node.get(name).ok_or_else(|| wrong(Msg::FieldMissing, name))
 }
 
 fn text<N: Node>(node: &N, name: &str) -> Read<String> {
     need(node, name)?
         .text()
-        .ok_or_else(|| format!("{name} is not text"))
+        .ok_or_else(|| wrong(Msg::FieldNotText, name))
 }
 
 fn number<N: Node>(node: &N, name: &str) -> Read<f64> {
     need(node, name)?
         .number()
-        .ok_or_else(|| format!("{name} is not a number"))
+        .ok_or_else(|| wrong(Msg::FieldNotNumber, name))
 }
 
 fn count<N: Node>(node: &N, name: &str) -> Read<Option<u64>> {
@@ -58,7 +71,7 @@ fn count<N: Node>(node: &N, name: &str) -> Read<Option<u64>> {
         None => Ok(None),
         Some(value) => match value.number() {
             Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(Some(n as u64)),
-            _ => Err(format!("{name} is not a count")),
+            _ => Err(wrong(Msg::FieldNotCount, name)),
         },
     }
 }
@@ -66,13 +79,13 @@ fn count<N: Node>(node: &N, name: &str) -> Read<Option<u64>> {
 fn boolean<N: Node>(node: &N, name: &str) -> Read<bool> {
     need(node, name)?
         .boolean()
-        .ok_or_else(|| format!("{name} is not true or false"))
+        .ok_or_else(|| wrong(Msg::FieldNotBoolean, name))
 }
 
 fn items<N: Node>(node: &N, name: &str) -> Read<Vec<N>> {
     need(node, name)?
         .items()
-        .ok_or_else(|| format!("{name} is not a list"))
+        .ok_or_else(|| wrong(Msg::FieldNotList, name))
 }
 
 /// serde's error for a name it does not know, without its words: the page
@@ -89,8 +102,33 @@ impl std::fmt::Display for Unknown {
 
 impl std::error::Error for Unknown {}
 
+/// Every constructor of serde's errors, not only `custom`: the defaults
+/// build their words (`format_args!` over serde's `Unexpected`, which can
+/// be a float) before calling `custom`, which keeps the float formatter in
+/// the module even though the words are never written.
 impl serde::de::Error for Unknown {
     fn custom<T: std::fmt::Display>(_: T) -> Unknown {
+        Unknown
+    }
+    fn invalid_type(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Unknown {
+        Unknown
+    }
+    fn invalid_value(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Unknown {
+        Unknown
+    }
+    fn invalid_length(_: usize, _: &dyn serde::de::Expected) -> Unknown {
+        Unknown
+    }
+    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Unknown {
+        Unknown
+    }
+    fn unknown_field(_: &str, _: &'static [&'static str]) -> Unknown {
+        Unknown
+    }
+    fn missing_field(_: &'static str) -> Unknown {
+        Unknown
+    }
+    fn duplicate_field(_: &'static str) -> Unknown {
         Unknown
     }
 }
@@ -98,7 +136,7 @@ impl serde::de::Error for Unknown {
 /// A wire name read by the core's own derived `Deserialize`.
 fn named<'de, T: Deserialize<'de>>(value: &'de str, what: &str) -> Read<T> {
     T::deserialize(StrDeserializer::<Unknown>::new(value))
-        .map_err(|_| format!("{what} \"{value}\" is not one this page knows"))
+        .map_err(|_| wrong_value(Msg::FieldUnknownValue, what, value))
 }
 
 fn weeks<N: Node>(node: &N) -> Read<WeekRange> {
@@ -106,7 +144,7 @@ fn weeks<N: Node>(node: &N) -> Read<WeekRange> {
         let value = text(node, name)?;
         value
             .parse()
-            .map_err(|_| format!("{name} \"{value}\" is not a week"))
+            .map_err(|_| wrong_value(Msg::FieldNotWeek, name, &value))
     };
     Ok(WeekRange {
         from: week("from")?,
@@ -133,7 +171,7 @@ fn arms<N: Node>(node: &N) -> Read<Vec<ArmResults>> {
         .map(|arm| {
             let id = text(arm, "arm")?;
             Ok(ArmResults {
-                arm: Arm::parse(&id).ok_or_else(|| format!("arm \"{id}\" is not ai or no_ai"))?,
+                arm: Arm::parse(&id).ok_or_else(|| wrong(Msg::FieldBadArm, &id))?,
                 n: count(arm, "n")?,
                 felt: triple(arm, "felt", "mean")?.map(|(mean, low, high)| Mean {
                     mean,
@@ -173,7 +211,9 @@ fn effect<N: Node>(node: &N) -> Read<Effect> {
         felt_vs_measured: effect
             .get("felt_vs_measured")
             .map(|value| {
-                let value = value.text().ok_or("felt_vs_measured is not text")?;
+                let value = value
+                    .text()
+                    .ok_or_else(|| wrong(Msg::FieldNotText, "felt_vs_measured"))?;
                 named::<Disagreement>(&value, "felt_vs_measured")
             })
             .transpose()?,
@@ -183,10 +223,7 @@ fn effect<N: Node>(node: &N) -> Read<Effect> {
 fn ids<N: Node>(node: &N, name: &str) -> Read<Vec<String>> {
     items(node, name)?
         .iter()
-        .map(|id| {
-            id.text()
-                .ok_or_else(|| format!("{name} holds a non-text id"))
-        })
+        .map(|id| id.text().ok_or_else(|| wrong(Msg::FieldNonTextId, name)))
         .collect()
 }
 
@@ -246,6 +283,17 @@ pub fn pilot_view<N: Node>(node: &N) -> Read<PilotView> {
     })
 }
 
+/// A label of candor.json: a plain string, or one per language
+/// (`{"en": …, "de": …}`, SPEC §9), read in the language shown, else in
+/// English.
+fn label<N: Node>(value: &N) -> Option<String> {
+    value.text().or_else(|| {
+        [crate::lang::shown().code(), "en"]
+            .into_iter()
+            .find_map(|code| value.get(code)?.text())
+    })
+}
+
 /// The config's tasks, `[{"id","label"}, …]`: all the page needs of candor.json.
 pub fn task_labels<N: Node>(config: &N) -> Vec<Choice> {
     let tasks = config.get("tasks").and_then(|tasks| tasks.items());
@@ -255,7 +303,7 @@ pub fn task_labels<N: Node>(config: &N) -> Vec<Choice> {
         .filter_map(|task| {
             Some(Choice {
                 id: task.get("id")?.text()?,
-                label: task.get("label")?.text()?,
+                label: label(&task.get("label")?)?,
                 description: String::new(),
             })
         })
@@ -340,5 +388,25 @@ mod tests {
             ("tests", "Writing tests")
         );
         assert!(task_labels(&Value::Null).is_empty());
+    }
+
+    #[test]
+    fn translated_labels_are_read_in_the_language_shown_else_in_english() {
+        use crate::lang;
+        use candor_core::catalog::{Lang, Messages};
+        let config: Value = serde_json::from_str(
+            r#"{"tasks":[{"id":"tests","label":{"en":"Writing tests","de":"Tests schreiben"}},
+                         {"id":"docs","label":{"en":"Documentation"}},
+                         {"id":"none","label":{"fr":"Rien"}}]}"#,
+        )
+        .unwrap();
+        let labels = |config: &Value| -> Vec<String> {
+            task_labels(config).into_iter().map(|c| c.label).collect()
+        };
+        assert_eq!(labels(&config), ["Writing tests", "Documentation"]);
+        let english = || Messages::read(lang::ENGLISH.to_owned(), lang::COUNT).unwrap();
+        lang::show(Lang::De, english());
+        assert_eq!(labels(&config), ["Tests schreiben", "Documentation"]);
+        lang::show(Lang::En, english());
     }
 }

@@ -301,6 +301,7 @@ fn no_pilots_points_to_candor_json() {
     let list: PilotList = serde_json::from_str(r#"{"k":5,"pilots":[]}"#).unwrap();
     let page = PilotsPage::build(&list, &[], &config.tasks);
     let message = page.empty_message().unwrap();
+    let message = message.as_str();
     assert!(message.starts_with("No pilots are configured."));
     assert!(message.contains("candor.json") && message.contains("\"pilots\""));
     assert_eq!(
@@ -324,4 +325,48 @@ fn without_the_configs_labels_tasks_are_shown_by_id() {
         .map(|row| row.label.as_str())
         .collect();
     assert_eq!(labels, ["Whole pilot", "tests", "docs", "old_task"]);
+}
+
+/// The language `code`'s compiled catalog, as the build step makes it.
+fn catalog(code: &str) -> candor_core::catalog::Messages {
+    let read = |code: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../locales")
+            .join(code)
+            .join("pilot-results.ftl");
+        candor_catalog::compile_source(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let lines = candor_catalog::align(&read("en"), &read(code)).unwrap();
+    let text = candor_catalog::catalog_text(&lines);
+    candor_core::catalog::Messages::read(text, candor_pilot_results::lang::COUNT).unwrap()
+}
+
+#[test]
+fn in_every_language_the_verdicts_carry_their_numbers() {
+    use candor_core::catalog::Lang;
+    use candor_pilot_results::lang;
+    for language in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+        lang::show(language, catalog(language.code()));
+        let page = page();
+        let (slower, unclear) = (&page.pilots[0], &page.pilots[1]);
+        // Natively numbers are plain; the browser writes them the language's way.
+        for number in ["+0.8", "1.19", "1.03", "1.37"] {
+            assert!(
+                slower.verdict.contains(number),
+                "{}: {}",
+                language.code(),
+                slower.verdict
+            );
+        }
+        for number in ["0.95", "0.78", "1.15", "165"] {
+            assert!(
+                unclear.verdict.contains(number),
+                "{}: {}",
+                language.code(),
+                unclear.verdict
+            );
+        }
+        assert!(!all_text(&page).contains("hidden"), "{}", language.code());
+    }
+    lang::show(Lang::En, catalog("en"));
 }
