@@ -8,7 +8,8 @@
 //   build's files) and the list of files, relative to this script.
 // - Names with a content hash (Trunk's candor-<hash>.js, _bg.wasm, main-<hash>.css)
 //   never change: cache first. Everything else (index.html, candor.json, the
-//   manifest…) can change in place: network first, the cache when offline.
+//   manifest, the language catalogs lang/<code>.<domain>.txt…) can change in
+//   place: network first, the cache when offline.
 //   Navigations fall back to the cached index.html, which routes itself.
 // - The sync API (/api/) is never touched: the outbox owns retries, and a
 //   cached answer would lie about what the server has.
