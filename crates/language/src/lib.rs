@@ -317,6 +317,101 @@ impl Locale for BrowserLocale {
     }
 }
 
+/// The items every wasm part's `lang` module has, for its catalog `domain`
+/// (SPEC §9): the generated `Msg` enum, `COUNT` and `ENGLISH` (its
+/// `build.rs` writes `<domain>_messages.rs` with `candor_catalog::build_script`),
+/// `DOMAIN`, the catalog in force on this thread, and `shown`, `t`, `tf`,
+/// `number`, `show`, `load`, `failed_note` (the domain's `catalog-failed`
+/// message) and `mark_english`. One definition for the Pilots page and the
+/// pilot desk, which differ only in their domain:
+///
+/// ```ignore
+/// candor_language::module_words!("pilot-desk");
+/// ```
+#[macro_export]
+macro_rules! module_words {
+    ($domain:literal) => {
+        include!(concat!(env!("OUT_DIR"), "/", $domain, "_messages.rs"));
+
+        /// The catalogs' domain: `lang/<code>.<domain>.txt`.
+        pub const DOMAIN: &str = $domain;
+
+        thread_local! {
+            static CATALOG: ::std::cell::RefCell<$crate::Catalog> = ::std::cell::RefCell::new($crate::Catalog::english(ENGLISH, COUNT));
+        }
+
+        /// The language shown: English until another's catalog has loaded.
+        pub fn shown() -> $crate::__catalog::Lang {
+            CATALOG
+                .try_with(|catalog| catalog.borrow().lang())
+                .unwrap_or($crate::__catalog::Lang::En)
+        }
+
+        /// A message without arguments, in the language shown.
+        pub fn t(msg: Msg) -> String {
+            tf(msg, &[])
+        }
+
+        /// A message with its arguments (in the English message's order of first
+        /// appearance), in the language shown.
+        pub fn tf(msg: Msg, args: &[$crate::__catalog::Arg]) -> String {
+            // try_with, not with: with's panic would bring Debug's formatting in.
+            CATALOG
+                .try_with(|catalog| catalog.borrow().format(msg as usize, args))
+                .unwrap_or_default()
+        }
+
+        /// `n` with `digits` decimals, the language's way (`0,32` in German).
+        pub fn number(n: f64, digits: u8) -> String {
+            CATALOG
+                .try_with(|catalog| catalog.borrow().number(n, digits))
+                .unwrap_or_default()
+        }
+
+        /// Shows `lang` with `messages` (a compiled catalog of [`COUNT`] lines)
+        /// from now on, on this thread; for tests and tools.
+        pub fn show(lang: $crate::__catalog::Lang, messages: $crate::__catalog::Messages) {
+            let _ = CATALOG.try_with(|catalog| {
+                catalog
+                    .borrow_mut()
+                    .set(lang, messages, $crate::locale(lang))
+            });
+        }
+
+        /// Loads the language the browser asks for from under the app's `base`;
+        /// on an error the module stays in English and [`failed_note`] says why.
+        pub async fn load(base: &str) -> Result<(), ($crate::__catalog::Lang, $crate::LoadError)> {
+            $crate::load_chosen(&CATALOG, base, DOMAIN, COUNT).await
+        }
+
+        /// The note shown when `lang`'s catalog could not be loaded.
+        pub fn failed_note(lang: $crate::__catalog::Lang, error: $crate::LoadError) -> String {
+            tf(
+                Msg::CatalogFailed,
+                &[
+                    $crate::__catalog::Arg::Text(lang.native_name()),
+                    $crate::__catalog::Arg::Text(error.code()),
+                    $crate::__catalog::Arg::Count(u64::from(error.status())),
+                ],
+            )
+        }
+
+        /// Marks `root` as English, left to right, when the module fell back to
+        /// English inside a page in another language, so that screen readers read
+        /// it as English and an Arabic page does not turn it right to left.
+        pub fn mark_english(root: &$crate::__web_sys::Element) {
+            let _ = root.set_attribute("lang", "en");
+            let _ = root.set_attribute("dir", "ltr");
+        }
+    };
+}
+
+/// What [`module_words!`] names from the crates it builds on.
+#[doc(hidden)]
+pub use candor_core::catalog as __catalog;
+#[doc(hidden)]
+pub use web_sys as __web_sys;
+
 #[cfg(test)]
 mod tests {
     use super::*;
