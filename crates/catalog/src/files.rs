@@ -207,6 +207,22 @@ pub fn compile_all(locales_dir: &Path, out_dir: &Path) -> Result<Vec<(PathBuf, u
     compile(locales_dir, out_dir, &languages)
 }
 
+/// What [`compile_present`] did: each file written with its size in bytes,
+/// and the languages that have no directory yet.
+pub type Present = (Vec<(PathBuf, usize)>, Vec<Lang>);
+
+/// [`compile`] for each language Candor ships that has a directory in
+/// `locales_dir` (English excepted): what the app's build writes while
+/// translations are still being added. The languages left out are returned
+/// too, so the build can say so; [`compile_all`] is the check that none is.
+pub fn compile_present(locales_dir: &Path, out_dir: &Path) -> Result<Present, Failures> {
+    let (present, absent): (Vec<Lang>, Vec<Lang>) = Lang::ALL
+        .into_iter()
+        .filter(|&lang| lang != Lang::En)
+        .partition(|lang| locales_dir.join(lang.code()).is_dir());
+    Ok((compile(locales_dir, out_dir, &present)?, absent))
+}
+
 /// Compiles every domain of `<locales_dir>/en/*.ftl` for each of
 /// `languages` into `<out_dir>/<code>.<domain>.txt`, aligned to English,
 /// and `en-XA.<domain>.txt` from the pseudo-locale. Nothing is written

@@ -16,8 +16,10 @@
 //! - [`pseudo`] makes the `en-XA` pseudo-locale from English;
 //! - [`rust_source`] and [`build_script`] write the app's `enum Msg` and
 //!   the English catalog, compiled into the main bundle;
-//! - [`compile_all`] (the `candor-catalog` binary) writes every language's
-//!   catalog, `<code>.<domain>.txt`, and reports every failure at once.
+//! - [`compile_all`] writes every language's catalog, `<code>.<domain>.txt`,
+//!   and reports every failure at once; [`compile_present`] (the
+//!   `candor-catalog` binary, run by the app's build) does so for the
+//!   languages that have a directory yet.
 //!
 //! The crate's README.md gives the translator's workflow and what each
 //! error means; `candor_core::catalog` describes the compiled format (one
@@ -54,6 +56,9 @@ mod pseudo;
 mod source;
 
 pub use align::{align, CatalogMismatch, VariableMismatch};
-pub use files::{build_script, catalog_text, compile, compile_all, rust_source, Failure, Failures};
+pub use files::{
+    build_script, catalog_text, compile, compile_all, compile_present, rust_source, Failure,
+    Failures, Present,
+};
 pub use pseudo::{pseudo, pseudo_text};
 pub use source::{compile_source, rust_name, Message, Problem, SourceError, SourceErrors};

@@ -1,6 +1,7 @@
 //! `candor-catalog OUT_DIR [LOCALES_DIR]`: compiles every translation in
 //! `LOCALES_DIR` (default `locales`) into `OUT_DIR`, checking each against
-//! English, and prints each file written with its size (SPEC §9).
+//! English, and the `en-XA` pseudo-locale; prints each file written with
+//! its size, and the languages that have no directory yet (SPEC §9).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,10 +15,14 @@ fn main() -> ExitCode {
     let locales_dir = args
         .next()
         .map_or_else(|| PathBuf::from("locales"), PathBuf::from);
-    match candor_catalog::compile_all(&locales_dir, &out_dir) {
-        Ok(written) => {
+    match candor_catalog::compile_present(&locales_dir, &out_dir) {
+        Ok((written, absent)) => {
             for (path, bytes) in written {
                 println!("{}\t{bytes} bytes", path.display());
+            }
+            if !absent.is_empty() {
+                let codes: Vec<&str> = absent.iter().map(|lang| lang.code()).collect();
+                println!("not translated yet (no directory): {}", codes.join(", "));
             }
             ExitCode::SUCCESS
         }
