@@ -4,12 +4,13 @@ use candor_core::Config;
 use leptos::prelude::*;
 
 use crate::components::{header::Header, notice_board::NoticeBoard};
+use crate::language::{t, Lang, Msg};
 use crate::pages::{
     config_error::ConfigErrorPage, file::FilePage, history::HistoryPage, my_map::MyMapPage,
     pilots::PilotsPage, team_map::TeamMapPage,
 };
 use crate::router::{app_base, AppBase, Navigation, Page};
-use crate::store::{config, history::LocalStore, notices::Notices, sync::SyncStore};
+use crate::store::{catalog, config, history::LocalStore, notices::Notices, sync::SyncStore};
 
 /// The whole app: a config error page, or the shell with its routes.
 #[component]
@@ -17,23 +18,27 @@ pub fn App() -> impl IntoView {
     let pathname = window().location().pathname().unwrap_or_default();
     let base = app_base(&pathname);
     let config_url = format!("{base}/{}", config::CONFIG_FILE);
+    let notices = Notices::new();
+    provide_context(notices);
+    // Fetched beside the config, never before it: the form shows in English
+    // until the chosen language's catalog arrives (SPEC §9).
+    let shown = catalog::open(&base, notices);
     // A signal filled by a spawned task rather than a resource: the app loads
     // the config once, and a LocalResource with Suspense here measured
     // +12.4 KB gzip (245.2 → 257.6 KB, over the 250 KB budget of SPEC §8).
     let loaded = RwSignal::new(None);
     leptos::task::spawn_local(async move { loaded.set(Some(config::load(config_url).await)) });
     move || match loaded.get() {
-        None => view! { <p class="loading">"Loading Candor…"</p> }.into_any(),
-        Some(Ok(config)) => view! { <Shell config base=base.clone() /> }.into_any(),
+        None => view! { <p class="loading">{t(Msg::LoadingApp)}</p> }.into_any(),
+        Some(Ok(config)) => view! { <Shell config base=base.clone() shown /> }.into_any(),
         Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
     }
 }
 
 /// The app once its config is known: header, notices and pages.
 #[component]
-fn Shell(config: Config, base: String) -> impl IntoView {
-    let notices = Notices::new();
-    provide_context(notices);
+fn Shell(config: Config, base: String, shown: RwSignal<Lang>) -> impl IntoView {
+    let notices = expect_context::<Notices>();
     let local = LocalStore::open(notices);
     provide_context(local);
     provide_context(SyncStore::open(
@@ -47,16 +52,24 @@ fn Shell(config: Config, base: String) -> impl IntoView {
     provide_context(Navigation::start(&base));
     provide_context(base);
     let navigation = expect_context::<Navigation>();
+    // The header and the page are drawn again, once, when another
+    // language's catalog comes into force (`shown` changes).
     view! {
-        <Header />
+        {move || {
+            shown.track();
+            view! { <Header /> }
+        }}
         <NoticeBoard />
-        {move || match navigation.page() {
-            Page::File => view! { <FilePage /> }.into_any(),
-            Page::History => view! { <HistoryPage /> }.into_any(),
-            Page::MyMap => view! { <MyMapPage /> }.into_any(),
-            Page::TeamMap => view! { <TeamMapPage /> }.into_any(),
-            Page::Pilots => view! { <PilotsPage /> }.into_any(),
-            Page::NotFound => view! { <main><h1>"Page not found"</h1></main> }.into_any(),
+        {move || {
+            shown.track();
+            match navigation.page() {
+                Page::File => view! { <FilePage /> }.into_any(),
+                Page::History => view! { <HistoryPage /> }.into_any(),
+                Page::MyMap => view! { <MyMapPage /> }.into_any(),
+                Page::TeamMap => view! { <TeamMapPage /> }.into_any(),
+                Page::Pilots => view! { <PilotsPage /> }.into_any(),
+                Page::NotFound => view! { <main><h1>{t(Msg::PageNotFound)}</h1></main> }.into_any(),
+            }
         }}
     }
 }

@@ -7,7 +7,8 @@
 //! Layers, each using only those before it (no module cycle):
 //!
 //! ```text
-//! store       browser I/O: local storage, fetch, downloads, the outbox's sender
+//! language    the app's words: the compiled English catalog, t() and tf()
+//!   → store   browser I/O: local storage, fetch, downloads, the outbox's sender
 //!   → state   each page's state and transitions, plain Rust, tested natively
 //!   → router  the app's base, the page on show, links, the deep link's query
 //!   → components  reusable views: pickers, heatmap, filter bar, header
@@ -21,6 +22,7 @@
 
 pub mod app;
 pub mod components;
+pub mod language;
 pub mod pages;
 pub mod router;
 pub mod state;

@@ -9,14 +9,17 @@ use candor_core::{Reason, OUTCOME_LABELS};
 use leptos::prelude::*;
 
 use crate::components::heatmap::{colour_for_mean, escape, format_mean, percent};
+use crate::language::{t, tf, Arg, Msg};
 use crate::state::team_map::{CellFacts, EffortCounts};
 
 /// The outcome distribution as horizontal bars, in SVG (no inline styles under the CSP).
 fn distribution_markup(outcomes: [u64; 5]) -> String {
     let most = outcomes.iter().copied().max().unwrap_or(0).max(1);
     let mut svg = String::from(
-        "<svg class=\"distribution\" viewBox=\"0 0 360 130\" width=\"360\" role=\"img\" aria-label=\"Outcome distribution; the counts are listed beside each bar.\">",
+        "<svg class=\"distribution\" viewBox=\"0 0 360 130\" width=\"360\" role=\"img\" aria-label=\"",
     );
+    svg.push_str(&escape(t(Msg::CellDistribution)));
+    svg.push_str("\">");
     for (at, (label, count)) in OUTCOME_LABELS.iter().zip(outcomes).enumerate() {
         let y = at as i32 * 26;
         let width = (count * 180 / most) as i32;
@@ -47,32 +50,39 @@ pub fn CellDetail(
     /// Closes the panel.
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let title = format!("{} with {}", facts.task, facts.tool);
+    let title = tf(
+        Msg::CellWith,
+        &[Arg::Text(&facts.task), Arg::Text(&facts.tool)],
+    );
     let body = match (facts.cell.n, facts.cell.outcomes) {
         (Some(n), Some(outcomes)) => {
             let helped = facts.cell.helped.map(|share| {
-                format!(
-                    "Helped in {} of reports (95% interval {} to {}).",
+                let (share, low, high) = (
                     percent(share.share),
                     percent(share.low),
-                    percent(share.high)
+                    percent(share.high),
+                );
+                tf(
+                    Msg::CellHelped,
+                    &[Arg::Text(&share), Arg::Text(&low), Arg::Text(&high)],
                 )
             });
-            let baseline = facts.vs_baseline.map(|diff| {
-                format!(
-                    "Mean outcome {} against No AI on the same task.",
-                    format_mean(diff)
-                )
-            });
+            let baseline = facts
+                .vs_baseline
+                .map(|diff| tf(Msg::CellVsBaseline, &[Arg::Text(&format_mean(diff))]));
             let reasons = facts.cell.reasons.clone().unwrap_or_default();
             let reasons = if reasons.is_empty() {
-                view! { <p>"No reasons given."</p> }.into_any()
+                view! { <p>{t(Msg::CellNoReasons)}</p> }.into_any()
             } else {
                 let items = Reason::ALL
                     .iter()
                     .filter_map(|reason| {
                         let count = reasons.get(reason)?;
-                        Some(view! { <li>{format!("{}: {count}", reason.label())}</li> })
+                        let line = tf(
+                            Msg::CellLine,
+                            &[Arg::Text(reason.label()), Arg::Count(*count)],
+                        );
+                        Some(view! { <li>{line}</li> })
                     })
                     .collect_view();
                 view! { <ul>{items}</ul> }.into_any()
@@ -82,26 +92,26 @@ pub fn CellDetail(
                     .trend
                     .iter()
                     .map(|(period, mean)| {
-                        let words = mean.map_or("not enough reports".to_string(), format_mean);
-                        view! { <li>{format!("{period}: {words}")}</li> }
+                        let words = mean.map_or(t(Msg::CellNotEnough).to_string(), format_mean);
+                        view! { <li>{tf(Msg::CellLine, &[Arg::Text(period), Arg::Text(&words)])}</li> }
                     })
                     .collect_view();
-                view! { <h3>"Mean outcome by period"</h3><ul class="trend-list">{items}</ul> }
+                view! { <h3>{t(Msg::CellByPeriod)}</h3><ul class="trend-list">{items}</ul> }
             });
             view! {
-                <p>{format!("{n} reports.")} " " {helped} " " {baseline}</p>
-                <h3>"Outcomes"</h3>
+                <p>{tf(Msg::CellReports, &[Arg::Count(n)])} " " {helped} " " {baseline}</p>
+                <h3>{t(Msg::CellOutcomes)}</h3>
                 <div inner_html=distribution_markup(outcomes)></div>
-                <h3>"Why it did not help"</h3>
+                <h3>{t(Msg::CellWhyNot)}</h3>
                 {reasons}
-                <h3>"Checking effort"</h3>
+                <h3>{t(Msg::CellEffort)}</h3>
                 <EffortList efforts />
                 {trend}
             }
             .into_any()
         }
         _ => view! {
-            <p>"Not enough reports to show this cell without risking singling someone out."</p>
+            <p>{t(Msg::CellHidden)}</p>
         }
         .into_any(),
     };
@@ -109,7 +119,7 @@ pub fn CellDetail(
         <section class="cell-detail" aria-labelledby="cell-detail-title">
             <h2 id="cell-detail-title" inner_html=escape(&title)></h2>
             {body}
-            <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
+            <button type="button" on:click=move |_| on_close.run(())>{t(Msg::CellClose)}</button>
         </section>
     }
 }
@@ -117,23 +127,27 @@ pub fn CellDetail(
 /// Checking effort in the cell, level by level, once loaded.
 #[component]
 fn EffortList(efforts: Signal<Option<EffortCounts>>) -> impl IntoView {
-    move || {
-        match efforts.get() {
-        None => view! { <p>"Loading…"</p> }.into_any(),
+    move || match efforts.get() {
+        None => view! { <p>{t(Msg::CellLoading)}</p> }.into_any(),
         Some(levels) if levels.is_empty() => view! {
-            <p>"Checking effort is shown for a period with no other filter: the server publishes one filter besides the period at a time."</p>
+            <p>{t(Msg::CellEffortOneFilter)}</p>
         }
         .into_any(),
         Some(levels) => {
             let items = levels
                 .into_iter()
                 .map(|(effort, n)| {
-                    let words = n.map_or("not enough reports".to_string(), |n| n.to_string());
-                    view! { <li>{format!("{}: {words}", effort.label())}</li> }
+                    let line = match n {
+                        Some(n) => tf(Msg::CellLine, &[Arg::Text(effort.label()), Arg::Count(n)]),
+                        None => tf(
+                            Msg::CellLine,
+                            &[Arg::Text(effort.label()), Arg::Text(t(Msg::CellNotEnough))],
+                        ),
+                    };
+                    view! { <li>{line}</li> }
                 })
                 .collect_view();
             view! { <ul>{items}</ul> }.into_any()
         }
-    }
     }
 }

@@ -10,32 +10,19 @@ use candor_core::{
 };
 use leptos::prelude::*;
 
+use crate::language::{t, tf, Arg, Msg};
 use crate::state::team_map::is_chosen;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Words for a period value: "March 2026", "Q1 2026".
 pub fn period_label(value: &str) -> String {
     match value.split_once('-') {
-        Some((year, quarter)) if quarter.starts_with('Q') => format!("{quarter} {year}"),
-        Some((year, month)) => month
-            .parse::<usize>()
-            .ok()
-            .and_then(|month| MONTHS.get(month.wrapping_sub(1)))
-            .map_or_else(|| value.to_string(), |name| format!("{name} {year}")),
+        Some((year, quarter)) if quarter.starts_with('Q') => {
+            tf(Msg::PeriodQuarter, &[Arg::Text(quarter), Arg::Text(year)])
+        }
+        Some((year, month)) => match month.parse::<u64>() {
+            Ok(month @ 1..=12) => tf(Msg::PeriodMonth, &[Arg::Count(month), Arg::Text(year)]),
+            _ => value.to_string(),
+        },
         None => value.to_string(),
     }
 }
@@ -44,24 +31,25 @@ pub fn period_label(value: &str) -> String {
 pub fn value_label(config: &Config, dimension: Dimension, value: Option<&str>) -> String {
     let Some(value) = value else {
         return match dimension {
-            Dimension::Period => "All closed weeks",
-            Dimension::Team => "All teams",
-            Dimension::Complexity => "Any complexity",
-            Dimension::Mandated => "Told to or not",
-            Dimension::Effort => "Any checking effort",
+            Dimension::Period => t(Msg::FilterAllPeriods),
+            Dimension::Team => t(Msg::FilterAllTeams),
+            Dimension::Complexity => t(Msg::FilterAnyComplexity),
+            Dimension::Mandated => t(Msg::FilterAnyMandated),
+            Dimension::Effort => t(Msg::FilterAnyEffort),
         }
         .to_string();
     };
     match dimension {
         Dimension::Period => period_label(value),
-        Dimension::Team => config
-            .team(value)
-            .map_or_else(|| format!("{value} (retired)"), |team| team.label.clone()),
+        Dimension::Team => config.team(value).map_or_else(
+            || tf(Msg::Retired, &[Arg::Text(value)]),
+            |team| team.label.clone(),
+        ),
         Dimension::Complexity => Complexity::parse(value)
             .map_or(value, |c| c.label())
             .to_string(),
-        Dimension::Mandated if value == "true" => "Told to use it".to_string(),
-        Dimension::Mandated => "Chose to use it".to_string(),
+        Dimension::Mandated if value == "true" => t(Msg::ToldTo).to_string(),
+        Dimension::Mandated => t(Msg::ChoseTo).to_string(),
         Dimension::Effort => Effort::parse(value)
             .map_or(value, |e| e.label())
             .to_string(),
@@ -70,11 +58,11 @@ pub fn value_label(config: &Config, dimension: Dimension, value: Option<&str>) -
 
 fn heading(dimension: Dimension) -> &'static str {
     match dimension {
-        Dimension::Period => "Period",
-        Dimension::Team => "Team",
-        Dimension::Complexity => "Complexity",
-        Dimension::Mandated => "Why AI was used",
-        Dimension::Effort => "Checking effort",
+        Dimension::Period => t(Msg::FilterPeriod),
+        Dimension::Team => t(Msg::FilterTeam),
+        Dimension::Complexity => t(Msg::FilterComplexity),
+        Dimension::Mandated => t(Msg::FilterMandated),
+        Dimension::Effort => t(Msg::FilterEffort),
     }
 }
 
@@ -112,11 +100,12 @@ pub fn FilterBar(
                             let mut words = value_label(&config, dimension, value.as_deref());
                             let disabled = choice.state != ChoiceState::Shown && !is_selected;
                             if disabled {
-                                words.push_str(if choice.state == ChoiceState::Empty {
-                                    " — no reports"
+                                words.push(' ');
+                                words.push_str(t(if choice.state == ChoiceState::Empty {
+                                    Msg::FilterNoReports
                                 } else {
-                                    " — too few reports to show"
-                                });
+                                    Msg::FilterTooFew
+                                }));
                             }
                             view! {
                                 <option value=value.unwrap_or_default() selected=is_selected disabled=disabled>
@@ -139,10 +128,10 @@ pub fn FilterBar(
     };
     view! {
         <fieldset class="filters">
-            <legend>"Show"</legend>
+            <legend>{t(Msg::FilterLegend)}</legend>
             <div class="filter-grid">{selects}</div>
             <p class="hint">
-                {format!("One filter besides the period at a time: choosing another replaces it. Greyed-out choices would show fewer than {k} reports, or let views be combined to single someone out.")}
+                {tf(Msg::FilterHint, &[Arg::Count(k.into())])}
             </p>
         </fieldset>
     }

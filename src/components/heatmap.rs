@@ -6,6 +6,8 @@
 use candor_core::{Axis, Grid, Share};
 use leptos::prelude::*;
 
+use crate::language::{number, t, tf, Arg, Msg};
+
 /// What one cell shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CellView {
@@ -145,10 +147,11 @@ fn is_dark(colour: [u8; 3]) -> bool {
     0.299 * r + 0.587 * g + 0.114 * b < 140.0
 }
 
-/// A mean with its sign and one decimal, e.g. "+1.2", "−0.5", "0.0".
+/// A mean with its sign and one decimal, e.g. "+1.2", "−0.5", "0.0", the
+/// digits and decimal mark the language's way.
 ///
-/// Formatted from integer tenths: float formatting would add kilobytes to
-/// the app for no visible gain.
+/// Rounded to integer tenths first, so a tiny mean is "0.0" without a
+/// sign; no float formatting in the app (the browser's `Intl` writes it).
 pub fn format_mean(mean: f64) -> String {
     let tenths = (mean * 10.0).round() as i64;
     let sign = match tenths {
@@ -156,27 +159,29 @@ pub fn format_mean(mean: f64) -> String {
         ..=-1 => "−",
         0 => "",
     };
-    let tenths = tenths.unsigned_abs();
-    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+    sign.to_owned() + &number(tenths.unsigned_abs() as f64 / 10.0, 1)
 }
 
 /// A share as a whole percentage, e.g. "57%".
 pub fn percent(share: f64) -> String {
-    format!("{}%", (share * 100.0).round() as i64)
+    tf(Msg::Percent, &[Arg::Count((share * 100.0).round() as u64)])
 }
 
 fn format_share(share: Share) -> String {
-    format!(
-        "{} helped (95% interval {}–{})",
+    let (value, low, high) = (
         percent(share.share),
         percent(share.low),
-        percent(share.high)
+        percent(share.high),
+    );
+    tf(
+        Msg::CellShare,
+        &[Arg::Text(&value), Arg::Text(&low), Arg::Text(&high)],
     )
 }
 
 fn axis_label(axis: &Axis) -> String {
     if axis.retired {
-        format!("{} (retired)", axis.label)
+        tf(Msg::Retired, &[Arg::Text(&axis.label)])
     } else {
         axis.label.clone()
     }
@@ -194,26 +199,21 @@ fn short(label: &str, max: usize) -> String {
 /// Words for one cell of `model`, as a screen reader or the table says them.
 pub fn describe_cell(model: &HeatmapModel, row: usize, col: usize) -> String {
     match &model.cells[row][col] {
-        CellView::Empty => "no reports".into(),
-        CellView::Hidden => "not enough reports".into(),
+        CellView::Empty => t(Msg::CellNoReports).into(),
+        CellView::Hidden => t(Msg::CellNotEnough).into(),
         CellView::Shown { n, mean, helped } => {
-            let mut text = format!("mean {} from {n} report{}", format_mean(*mean), plural(*n));
+            let mean = format_mean(*mean);
+            let mut text = tf(Msg::CellMean, &[Arg::Text(&mean), Arg::Count(*n)]);
             if let Some(share) = helped {
-                text.push_str(&format!(", {}", format_share(*share)));
+                text.push_str(", ");
+                text.push_str(&format_share(*share));
             }
             if let Some(diff) = model.vs_baseline(row, col) {
-                text.push_str(&format!(", {} against No AI", format_mean(diff)));
+                text.push_str(", ");
+                text.push_str(&tf(Msg::CellAgainstNoAi, &[Arg::Text(&format_mean(diff))]));
             }
             text
         }
-    }
-}
-
-fn plural(n: u64) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
 
@@ -259,8 +259,8 @@ pub fn svg_markup(model: &HeatmapModel, title: &str) -> String {
     let role = if model.interactive { "group" } else { "img" };
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" role=\"{role}\" \
-         aria-label=\"{}: heatmap of mean outcome by task and tool; the same numbers are in the table below.\">",
-        escape(title)
+         aria-label=\"{}\">",
+        escape(&tf(Msg::HeatmapLabel, &[Arg::Text(title)]))
     );
     for (col, axis) in model.cols.iter().enumerate() {
         let x = LABEL_WIDTH + CELL_WIDTH * col as i32 + CELL_WIDTH / 2;
@@ -317,8 +317,8 @@ fn draw_cell(svg: &mut String, model: &HeatmapModel, row: usize, col: usize, x: 
             ("none".to_string(), "cell empty")
         }
         CellView::Hidden => {
-            lines.push("not enough".to_string());
-            lines.push("reports".to_string());
+            lines.push(t(Msg::CellNotEnough1).to_string());
+            lines.push(t(Msg::CellNotEnough2).to_string());
             ("#e0e0e0".to_string(), "cell hidden")
         }
         CellView::Shown { n, mean, helped } => {
@@ -329,9 +329,9 @@ fn draw_cell(svg: &mut String, model: &HeatmapModel, row: usize, col: usize, x: 
                 (false, false) => "cell shown",
             };
             lines.push(format_mean(*mean));
-            lines.push(format!("n = {n}"));
+            lines.push(tf(Msg::CellN, &[Arg::Count(*n)]));
             if let Some(diff) = model.vs_baseline(row, col) {
-                lines.push(format!("{} vs No AI", format_mean(diff)));
+                lines.push(tf(Msg::CellVsNoAi, &[Arg::Text(&format_mean(diff))]));
             }
             (hex(colour), class)
         }
@@ -344,14 +344,20 @@ fn draw_cell(svg: &mut String, model: &HeatmapModel, row: usize, col: usize, x: 
             .map(String::as_str)
             .filter(|l| *l != "–")
             .collect();
+        let shown = visible.join(" ") + if visible.is_empty() { "" } else { " — " };
+        let label = tf(
+            Msg::CellButton,
+            &[
+                Arg::Text(&shown),
+                Arg::Text(&model.rows[row].label),
+                Arg::Text(&model.cols[col].label),
+                Arg::Text(&describe_cell(model, row, col)),
+            ],
+        );
         let _ = write!(
             svg,
-            "<g class=\"{class}\" tabindex=\"0\" role=\"button\" data-cell=\"{row}-{col}\" aria-label=\"{}{}{} with {}: {}. Open details.\">",
-            visible.join(" "),
-            if visible.is_empty() { "" } else { " — " },
-            escape(&model.rows[row].label),
-            escape(&model.cols[col].label),
-            escape(&describe_cell(model, row, col))
+            "<g class=\"{class}\" tabindex=\"0\" role=\"button\" data-cell=\"{row}-{col}\" aria-label=\"{}\">",
+            escape(&label)
         );
     } else {
         let _ = write!(svg, "<g class=\"{class}\">");
@@ -414,8 +420,9 @@ fn sparkline(trend: &[Option<f64>], x: i32, y: i32, width: i32, height: i32) -> 
 /// who prefers one.
 pub fn table_markup(model: &HeatmapModel, title: &str) -> String {
     let mut table = format!(
-        "<table><caption>{}</caption><thead><tr><th scope=\"col\">Task</th>",
-        escape(title)
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        escape(title),
+        escape(t(Msg::HeatmapTask))
     );
     for axis in &model.cols {
         table.push_str(&format!(
@@ -455,9 +462,11 @@ fn legend_markup() -> String {
         })
         .collect();
     format!(
-        "<span>−2 much worse</span><svg class=\"swatches\" width=\"130\" height=\"16\" aria-hidden=\"true\">{swatches}</svg>\
-         <span>+2 helped a lot</span><span class=\"legend-note\">Each cell: mean outcome, n (the number of \
-         reports) and the difference from No AI on the same task. The wider a cell's 95% interval, the paler it is.</span>"
+        "<span>{}</span><svg class=\"swatches\" width=\"130\" height=\"16\" aria-hidden=\"true\">{swatches}</svg>\
+         <span>{}</span><span class=\"legend-note\">{}</span>",
+        escape(t(Msg::HeatmapMuchWorse)),
+        escape(t(Msg::HeatmapHelpedALot)),
+        escape(t(Msg::HeatmapLegend))
     )
 }
 
@@ -504,7 +513,7 @@ pub fn Heatmap(
             ></div>
             <div class="legend" inner_html=legend_markup()></div>
             <details class="table-view">
-                <summary>"Show as a table"</summary>
+                <summary>{t(Msg::HeatmapTable)}</summary>
                 <div inner_html=table_markup(&model, title)></div>
             </details>
         </figure>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::language::{t, Msg};
 use crate::store::notices::{Level, Notices};
 
 /// Shows every current notice with a button to dismiss it.
@@ -17,7 +18,7 @@ pub fn NoticeBoard() -> impl IntoView {
                 }>
                     <p>{notice.text.clone()}</p>
                     <button type="button" on:click=move |_| notices.dismiss(notice.id)>
-                        "Dismiss"
+                        {t(Msg::Dismiss)}
                     </button>
                 </div>
             </For>

@@ -4,6 +4,8 @@
 use candor_core::OUTCOME_LABELS;
 use leptos::prelude::*;
 
+use crate::language::{t, Msg};
+
 /// The five outcomes as radio buttons bound to `selected`.
 #[component]
 pub fn OutcomePicker(
@@ -39,8 +41,9 @@ pub fn OutcomePicker(
     view! {
         <fieldset class="choices outcome-scale">
             <legend>
-                "How did it go? "
-                <span class="hint">"Keys 1–5, then Enter to save"</span>
+                {t(Msg::OutcomeLegend)}
+                " "
+                <span class="hint">{t(Msg::OutcomeHint)}</span>
             </legend>
             <div class="chips">{options}</div>
         </fieldset>

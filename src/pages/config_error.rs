@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::language::{t, Msg};
 use crate::store::config::ConfigLoadError;
 use crate::store::fetch::FetchError;
 
@@ -13,22 +14,16 @@ pub fn ConfigErrorPage(
     error: ConfigLoadError,
 ) -> impl IntoView {
     let advice = match &error {
-        ConfigLoadError::Fetch(FetchError::Unreachable { .. }) => {
-            "Check your connection and reload. If it keeps happening, tell whoever runs Candor here."
-        }
-        ConfigLoadError::Fetch(FetchError::Status { .. }) => {
-            "Whoever runs Candor here needs to put candor.json next to index.html."
-        }
-        ConfigLoadError::Invalid(_) => {
-            "Whoever runs Candor here needs to fix candor.json; the message above names the field."
-        }
+        ConfigLoadError::Fetch(FetchError::Unreachable { .. }) => Msg::ConfigErrorUnreachable,
+        ConfigLoadError::Fetch(FetchError::Status { .. }) => Msg::ConfigErrorMissing,
+        ConfigLoadError::Invalid(_) => Msg::ConfigErrorInvalid,
     };
     view! {
         <main class="config-error" role="alert">
-            <h1>"Candor cannot start: its configuration file has a problem"</h1>
+            <h1>{t(Msg::ConfigErrorTitle)}</h1>
             <p class="error-detail">{error.to_string()}</p>
-            <p>{advice}</p>
-            <p class="reassure">"Reports already saved on this device are safe; nothing was changed."</p>
+            <p>{t(advice)}</p>
+            <p class="reassure">{t(Msg::ConfigErrorSafe)}</p>
         </main>
     }
 }

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::choice_picker::ChoicePicker;
 use crate::components::outcome_picker::OutcomePicker;
+use crate::language::{t, tf, Arg, Msg};
 use crate::router::query_value;
 use crate::router::AppBase;
 use crate::state::form::{
@@ -82,11 +83,11 @@ pub fn FilePage() -> impl IntoView {
     let randomized = config.with_value(|c| c.privacy.randomized_response) && stores.sync.enabled();
     view! {
         <main>
-            <h1>"How did AI do on the task you just finished?"</h1>
+            <h1>{t(Msg::FormTitle)}</h1>
             <form class="report-form" on:submit=move |event| { event.prevent_default(); save(); }>
-                <Picker legend="What kind of task was it?" name="task" choices=tasks form
+                <Picker legend=t(Msg::FormTask) name="task" choices=tasks form
                     read=|f| f.task.clone() write=|f, id| f.task = Some(id) />
-                <Picker legend="Which AI tool did you use?" name="tool" choices=config.with_value(Config::baseline_tools) form
+                <Picker legend=t(Msg::FormTool) name="tool" choices=config.with_value(Config::baseline_tools) form
                     read=|f| f.tool.clone() write=FormState::choose_tool />
                 <OutcomePicker selected=Signal::derive(move || form.with(|f| f.outcome))
                     on_choose=Callback::new(move |outcome| form.update(|f| f.choose_outcome(outcome))) />
@@ -97,7 +98,7 @@ pub fn FilePage() -> impl IntoView {
                 <MoreDetail form />
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || !can_keep()>
-                        "Save " <kbd aria-hidden="true">"Enter"</kbd>
+                        {t(Msg::FormSave)} " " <kbd aria-hidden="true">{t(Msg::KeyEnter)}</kbd>
                     </button>
                     <StatusLine form stores />
                 </div>
@@ -155,7 +156,7 @@ fn Picker(
 fn TeamPicker(teams: Vec<Choice>, form: RwSignal<FormState>) -> impl IntoView {
     (!teams.is_empty()).then(|| {
         view! {
-            <Picker legend="Your team" name="team" choices=teams form
+            <Picker legend=t(Msg::FormTeam) name="team" choices=teams form
                 read=|f| f.team.clone() write=|f, id| f.team = Some(id) />
         }
     })
@@ -166,14 +167,14 @@ fn TeamPicker(teams: Vec<Choice>, form: RwSignal<FormState>) -> impl IntoView {
 fn MoreDetail(form: RwSignal<FormState>) -> impl IntoView {
     view! {
         <details class="optional">
-            <summary>"More detail (optional)"</summary>
+            <summary>{t(Msg::FormMore)}</summary>
             <Show when=move || form.with(FormState::uses_ai)>
-                <Picker legend="Checking and fixing the AI's output took" name="effort" choices=effort_choices() form
+                <Picker legend=t(Msg::FormEffort) name="effort" choices=effort_choices() form
                     read=|f| f.effort.clone() write=|f, id| f.effort = Some(id) />
-                <Picker legend="Why this tool?" name="mandated" choices=mandated_choices() form
+                <Picker legend=t(Msg::FormWhyTool) name="mandated" choices=mandated_choices() form
                     read=|f| f.mandated.clone() write=|f, id| f.mandated = Some(id) />
             </Show>
-            <Picker legend="The task was" name="complexity" choices=complexity_choices() form
+            <Picker legend=t(Msg::FormComplexity) name="complexity" choices=complexity_choices() form
                 read=|f| f.complexity.clone() write=|f, id| f.complexity = Some(id) />
         </details>
     }
@@ -183,8 +184,7 @@ fn MoreDetail(form: RwSignal<FormState>) -> impl IntoView {
 fn KeptNowhere() -> impl IntoView {
     view! {
         <p class="notice problem">
-            "History is off on this device and this deployment has no sync server, so a report would be kept nowhere. "
-            "Turn history back on in History to file reports."
+            {t(Msg::FormKeptNowhere)}
         </p>
     }
 }
@@ -193,8 +193,8 @@ fn KeptNowhere() -> impl IntoView {
 fn PrivacyNote(randomized: bool) -> impl IntoView {
     view! {
         <p class="privacy-note">
-            "Only the week is recorded, never the day or time. Your report has no name, account or device id."
-            {randomized.then_some(" Before it is sent, your answer is randomized on this device, so no single report can be held to what it says.")}
+            {t(Msg::PrivacyNote)}
+            {randomized.then(|| format!(" {}", t(Msg::PrivacyRandomized)))}
         </p>
     }
 }
@@ -208,12 +208,12 @@ fn StatusLine(form: RwSignal<FormState>, stores: Stores) -> impl IntoView {
             {move || match status.get() {
                 Status::Idle => ().into_any(),
                 Status::Saved(_) => view! {
-                    <span class="saved">"Saved."</span>
+                    <span class="saved">{t(Msg::FormSaved)}</span>
                     " "
-                    <button type="button" class="link" on:click=undo>"Undo"</button>
+                    <button type="button" class="link" on:click=undo>{t(Msg::FormUndo)}</button>
                 }
                 .into_any(),
-                Status::Undone => view! { <span>"Undone: that report was removed."</span> }.into_any(),
+                Status::Undone => view! { <span>{t(Msg::FormUndone)}</span> }.into_any(),
                 Status::Incomplete(missing) => view! { <span class="incomplete">{missing}</span> }.into_any(),
                 Status::Failed(message) => view! { <span class="failed">{message}</span> }.into_any(),
             }}
@@ -244,7 +244,7 @@ fn ReasonPicker(form: RwSignal<FormState>) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="choices reasons">
-            <legend>"Why didn't it help? " <span class="hint">"Up to three, optional"</span></legend>
+            <legend>{t(Msg::ReasonsLegend)} " " <span class="hint">{t(Msg::ReasonsHint)}</span></legend>
             <div class="chips">{boxes}</div>
         </fieldset>
     }
@@ -272,9 +272,7 @@ fn PilotDesk(stores: Stores) -> impl IntoView {
             match read.and_then(|v| Report::from_value(&v).map_err(|e| e.to_string())) {
                 Ok(report) => match keep(report, &config, &stores) {
                     Kept::Everywhere => String::new(),
-                    Kept::ForSendingOnly(error) => {
-                        format!("It was not kept in your history: {error}.")
-                    }
+                    Kept::ForSendingOnly(error) => tf(Msg::PilotNotKept, &[Arg::Text(&error)]),
                     Kept::Not(error) => format!("{NOT_FILED}{error}"),
                 },
                 Err(error) => format!("{NOT_FILED}{error}"),

@@ -7,6 +7,7 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::language::{t, tf, Arg, Msg};
 use crate::state::history::{
     import_summary, sync_line, HistoryState, Pending, ReportLine, Shelf, EXPORT_FILE,
 };
@@ -43,8 +44,8 @@ pub fn HistoryPage() -> impl IntoView {
     let keeps = move || store.prefs().with(|prefs| prefs.keep_history);
     view! {
         <main>
-            <h1>"History"</h1>
-            <p class="lede">"Your own reports, kept only in this browser."</p>
+            <h1>{t(Msg::HistoryTitle)}</h1>
+            <p class="lede">{t(Msg::HistoryLede)}</p>
             <SyncPanel />
             <Show
                 when=keeps
@@ -62,7 +63,7 @@ fn HistoryOff(store: LocalStore) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     view! {
         <section class="history-off">
-            <p>"History is off on this device: reports you file are not kept here."</p>
+            <p>{t(Msg::HistoryOff)}</p>
             <button
                 type="button"
                 on:click=move |_| {
@@ -72,7 +73,7 @@ fn HistoryOff(store: LocalStore) -> impl IntoView {
                     }
                 }
             >
-                "Keep history on this device"
+                {t(Msg::HistoryKeep)}
             </button>
             <p class="failed" role="alert">{move || problem.get()}</p>
         </section>
@@ -95,18 +96,18 @@ fn HistoryOn(store: LocalStore) -> impl IntoView {
             <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                 <p id="confirm-text">{move || page.with(|p| p.question(count()))}</p>
                 <button type="button" class="danger" on:click=move |_| page.update(|p| p.confirm(&stores))>
-                    "Yes, erase"
+                    {t(Msg::HistoryEraseYes)}
                 </button>
-                <button type="button" on:click=move |_| page.update(|p| p.ask(Pending::Nothing))>"Cancel"</button>
+                <button type="button" on:click=move |_| page.update(|p| p.ask(Pending::Nothing))>{t(Msg::HistoryCancel)}</button>
             </div>
         </Show>
         <p class="message" role="status" aria-live="polite">{move || page.with(|p| p.message.clone())}</p>
         {move || imported.get().map(|outcome| view! { <ImportSummary outcome /> })}
         <Show
             when=move || has_reports.get()
-            fallback=|| view! { <p class="empty-state">"No reports kept on this device."</p> }
+            fallback=|| view! { <p class="empty-state">{t(Msg::HistoryEmpty)}</p> }
         >
-            <p class="summary">{move || format!("{} report(s), newest week first.", count())}</p>
+            <p class="summary">{move || tf(Msg::HistoryCount, &[Arg::Count(count() as u64)])}</p>
             <Weeks stores />
         </Show>
     }
@@ -146,15 +147,15 @@ fn HistoryTools(
     view! {
         <div class="history-tools">
             <button type="button" on:click=export disabled=move || !has_reports.get()>
-                "Export as JSON"
+                {t(Msg::HistoryExport)}
             </button>
-            <label class="button" for="import-file">"Import JSON…"</label>
+            <label class="button" for="import-file">{t(Msg::HistoryImport)}</label>
             <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" on:change=import />
             <button type="button" class="danger" on:click=move |_| page.update(|p| p.ask(Pending::Erase)) disabled=move || !has_reports.get()>
-                "Erase everything…"
+                {t(Msg::HistoryErase)}
             </button>
             <button type="button" on:click=move |_| page.update(|p| p.ask(Pending::StopKeeping))>
-                "Don't keep history on this device…"
+                {t(Msg::HistoryStop)}
             </button>
         </div>
     }
@@ -213,7 +214,7 @@ fn SyncPanel() -> impl IntoView {
                     view! {
                         <div class="rejected-report">
                             <ul class="reports">{line}</ul>
-                            <p class="failed">{format!("Not accepted by the server: {reason}")}</p>
+                            <p class="failed">{tf(Msg::NotAccepted, &[Arg::Text(&reason)])}</p>
                         </div>
                     }
                 })
@@ -223,24 +224,24 @@ fn SyncPanel() -> impl IntoView {
     let has_rejected = move || sync.with_outbox(|outbox| !outbox.rejected.is_empty());
     let send_again = move |_| {
         message.set(Some(match sync.retry_rejected() {
-            Ok(n) => format!("{n} report(s) queued to be sent again."),
-            Err(error) => format!("Could not queue them again: {error}."),
+            Ok(n) => tf(Msg::SentAgain, &[Arg::Count(n as u64)]),
+            Err(error) => tf(Msg::SendAgainFailed, &[Arg::Text(&error.to_string())]),
         }));
     };
     view! {
         <Show when=move || sync.enabled()>
-            <section class="sync-panel" aria-label="Sending to the team map">
+            <section class="sync-panel" aria-label=t(Msg::SyncPanel)>
                 <p class="sync-status">{status_line}</p>
                 {move || match sync.status().get() {
                     SyncStatus::WaitingForToken { sign_in: Some(url), .. } => Some(view! {
-                        <p class="sign-in"><a href=url>"Sign in again"</a></p>
+                        <p class="sign-in"><a href=url>{t(Msg::SignInAgain)}</a></p>
                     }),
                     _ => None,
                 }}
                 <Show when=has_rejected>
-                    <h2>"Not accepted by the server"</h2>
+                    <h2>{t(Msg::NotAcceptedTitle)}</h2>
                     {rejected}
-                    <button type="button" on:click=send_again>"Send these again"</button>
+                    <button type="button" on:click=send_again>{t(Msg::SendAgain)}</button>
                 </Show>
                 <p class="message" role="status">{move || message.get()}</p>
             </section>
@@ -256,7 +257,7 @@ fn ImportSummary(outcome: ImportOutcome) -> impl IntoView {
         .map(|line| view! { <li>{line}</li> })
         .collect_view();
     view! {
-        <section class="import-summary" aria-label="Import result">
+        <section class="import-summary" aria-label=t(Msg::HistoryImportResult)>
             <p>{summary}</p>
             <ul class="rejected">{rejected}</ul>
         </section>

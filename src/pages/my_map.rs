@@ -5,6 +5,7 @@ use candor_core::{Config, Grid, Tally};
 use leptos::prelude::*;
 
 use crate::components::heatmap::{Heatmap, HeatmapModel};
+use crate::language::{t, tf, Arg, Msg};
 use crate::router::{Link, Page};
 use crate::store::history::LocalStore;
 
@@ -21,25 +22,26 @@ pub fn MyMapPage() -> impl IntoView {
         match grid {
             (0, _) => view! {
                 <p class="empty-state">
-                    "No reports on this device yet. " <Link to=Page::File>"File one"</Link>
-                    " and your map starts to fill in."
+                    {t(Msg::MyMapEmptyStart)} " " <Link to=Page::File>{t(Msg::MyMapEmptyLink)}</Link>
+                    " " {t(Msg::MyMapEmptyEnd)}
                 </p>
             }
             .into_any(),
             (count, grid) => view! {
                 <p class="summary">
-                    {format!("{count} report{} on this device. ", if count == 1 { "" } else { "s" })}
-                    "Read each tool against the “No AI” column on the left."
+                    {tf(Msg::MyMapCount, &[Arg::Count(count)])}
+                    " "
+                    {t(Msg::MyMapRead)}
                 </p>
-                <Heatmap model=HeatmapModel::from_grid(&grid) title="My map" />
+                <Heatmap model=HeatmapModel::from_grid(&grid) title=t(Msg::MyMapTitle) />
             }
             .into_any(),
         }
     };
     view! {
         <main>
-            <h1>"My map"</h1>
-            <p class="lede">"Where AI has fitted your own work, by kind of task. Only you see this."</p>
+            <h1>{t(Msg::MyMapTitle)}</h1>
+            <p class="lede">{t(Msg::MyMapLede)}</p>
             {map}
         </main>
     }

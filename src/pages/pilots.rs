@@ -6,6 +6,7 @@
 use candor_core::Config;
 use leptos::prelude::*;
 
+use crate::language::{t, Msg};
 use crate::router::AppBase;
 use crate::store::pilot_results;
 
@@ -17,9 +18,9 @@ pub fn PilotsPage() -> impl IntoView {
     pilot_results::open(&expect_context::<AppBase>().0, &api);
     view! {
         <main>
-            <h1>"Pilots"</h1>
+            <h1>{t(Msg::PilotsTitle)}</h1>
             <div id="pilot-results">
-                <p class="loading">"Loading pilots…"</p>
+                <p class="loading">{t(Msg::PilotsLoading)}</p>
             </div>
         </main>
     }

@@ -12,6 +12,7 @@ use leptos::{prelude::*, task::spawn_local};
 use crate::components::cell_detail::CellDetail;
 use crate::components::filter_bar::{period_label, FilterBar};
 use crate::components::heatmap::{svg_document, CellView, Heatmap, HeatmapModel};
+use crate::language::{number, t, tf, Arg, Msg};
 use crate::state::team_map::{
     comparison_filters, comparison_is_wider, effort_filters, export_name, trend_means, CellFacts,
     TeamMapState, Ticket,
@@ -57,13 +58,8 @@ pub fn model_of(published: &Published, config: &Config) -> HeatmapModel {
 /// Words saying randomized response is on, or `None`.
 fn noise_note(config: &Config) -> Option<String> {
     let noise = RandomizedResponse::from_config(&config.privacy)?;
-    let tenths = (noise.epsilon() * 10.0).round() as i64;
-    Some(format!(
-        "Each device randomizes its outcome before sending it (randomized response, ε = {}.{}), \
-         so any one report may be noise; means and shares are corrected for it, and intervals are wider. ",
-        tenths / 10,
-        tenths % 10
-    ))
+    let epsilon = number(noise.epsilon(), 1);
+    Some(tf(Msg::TeamNoise, &[Arg::Text(&epsilon)]) + " ")
 }
 
 /// Asks the server for everything `ticket` wants, dropping stale answers.
@@ -103,8 +99,8 @@ pub fn TeamMapPage() -> impl IntoView {
     if !config.sync_enabled() {
         return view! {
             <main>
-                <h1>"Team map"</h1>
-                <p>"This deployment has no sync server, so there is no team map. Your own reports are under My map."</p>
+                <h1>{t(Msg::TeamTitle)}</h1>
+                <p>{t(Msg::TeamNoSync)}</p>
             </main>
         }
         .into_any();
@@ -130,17 +126,15 @@ pub fn TeamMapPage() -> impl IntoView {
     });
     view! {
         <main class="team-map">
-            <h1>"Team map"</h1>
-            <p class="lede">
-                "Where AI helps and where it hurts, by kind of task, from everyone's reports, read against the “No AI” column. Only weeks that have ended are shown. Select a cell for its details."
-            </p>
+            <h1>{t(Msg::TeamTitle)}</h1>
+            <p class="lede">{t(Msg::TeamLede)}</p>
             <FilterBar filter choices on_choose />
             <label class="compare">
                 <input type="checkbox" on:change=move |event| {
                     let checked = event_target_checked(&event);
                     change(&|s| s.compare = checked);
                 } />
-                " Compare told-to and chosen use side by side"
+                " " {t(Msg::TeamCompare)}
             </label>
             <TeamMapBody state />
             <Comparison state />
@@ -182,7 +176,7 @@ fn TeamMapBody(state: RwSignal<TeamMapState>) -> impl IntoView {
     });
     move || {
         match main.get() {
-        None => view! { <p class="loading">"Loading the team map…"</p> }.into_any(),
+        None => view! { <p class="loading">{t(Msg::TeamLoading)}</p> }.into_any(),
         Some(Err(error)) => view! { <p class="failed" role="alert">{error.to_string()}</p> }.into_any(),
         Some(Ok(team)) => config.with_value(|config| {
             let mut model = model_of(&team.published, config);
@@ -199,9 +193,9 @@ fn TeamMapBody(state: RwSignal<TeamMapState>) -> impl IntoView {
             });
             view! {
                 <Summary published=team.published.clone() note=noise_note(config) />
-                <Heatmap model=model.clone() title="Team map" on_open=open_cell />
+                <Heatmap model=model.clone() title=t(Msg::TeamTitle) on_open=open_cell />
                 {detail}
-                <Exports svg=svg_document(&model, "Team map") team />
+                <Exports svg=svg_document(&model, t(Msg::TeamTitle)) team />
             }
             .into_any()
         }),
@@ -236,26 +230,24 @@ fn cell_facts(
 
 #[component]
 fn Summary(published: Published, note: Option<String>) -> impl IntoView {
-    let weeks = published
-        .weeks
-        .as_ref()
-        .map(|weeks| format!("Weeks {} to {}. ", weeks.from, weeks.to));
+    let weeks = published.weeks.as_ref().map(|weeks| {
+        let (from, to) = (weeks.from.to_string(), weeks.to.to_string());
+        tf(Msg::TeamWeeks, &[Arg::Text(&from), Arg::Text(&to)]) + " "
+    });
     let in_shown_cells: u64 = published.cells.iter().filter_map(|cell| cell.n).sum();
     let total = match published.total.n {
-        Some(n) => format!("{n} reports. "),
+        Some(n) => tf(Msg::TeamReports, &[Arg::Count(n)]),
         // The total would tell the sum of the hidden cells (SPEC §5.2).
-        None if in_shown_cells > 0 => {
-            format!("Shown cells: {in_shown_cells} reports. The total is withheld, since it would add up the hidden cells. ")
-        }
-        None => "Not enough reports to show this view. ".to_string(),
-    };
+        None if in_shown_cells > 0 => tf(Msg::TeamShownCells, &[Arg::Count(in_shown_cells)]),
+        None => t(Msg::TeamNotEnough).to_string(),
+    } + " ";
     let k = published.k;
     view! {
         <p class="summary">
             {weeks}
             {total}
             {note}
-            {format!("Groups of fewer than {k} reports are hidden, and so is anything a wider view minus this one would reveal.")}
+            {tf(Msg::TeamHiddenRule, &[Arg::Count(k.into())])}
         </p>
     }
 }
@@ -272,7 +264,7 @@ fn Exports(svg: String, team: TeamView) -> impl IntoView {
     };
     view! {
         <p class="exports">
-            "Download what is shown: "
+            {t(Msg::TeamDownload)} " "
             <button type="button" on:click=save("csv", "text/csv", csv)>"CSV"</button>
             <button type="button" on:click=save("json", "application/json", team.json)>"JSON"</button>
             <button type="button" on:click=save("svg", "image/svg+xml", svg)>"SVG"</button>
@@ -292,19 +284,19 @@ fn Comparison(state: RwSignal<TeamMapState>) -> impl IntoView {
         }
         let config = config.get_value();
         Some(match pair.get() {
-            None => view! { <p class="loading">"Loading the comparison…"</p> }.into_any(),
+            None => view! { <p class="loading">{t(Msg::TeamLoadingComparison)}</p> }.into_any(),
             Some((told, chose)) => view! {
                 {state.with_untracked(|s| comparison_is_wider(&s.filter)).then(|| view! {
-                    <p class="note">"The comparison covers the whole organisation in this period: the server publishes one filter besides the period at a time."</p>
+                    <p class="note">{t(Msg::TeamComparisonWider)}</p>
                 })}
                 <div class="side-by-side">
                     <section>
-                        <h2>"Told to use it"</h2>
-                        <Heatmap model=model_of(&told.published, &config) title="Told to use it" />
+                        <h2>{t(Msg::ToldTo)}</h2>
+                        <Heatmap model=model_of(&told.published, &config) title=t(Msg::ToldTo) />
                     </section>
                     <section>
-                        <h2>"Chose to use it"</h2>
-                        <Heatmap model=model_of(&chose.published, &config) title="Chose to use it" />
+                        <h2>{t(Msg::ChoseTo)}</h2>
+                        <Heatmap model=model_of(&chose.published, &config) title=t(Msg::ChoseTo) />
                     </section>
                 </div>
             }

@@ -6,6 +6,7 @@ use candor_core::{
     Choice, Complexity, Config, Effort, IsoWeek, Reason, Report, ReportId, MAX_REASONS, NO_AI,
 };
 
+use crate::language::{t, tf, Arg, Msg};
 use crate::store::device::StorageError;
 use crate::store::prefs::Prefs;
 
@@ -189,9 +190,7 @@ impl FormState {
             let id = id?;
             let found = known(Some(id.clone()), choices);
             if found.is_none() {
-                notices.push(format!(
-                    "The link asked for {name} “{id}”, which this deployment does not offer; it was ignored."
-                ));
+                notices.push(tf(Msg::LinkIgnored, &[Arg::Text(name), Arg::Text(&id)]));
             }
             found
         };
@@ -246,12 +245,9 @@ impl FormState {
 
     /// Builds the report, or says what is still missing.
     pub fn report(&self, id: ReportId, week: IsoWeek) -> Result<Report, &'static str> {
-        let task = self.task.clone().ok_or("Choose the kind of task first.")?;
-        let tool = self
-            .tool
-            .clone()
-            .ok_or("Choose the tool you used (or No AI).")?;
-        let outcome = self.outcome.ok_or("Choose how it went: keys 1–5.")?;
+        let task = self.task.clone().ok_or(t(Msg::FormMissingTask))?;
+        let tool = self.tool.clone().ok_or(t(Msg::FormMissingTool))?;
+        let outcome = self.outcome.ok_or(t(Msg::FormMissingOutcome))?;
         let effort = self.effort.as_deref();
         let complexity = self.complexity.as_deref();
         Ok(Report {
@@ -316,13 +312,11 @@ impl FormState {
             }
             Kept::ForSendingOnly(error) => {
                 self.reset_answers();
-                self.status = Status::Failed(format!(
-                    "Saved for sending, but not kept in your history: {error}."
-                ));
+                self.status = Status::Failed(tf(Msg::FormSavedNotKept, &[Arg::Text(&error)]));
                 None
             }
             Kept::Not(error) => {
-                self.status = Status::Failed(format!("Not saved: {error}."));
+                self.status = Status::Failed(tf(Msg::FormNotSaved, &[Arg::Text(&error)]));
                 None
             }
         }
@@ -333,7 +327,9 @@ impl FormState {
         if let Status::Saved(id) = &self.status {
             self.status = match keeper.take_back(id) {
                 Ok(()) => Status::Undone,
-                Err(error) => Status::Failed(format!("Could not undo: {error}.")),
+                Err(error) => {
+                    Status::Failed(tf(Msg::FormUndoFailed, &[Arg::Text(&error.to_string())]))
+                }
             };
         }
     }
@@ -373,8 +369,8 @@ pub fn complexity_choices() -> Vec<Choice> {
 /// "Why this tool?" as choices.
 pub fn mandated_choices() -> Vec<Choice> {
     vec![
-        choice(CHOSEN, "My own choice"),
-        choice(MANDATED, "I was told to use it"),
+        choice(CHOSEN, t(Msg::MandatedChosen)),
+        choice(MANDATED, t(Msg::MandatedTold)),
     ]
 }
 

@@ -4,6 +4,7 @@
 
 use candor_core::{outcome_label, Config, Delivery, ImportOutcome, Report, NO_AI};
 
+use crate::language::{t, tf, Arg, Msg};
 use crate::store::device::StorageError;
 use crate::store::history::ImportError;
 use crate::store::sync::SyncStatus;
@@ -55,12 +56,8 @@ impl HistoryState {
     pub fn question(&self, count: usize) -> Option<String> {
         match self.pending {
             Pending::Nothing => None,
-            Pending::Erase => Some(format!(
-                "Erase all {count} report(s) kept on this device? This cannot be undone. Export first if you want a copy."
-            )),
-            Pending::StopKeeping => Some(format!(
-                "Stop keeping history here? This erases the {count} report(s) kept on this device, and new reports will not be kept. Export first if you want a copy."
-            )),
+            Pending::Erase => Some(tf(Msg::HistoryEraseQuestion, &[Arg::Count(count as u64)])),
+            Pending::StopKeeping => Some(tf(Msg::HistoryStopQuestion, &[Arg::Count(count as u64)])),
         }
     }
 
@@ -74,15 +71,15 @@ impl HistoryState {
         self.pending = Pending::Nothing;
         self.imported = None;
         self.message = Some(match result {
-            Ok(()) => "Erased: no reports are kept on this device.".into(),
-            Err(error) => format!("Could not erase: {error}."),
+            Ok(()) => t(Msg::HistoryErased).into(),
+            Err(error) => tf(Msg::HistoryEraseFailed, &[Arg::Text(&error.to_string())]),
         });
     }
 
     /// Imports a chosen file's text; `None` when the browser could not read it.
     pub fn import(&mut self, text: Option<&str>, shelf: &impl Shelf) {
         let Some(text) = text else {
-            self.message = Some("The file could not be read.".into());
+            self.message = Some(t(Msg::HistoryUnreadableFile).into());
             return;
         };
         match shelf.import(text) {
@@ -92,29 +89,39 @@ impl HistoryState {
             }
             Err(error) => {
                 self.imported = None;
-                self.message = Some(format!("Nothing was imported: {error}."));
+                let error = error.to_string();
+                self.message = Some(tf(Msg::HistoryImportFailed, &[Arg::Text(&error)]));
             }
         }
     }
 
     /// The export's download failed.
     pub fn export_failed(&mut self, error: impl std::fmt::Display) {
-        self.message = Some(format!("Export failed: {error}"));
+        let error = error.to_string();
+        self.message = Some(tf(Msg::HistoryExportFailed, &[Arg::Text(&error)]));
     }
 }
 
 /// An import's outcome in words: the summary line, then one line per rejected entry.
 pub fn import_summary(outcome: &ImportOutcome) -> (String, Vec<String>) {
-    let summary = format!(
-        "Imported {} new report(s); {} were already here; {} rejected.",
-        outcome.added,
-        outcome.duplicates,
-        outcome.rejected.len()
+    let summary = tf(
+        Msg::HistoryImported,
+        &[
+            Arg::Count(outcome.added as u64),
+            Arg::Count(outcome.duplicates as u64),
+            Arg::Count(outcome.rejected.len() as u64),
+        ],
     );
     let rejected = outcome
         .rejected
         .iter()
-        .map(|(index, error)| format!("Entry {}: {error}", index + 1))
+        .map(|(index, error)| {
+            let error = error.to_string();
+            tf(
+                Msg::HistoryImportEntry,
+                &[Arg::Count(*index as u64 + 1), Arg::Text(&error)],
+            )
+        })
         .collect();
     (summary, rejected)
 }
@@ -124,14 +131,16 @@ pub fn sync_line(status: &SyncStatus, waiting: usize) -> Option<String> {
     match status {
         SyncStatus::Off => None,
         SyncStatus::Idle | SyncStatus::Sending => Some(match waiting {
-            0 => "Every report filed here has been sent.".to_string(),
-            n => format!("{n} report(s) waiting to be sent. They leave after a random delay, in shuffled batches, so the time they arrive says nothing about when you filed them."),
+            0 => t(Msg::SyncAllSent).to_string(),
+            n => tf(Msg::SyncWaiting, &[Arg::Count(n as u64)]),
         }),
-        SyncStatus::Retrying(reason) => Some(format!(
-            "{waiting} report(s) waiting: {reason}. Candor will try again; nothing is lost."
+        SyncStatus::Retrying(reason) => Some(tf(
+            Msg::SyncRetrying,
+            &[Arg::Count(waiting as u64), Arg::Text(&reason.to_string())],
         )),
-        SyncStatus::WaitingForToken { reason, .. } => Some(format!(
-            "{waiting} report(s) waiting for a token: {reason}. They stay here and leave once a token arrives; nothing is lost."
+        SyncStatus::WaitingForToken { reason, .. } => Some(tf(
+            Msg::SyncWaitingToken,
+            &[Arg::Count(waiting as u64), Arg::Text(&reason.to_string())],
         )),
     }
 }
@@ -154,14 +163,14 @@ pub struct ReportLine {
 }
 
 fn label_or_retired(label: Option<&str>, id: &str) -> String {
-    label.map_or_else(|| format!("{id} (retired)"), str::to_string)
+    label.map_or_else(|| tf(Msg::Retired, &[Arg::Text(id)]), str::to_string)
 }
 
 impl ReportLine {
     /// The same line, saying a waiting report waits for a token (SPEC §6.10).
     pub fn waiting_for_token(mut self) -> ReportLine {
         if let Some(("delivery waiting", words)) = &mut self.delivery {
-            *words = " — waiting for a token".into();
+            *words = format!(" {}", t(Msg::DeliveryWaitingToken));
         }
         self
     }
@@ -170,7 +179,7 @@ impl ReportLine {
     pub fn of(config: &Config, report: &Report, delivery: Option<Delivery>) -> ReportLine {
         let task = config.task(&report.task).map(|c| c.label.as_str());
         let tool = if report.tool == NO_AI {
-            "No AI".to_string()
+            t(Msg::NoAi).to_string()
         } else {
             label_or_retired(
                 config.tool(&report.tool).map(|c| c.label.as_str()),
@@ -180,7 +189,7 @@ impl ReportLine {
         let mut details: Vec<&str> = Vec::new();
         details.extend(report.effort.as_ref().map(|effort| effort.label()));
         if report.mandated == Some(true) {
-            details.push("told to use it");
+            details.push(t(Msg::ToldToUseIt));
         }
         details.extend(report.complexity.as_ref().map(|level| level.label()));
         details.extend(report.reasons.iter().map(|reason| reason.label()));
@@ -195,11 +204,14 @@ impl ReportLine {
             outcome: outcome_label(report.outcome),
             details: (!details.is_empty()).then(|| format!(" ({})", details.join(", "))),
             delivery: delivery.map(|delivery| match delivery {
-                Delivery::Waiting => ("delivery waiting", " — waiting to be sent".to_string()),
-                Delivery::Sent => ("delivery sent", " — sent".to_string()),
+                Delivery::Waiting => ("delivery waiting", format!(" {}", t(Msg::DeliveryWaiting))),
+                Delivery::Sent => ("delivery sent", format!(" {}", t(Msg::DeliverySent))),
                 Delivery::Rejected(error) => (
                     "delivery rejected",
-                    format!(" — not accepted: {}", error.message),
+                    format!(
+                        " {}",
+                        tf(Msg::DeliveryRejected, &[Arg::Text(&error.message)])
+                    ),
                 ),
             }),
         }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::device::{self, StorageError, HISTORY_KEY, PREFS_KEY};
 use super::notices::{Level, Notices};
 use super::prefs::Prefs;
+use crate::language::{tf, Arg, Msg};
 
 /// The device's history and remembered choices, shared through context.
 #[derive(Debug, Clone, Copy)]
@@ -128,7 +129,7 @@ fn open_history(notices: Notices) -> History {
         Err(error) => {
             notices.push(
                 Level::Problem,
-                format!("Candor cannot read this device's history: {error}."),
+                tf(Msg::HistoryUnreadable, &[Arg::Text(&error.to_string())]),
             );
             return History::default();
         }
@@ -153,14 +154,21 @@ fn open_history(notices: Notices) -> History {
                 match device::set_aside("history", &kept) {
                     Ok(key) => notices.push(
                         Level::Problem,
-                        format!(
-                            "{count} saved report(s) could not be read (first problem: {first}). \
-                             They were kept aside under “{key}”; the rest of your history is fine."
+                        tf(
+                            Msg::HistoryEntriesAside,
+                            &[
+                                Arg::Count(count as u64),
+                                Arg::Text(&first.to_string()),
+                                Arg::Text(&key),
+                            ],
                         ),
                     ),
                     Err(error) => notices.push(
                         Level::Problem,
-                        format!("{count} saved report(s) could not be read, and keeping them aside failed: {error}."),
+                        tf(
+                            Msg::HistoryEntriesLost,
+                            &[Arg::Count(count as u64), Arg::Text(&error.to_string())],
+                        ),
                     ),
                 }
             }
@@ -174,19 +182,22 @@ fn open_history(notices: Notices) -> History {
                 Ok(key) => {
                     notices.push(
                         Level::Problem,
-                        format!(
-                            "Your saved history could not be read ({error}). It was kept aside, \
-                             untouched, under “{key}”, and Candor started a new history."
+                        tf(
+                            Msg::HistoryAside,
+                            &[Arg::Text(&error.to_string()), Arg::Text(&key)],
                         ),
                     );
                     let _ = device::remove(HISTORY_KEY);
                 }
                 Err(aside_error) => notices.push(
                     Level::Problem,
-                    format!(
-                        "Your saved history could not be read ({error}) and could not be kept aside \
-                         ({aside_error}). It is still stored under “{HISTORY_KEY}”: export it from the \
-                         browser's developer tools before filing, or the next report will replace it."
+                    tf(
+                        Msg::HistoryNotAside,
+                        &[
+                            Arg::Text(&error.to_string()),
+                            Arg::Text(&aside_error.to_string()),
+                            Arg::Text(HISTORY_KEY),
+                        ],
                     ),
                 ),
             }
@@ -207,8 +218,9 @@ fn open_prefs(notices: Notices) -> Prefs {
                 let _ = device::remove(PREFS_KEY);
                 notices.push(
                     Level::Info,
-                    format!(
-                        "Your remembered choices could not be read ({error}); they were kept aside under “{key}” and reset."
+                    tf(
+                        Msg::PrefsAside,
+                        &[Arg::Text(&error.to_string()), Arg::Text(&key)],
                     ),
                 );
             }

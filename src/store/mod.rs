@@ -1,9 +1,10 @@
-//! Browser I/O only: the deployment config, the device's local storage,
+//! Browser I/O only: the deployment config, the language and its catalog, the device's local storage,
 //! fetch (one function, [`fetch::send`]), downloads, the modules loaded
 //! later, and the reactive stores the pages read. Whatever a browser call throws becomes a
 //! [`browser::BrowserError`] in one place.
 
 pub mod browser;
+pub mod catalog;
 pub mod config;
 pub mod device;
 pub mod download;

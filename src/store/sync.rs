@@ -22,6 +22,8 @@ use candor_core::{
 };
 use leptos::{prelude::*, task::spawn_local};
 
+use crate::language::{t, tf, Arg, Msg};
+
 /// Where the outbox lives on the device.
 pub const OUTBOX_KEY: &str = "candor.outbox";
 
@@ -460,7 +462,7 @@ impl SyncStore {
     fn waiting_status(&self, issuer: &TokenIssuer) -> SyncStatus {
         match self.token_problem.get_value() {
             None => SyncStatus::WaitingForToken {
-                reason: "fetching tokens".into(),
+                reason: t(Msg::TokensFetching).into(),
                 sign_in: None,
             },
             Some(problem) => SyncStatus::WaitingForToken {
@@ -495,7 +497,7 @@ async fn post_batch(url: &str, batch: &[Report], tokens: Option<&str>) -> Attemp
     match send(url, Some(&body)).await {
         Ok(answer) => attempt_of(answer),
         Err(error) => Attempt::Retry {
-            reason: format!("the sync server could not be reached ({error})"),
+            reason: tf(Msg::SyncUnreachable, &[Arg::Text(&error.to_string())]),
             retry_after_ms: None,
         },
     }
@@ -508,7 +510,7 @@ fn attempt_of(answer: Answer) -> Attempt {
         return match BatchAnswer::from_json(&answer.body) {
             Some(answer) => Attempt::Answered(answer),
             None => Attempt::Retry {
-                reason: "the sync server's answer was not understood".into(),
+                reason: t(Msg::SyncNotUnderstood).into(),
                 retry_after_ms: None,
             },
         };
@@ -519,7 +521,7 @@ fn attempt_of(answer: Answer) -> Attempt {
             .and_then(|seconds| seconds.trim().parse::<u64>().ok())
             .map(|seconds| seconds * 1000);
         return Attempt::Retry {
-            reason: format!("the sync server answered HTTP {status}"),
+            reason: tf(Msg::SyncHttp, &[Arg::Text(&status.to_string())]),
             retry_after_ms,
         };
     }
@@ -528,7 +530,7 @@ fn attempt_of(answer: Answer) -> Attempt {
         // Not the server's error shape (a proxy's page, say): try again later
         // rather than mark reports refused for a reason nobody can read.
         None => Attempt::Retry {
-            reason: format!("the sync server answered HTTP {status}"),
+            reason: tf(Msg::SyncHttp, &[Arg::Text(&status.to_string())]),
             retry_after_ms: None,
         },
     }
@@ -546,9 +548,9 @@ fn open_outbox(notices: Notices) -> Outbox {
                 if let Ok(key) = device::set_aside("outbox", &kept) {
                     notices.push(
                         Level::Problem,
-                        format!(
-                            "{} report(s) waiting to be sent could not be read; they were kept aside under “{key}”.",
-                            loaded.set_aside.len()
+                        tf(
+                            Msg::OutboxEntriesAside,
+                            &[Arg::Count(loaded.set_aside.len() as u64), Arg::Text(&key)],
                         ),
                     );
                     let _ = device::write(OUTBOX_KEY, &loaded.outbox.to_json());
@@ -562,14 +564,21 @@ fn open_outbox(notices: Notices) -> Outbox {
                     let _ = device::remove(OUTBOX_KEY);
                     notices.push(
                         Level::Problem,
-                        format!(
-                            "The reports waiting to be sent could not be read ({error}). They were kept aside, untouched, under “{key}”."
+                        tf(
+                            Msg::OutboxAside,
+                            &[Arg::Text(&error.to_string()), Arg::Text(&key)],
                         ),
                     );
                 }
                 Err(aside_error) => notices.push(
                     Level::Problem,
-                    format!("The reports waiting to be sent could not be read ({error}) nor kept aside ({aside_error})."),
+                    tf(
+                        Msg::OutboxNotAside,
+                        &[
+                            Arg::Text(&error.to_string()),
+                            Arg::Text(&aside_error.to_string()),
+                        ],
+                    ),
                 ),
             }
             Outbox::default()

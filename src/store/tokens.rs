@@ -18,6 +18,8 @@
 use candor_core::IsoWeek;
 use wasm_bindgen::prelude::*;
 
+use crate::language::{t, tf, Arg, Msg};
+
 /// Where the device keeps its unspent tokens.
 pub const TOKENS_KEY: &str = "candor.tokens";
 
@@ -72,10 +74,10 @@ impl TokenProblem {
     /// The problem in words, for the History page.
     pub fn words(self) -> String {
         match self {
-            TokenProblem::SignIn => "your sign-in has expired; sign in again to get tokens".into(),
+            TokenProblem::SignIn => t(Msg::TokensSignIn).into(),
             TokenProblem::QuotaUsed(message) => message,
-            TokenProblem::ProofInvalid => "the server's tokens did not verify against its published key, so none were kept (tell your administrator)".into(),
-            TokenProblem::Unavailable(why) => why + "; Candor will try again",
+            TokenProblem::ProofInvalid => t(Msg::TokensProofInvalid).into(),
+            TokenProblem::Unavailable(why) => tf(Msg::TokensUnavailable, &[Arg::Text(&why)]),
         }
     }
 }

@@ -17,7 +17,7 @@ const PAGES = ['/', '/history', '/map', '/team'];
 
 // The keys src/store/ writes (device.rs, sync.rs, tokens.rs): the README documents them.
 function isDocumentedKey(key) {
-  return ['candor.history', 'candor.prefs', 'candor.outbox', 'candor.tokens', 'candor.pilots'].includes(key) || key.startsWith('candor.aside.');
+  return ['candor.history', 'candor.prefs', 'candor.outbox', 'candor.tokens', 'candor.pilots', 'candor.lang'].includes(key) || key.startsWith('candor.aside.');
 }
 
 let browser;
