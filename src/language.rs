@@ -163,14 +163,14 @@ mod tests {
     #[test]
     fn english_is_in_force_by_default() {
         assert_eq!(lang(), Lang::En);
-        assert_eq!(t(Msg::FormSave), "Save");
+        assert_eq!(t(Msg::FormUndo), "Undo");
         assert_eq!(
             tf(Msg::MyMapCount, &[Arg::Count(1)]),
-            "1 report on this device."
+            "1 report on this device. "
         );
         assert_eq!(
             tf(Msg::MyMapCount, &[Arg::Count(5)]),
-            "5 reports on this device."
+            "5 reports on this device. "
         );
         assert_eq!(tf(Msg::CellN, &[Arg::Count(12)]), "n = 12");
         assert_eq!(number(0.5, 2), "0.50");

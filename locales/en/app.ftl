@@ -1,5 +1,7 @@
 # Candor's own words (SPEC §9), grouped by page. Keep every id and every
-# { $variable }; change the words and their order freely. Where a number
+# { $variable }; change the words and their order freely. A { " " } at the
+# start or end of a message is a space the page needs there (Fluent drops
+# spaces written plainly at either end): keep it. Where a number
 # agrees with a noun, use a select on it with your language's plural
 # categories, even where English writes "report(s)".
 # How to check your file: crates/catalog/README.md.
@@ -9,7 +11,7 @@
 # The product's name, shown in the header.
 brand = Candor
 # After the name in the header, as one sentence with it.
-promise = — say whether AI helped on the task you just did. Anonymous: nothing here identifies you.
+promise = { " " }— say whether AI helped on the task you just did. Anonymous: nothing here identifies you.
 # The main navigation's name, read by screen readers.
 nav-label = Main
 nav-file = File a report
@@ -45,15 +47,15 @@ form-more = More detail (optional)
 form-effort = Checking and fixing the AI's output took
 form-why-tool = Why this tool?
 form-complexity = The task was
-outcome-legend = How did it go?
+outcome-legend = How did it go?{ " " }
 # 1–5 are the number keys that pick an outcome.
 outcome-hint = Keys 1–5, then Enter to save
-reasons-legend = Why didn't it help?
+reasons-legend = Why didn't it help?{ " " }
 reasons-hint = Up to three, optional
 mandated-chosen = My own choice
 mandated-told = I was told to use it
 # The save button; the Enter key's name follows it.
-form-save = Save
+form-save = Save{ " " }
 # The name of the Enter key, as printed on keyboards.
 key-enter = Enter
 form-saved = Saved.
@@ -61,7 +63,7 @@ form-undo = Undo
 form-undone = Undone: that report was removed.
 form-kept-nowhere = History is off on this device and this deployment has no sync server, so a report would be kept nowhere. Turn history back on in History to file reports.
 privacy-note = Only the week is recorded, never the day or time. Your report has no name, account or device id.
-privacy-randomized = Before it is sent, your answer is randomized on this device, so no single report can be held to what it says.
+privacy-randomized = { " " }Before it is sent, your answer is randomized on this device, so no single report can be held to what it says.
 form-missing-task = Choose the kind of task first.
 form-missing-tool = Choose the tool you used (or No AI).
 form-missing-outcome = Choose how it went: keys 1–5.
@@ -117,23 +119,23 @@ no-ai = No AI
 # After a report's task or tool that the deployment no longer offers ($id).
 retired = { $label } (retired)
 told-to-use-it = told to use it
-delivery-waiting = — waiting to be sent
-delivery-waiting-token = — waiting for a token
-delivery-sent = — sent
-delivery-rejected = — not accepted: { $reason }
+delivery-waiting = { " " }— waiting to be sent
+delivery-waiting-token = { " " }— waiting for a token
+delivery-sent = { " " }— sent
+delivery-rejected = { " " }— not accepted: { $reason }
 
 ## My map
 
 my-map-title = My map
 my-map-lede = Where AI has fitted your own work, by kind of task. Only you see this.
 # The empty map's sentence is in three parts around a link to the form ("File one").
-my-map-empty-start = No reports on this device yet.
+my-map-empty-start = No reports on this device yet.{ " " }
 my-map-empty-link = File one
-my-map-empty-end = and your map starts to fill in.
+my-map-empty-end = { " " }and your map starts to fill in.
 my-map-count = { $count ->
         [one] { $count } report
        *[other] { $count } reports
-    } on this device.
+    } on this device.{ " " }
 my-map-read = Read each tool against the “No AI” column on the left.
 
 ## Team map
@@ -141,21 +143,21 @@ my-map-read = Read each tool against the “No AI” column on the left.
 team-title = Team map
 team-no-sync = This deployment has no sync server, so there is no team map. Your own reports are under My map.
 team-lede = Where AI helps and where it hurts, by kind of task, from everyone's reports, read against the “No AI” column. Only weeks that have ended are shown. Select a cell for its details.
-team-compare = Compare told-to and chosen use side by side
+team-compare = { " " }Compare told-to and chosen use side by side
 team-loading = Loading the team map…
 team-loading-comparison = Loading the comparison…
 team-comparison-wider = The comparison covers the whole organisation in this period: the server publishes one filter besides the period at a time.
 told-to = Told to use it
 chose-to = Chose to use it
 # $from and $to are ISO weeks, e.g. 2026-W07.
-team-weeks = Weeks { $from } to { $to }.
-team-reports = { $count } reports.
-team-shown-cells = Shown cells: { $count } reports. The total is withheld, since it would add up the hidden cells.
-team-not-enough = Not enough reports to show this view.
+team-weeks = Weeks { $from } to { $to }.{ " " }
+team-reports = { $count } reports.{ " " }
+team-shown-cells = Shown cells: { $count } reports. The total is withheld, since it would add up the hidden cells.{ " " }
+team-not-enough = Not enough reports to show this view.{ " " }
 team-hidden-rule = Groups of fewer than { $k } reports are hidden, and so is anything a wider view minus this one would reveal.
 # $epsilon is the privacy setting, a number like 1.5.
-team-noise = Each device randomizes its outcome before sending it (randomized response, ε = { $epsilon }), so any one report may be noise; means and shares are corrected for it, and intervals are wider.
-team-download = Download what is shown:
+team-noise = Each device randomizes its outcome before sending it (randomized response, ε = { $epsilon }), so any one report may be noise; means and shares are corrected for it, and intervals are wider.{ " " }
+team-download = Download what is shown:{ " " }
 
 ## The team map's filters
 
@@ -170,8 +172,8 @@ filter-all-teams = All teams
 filter-any-complexity = Any complexity
 filter-any-mandated = Told to or not
 filter-any-effort = Any checking effort
-filter-no-reports = — no reports
-filter-too-few = — too few reports to show
+filter-no-reports = { " " }— no reports
+filter-too-few = { " " }— too few reports to show
 filter-hint = One filter besides the period at a time: choosing another replaces it. Greyed-out choices would show fewer than { $k } reports, or let views be combined to single someone out.
 # A quarter of a year: $quarter is Q1…Q4.
 period-quarter = { $quarter } { $year }

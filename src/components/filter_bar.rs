@@ -100,7 +100,6 @@ pub fn FilterBar(
                             let mut words = value_label(&config, dimension, value.as_deref());
                             let disabled = choice.state != ChoiceState::Shown && !is_selected;
                             if disabled {
-                                words.push(' ');
                                 words.push_str(t(if choice.state == ChoiceState::Empty {
                                     Msg::FilterNoReports
                                 } else {

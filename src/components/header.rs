@@ -22,7 +22,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <p class="brand">
                 <strong>{t(Msg::Brand)}</strong>
-                <span class="promise">" "{t(Msg::Promise)}</span>
+                <span class="promise">{t(Msg::Promise)}</span>
             </p>
             <nav aria-label=t(Msg::NavLabel)>
                 <Link to=Page::File>{t(Msg::NavFile)}</Link>

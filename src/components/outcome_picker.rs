@@ -42,7 +42,6 @@ pub fn OutcomePicker(
         <fieldset class="choices outcome-scale">
             <legend>
                 {t(Msg::OutcomeLegend)}
-                " "
                 <span class="hint">{t(Msg::OutcomeHint)}</span>
             </legend>
             <div class="chips">{options}</div>

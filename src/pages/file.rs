@@ -98,7 +98,7 @@ pub fn FilePage() -> impl IntoView {
                 <MoreDetail form />
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || !can_keep()>
-                        {t(Msg::FormSave)} " " <kbd aria-hidden="true">{t(Msg::KeyEnter)}</kbd>
+                        {t(Msg::FormSave)} <kbd aria-hidden="true">{t(Msg::KeyEnter)}</kbd>
                     </button>
                     <StatusLine form stores />
                 </div>
@@ -194,7 +194,7 @@ fn PrivacyNote(randomized: bool) -> impl IntoView {
     view! {
         <p class="privacy-note">
             {t(Msg::PrivacyNote)}
-            {randomized.then(|| format!(" {}", t(Msg::PrivacyRandomized)))}
+            {randomized.then(|| t(Msg::PrivacyRandomized))}
         </p>
     }
 }
@@ -244,7 +244,7 @@ fn ReasonPicker(form: RwSignal<FormState>) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="choices reasons">
-            <legend>{t(Msg::ReasonsLegend)} " " <span class="hint">{t(Msg::ReasonsHint)}</span></legend>
+            <legend>{t(Msg::ReasonsLegend)} <span class="hint">{t(Msg::ReasonsHint)}</span></legend>
             <div class="chips">{boxes}</div>
         </fieldset>
     }

@@ -22,15 +22,14 @@ pub fn MyMapPage() -> impl IntoView {
         match grid {
             (0, _) => view! {
                 <p class="empty-state">
-                    {t(Msg::MyMapEmptyStart)} " " <Link to=Page::File>{t(Msg::MyMapEmptyLink)}</Link>
-                    " " {t(Msg::MyMapEmptyEnd)}
+                    {t(Msg::MyMapEmptyStart)} <Link to=Page::File>{t(Msg::MyMapEmptyLink)}</Link>
+                    {t(Msg::MyMapEmptyEnd)}
                 </p>
             }
             .into_any(),
             (count, grid) => view! {
                 <p class="summary">
                     {tf(Msg::MyMapCount, &[Arg::Count(count)])}
-                    " "
                     {t(Msg::MyMapRead)}
                 </p>
                 <Heatmap model=HeatmapModel::from_grid(&grid) title=t(Msg::MyMapTitle) />

@@ -59,7 +59,7 @@ pub fn model_of(published: &Published, config: &Config) -> HeatmapModel {
 fn noise_note(config: &Config) -> Option<String> {
     let noise = RandomizedResponse::from_config(&config.privacy)?;
     let epsilon = number(noise.epsilon(), 1);
-    Some(tf(Msg::TeamNoise, &[Arg::Text(&epsilon)]) + " ")
+    Some(tf(Msg::TeamNoise, &[Arg::Text(&epsilon)]))
 }
 
 /// Asks the server for everything `ticket` wants, dropping stale answers.
@@ -134,7 +134,7 @@ pub fn TeamMapPage() -> impl IntoView {
                     let checked = event_target_checked(&event);
                     change(&|s| s.compare = checked);
                 } />
-                " " {t(Msg::TeamCompare)}
+                {t(Msg::TeamCompare)}
             </label>
             <TeamMapBody state />
             <Comparison state />
@@ -232,7 +232,7 @@ fn cell_facts(
 fn Summary(published: Published, note: Option<String>) -> impl IntoView {
     let weeks = published.weeks.as_ref().map(|weeks| {
         let (from, to) = (weeks.from.to_string(), weeks.to.to_string());
-        tf(Msg::TeamWeeks, &[Arg::Text(&from), Arg::Text(&to)]) + " "
+        tf(Msg::TeamWeeks, &[Arg::Text(&from), Arg::Text(&to)])
     });
     let in_shown_cells: u64 = published.cells.iter().filter_map(|cell| cell.n).sum();
     let total = match published.total.n {
@@ -240,7 +240,7 @@ fn Summary(published: Published, note: Option<String>) -> impl IntoView {
         // The total would tell the sum of the hidden cells (SPEC §5.2).
         None if in_shown_cells > 0 => tf(Msg::TeamShownCells, &[Arg::Count(in_shown_cells)]),
         None => t(Msg::TeamNotEnough).to_string(),
-    } + " ";
+    };
     let k = published.k;
     view! {
         <p class="summary">
@@ -264,7 +264,7 @@ fn Exports(svg: String, team: TeamView) -> impl IntoView {
     };
     view! {
         <p class="exports">
-            {t(Msg::TeamDownload)} " "
+            {t(Msg::TeamDownload)}
             <button type="button" on:click=save("csv", "text/csv", csv)>"CSV"</button>
             <button type="button" on:click=save("json", "application/json", team.json)>"JSON"</button>
             <button type="button" on:click=save("svg", "image/svg+xml", svg)>"SVG"</button>

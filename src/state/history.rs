@@ -170,7 +170,7 @@ impl ReportLine {
     /// The same line, saying a waiting report waits for a token (SPEC §6.10).
     pub fn waiting_for_token(mut self) -> ReportLine {
         if let Some(("delivery waiting", words)) = &mut self.delivery {
-            *words = format!(" {}", t(Msg::DeliveryWaitingToken));
+            *words = t(Msg::DeliveryWaitingToken).into();
         }
         self
     }
@@ -204,14 +204,11 @@ impl ReportLine {
             outcome: outcome_label(report.outcome),
             details: (!details.is_empty()).then(|| format!(" ({})", details.join(", "))),
             delivery: delivery.map(|delivery| match delivery {
-                Delivery::Waiting => ("delivery waiting", format!(" {}", t(Msg::DeliveryWaiting))),
-                Delivery::Sent => ("delivery sent", format!(" {}", t(Msg::DeliverySent))),
+                Delivery::Waiting => ("delivery waiting", t(Msg::DeliveryWaiting).into()),
+                Delivery::Sent => ("delivery sent", t(Msg::DeliverySent).into()),
                 Delivery::Rejected(error) => (
                     "delivery rejected",
-                    format!(
-                        " {}",
-                        tf(Msg::DeliveryRejected, &[Arg::Text(&error.message)])
-                    ),
+                    tf(Msg::DeliveryRejected, &[Arg::Text(&error.message)]),
                 ),
             }),
         }

@@ -143,6 +143,6 @@ mod tests {
         let notice = arrived(Lang::Ja, Ok("one line only".into())).unwrap();
         assert!(notice.starts_with("日本語 could not be loaded (the catalog has 1 messages where"));
         assert_eq!(lang(), Lang::En);
-        assert_eq!(t(Msg::FormSave), "Save");
+        assert_eq!(t(Msg::FormUndo), "Undo");
     }
 }
