@@ -4,7 +4,7 @@ use candor_core::Config;
 use leptos::prelude::*;
 
 use crate::components::{header::Header, notice_board::NoticeBoard};
-use crate::language::{t, Lang, Msg};
+use crate::language::{config_shown, t, Lang, Msg};
 use crate::pages::{
     config_error::ConfigErrorPage, file::FilePage, history::HistoryPage, my_map::MyMapPage,
     pilots::PilotsPage, team_map::TeamMapPage,
@@ -47,7 +47,10 @@ fn Shell(config: Config, base: String, shown: RwSignal<Lang>) -> impl IntoView {
         notices,
         &base,
     ));
-    provide_context(config);
+    // Labels in the language shown (SPEC §9); again below once another
+    // language's catalog is in force.
+    provide_context(config_shown(&config));
+    let config = StoredValue::new(config);
     let base = AppBase(base);
     provide_context(Navigation::start(&base));
     provide_context(base);
@@ -57,11 +60,13 @@ fn Shell(config: Config, base: String, shown: RwSignal<Lang>) -> impl IntoView {
     view! {
         {move || {
             shown.track();
+            config.with_value(|config| provide_context(config_shown(config)));
             view! { <Header /> }
         }}
         <NoticeBoard />
         {move || {
             shown.track();
+            config.with_value(|config| provide_context(config_shown(config)));
             match navigation.page() {
                 Page::File => view! { <FilePage /> }.into_any(),
                 Page::History => view! { <HistoryPage /> }.into_any(),

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use candor_core::catalog::{format, CatalogError, Locale, Messages};
 pub use candor_core::catalog::{Arg, Lang};
+use candor_core::{Complexity, Config, Effort, Reason};
 
 include!(concat!(env!("OUT_DIR"), "/app_messages.rs"));
 
@@ -43,6 +44,54 @@ pub fn t(msg: Msg) -> &'static str {
 /// in the language in force.
 pub fn tf(msg: Msg, args: &[Arg]) -> String {
     format(t(msg), args, &BrowserLocale)
+}
+
+/// An outcome on the scale −2..2 in words (clamped, as core's labels are).
+pub fn outcome_words(outcome: i8) -> &'static str {
+    t(match outcome {
+        ..=-2 => Msg::OutcomeMuchWorse,
+        -1 => Msg::OutcomeWorse,
+        0 => Msg::OutcomeNoDifference,
+        1 => Msg::OutcomeBetter,
+        2.. => Msg::OutcomeMuchBetter,
+    })
+}
+
+/// An effort level in words.
+pub fn effort_words(effort: Effort) -> &'static str {
+    t(match effort {
+        Effort::Low => Msg::EffortLow,
+        Effort::Medium => Msg::EffortMedium,
+        Effort::High => Msg::EffortHigh,
+    })
+}
+
+/// A complexity level in words.
+pub fn complexity_words(level: Complexity) -> &'static str {
+    t(match level {
+        Complexity::Routine => Msg::ComplexityRoutine,
+        Complexity::Complex => Msg::ComplexityComplex,
+    })
+}
+
+/// A reason AI did not help, in words.
+pub fn reason_words(reason: Reason) -> &'static str {
+    t(match reason {
+        Reason::Checking => Msg::ReasonChecking,
+        Reason::Context => Msg::ReasonContext,
+        Reason::Wrong => Msg::ReasonWrong,
+        Reason::Redo => Msg::ReasonRedo,
+        Reason::Friction => Msg::ReasonFriction,
+    })
+}
+
+/// `config` with its labels in the language in force (English where the
+/// file has no translation) and the baseline's words from the catalog.
+pub fn config_shown(config: &Config) -> Config {
+    config.in_language(
+        lang(),
+        [t(Msg::NoAi).to_owned(), t(Msg::NoAiDescription).to_owned()],
+    )
 }
 
 /// The language in force.

@@ -116,6 +116,8 @@ sent-again = { $count } report(s) queued to be sent again.
 send-again-failed = Could not queue them again: { $error }.
 # The baseline "tool": the task was done without AI.
 no-ai = No AI
+# The baseline's help text, where the deployment gives none.
+no-ai-description = Did it without AI
 # After a report's task or tool that the deployment no longer offers ($id).
 retired = { $label } (retired)
 told-to-use-it = told to use it
@@ -265,3 +267,26 @@ tokens-sign-in = your sign-in has expired; sign in again to get tokens
 tokens-proof-invalid = the server's tokens did not verify against its published key, so none were kept (tell your administrator)
 # $why is the token module's words, in English.
 tokens-unavailable = { $why }; Candor will try again
+
+## A report's closed answers (the form, History)
+
+# The outcome scale, from -2 to 2: how the task went with this tool.
+outcome-much-worse = Much worse
+outcome-worse = Slowed me
+outcome-no-difference = No difference
+outcome-better = Helped
+outcome-much-better = Helped a lot
+
+# How much the AI's output had to be checked and fixed.
+effort-low = Little checking
+effort-medium = Some checking
+effort-high = Lots of checking and fixing
+# How hard the task was.
+complexity-routine = Routine
+complexity-complex = Complex
+# Why AI did not help (asked only when it did not).
+reason-checking = Checking the output took long
+reason-context = The tool lacked context
+reason-wrong = The output was wrong or unreliable
+reason-redo = I had to redo it myself
+reason-friction = Slow, broken or in the way

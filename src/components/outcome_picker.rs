@@ -1,10 +1,9 @@
 //! The outcome scale −2..2, in words, with number keys 1–5 as shortcuts
 //! (the keys themselves are read in [`crate::state::form::key_action`]).
 
-use candor_core::OUTCOME_LABELS;
 use leptos::prelude::*;
 
-use crate::language::{t, Msg};
+use crate::language::{outcome_words, t, Msg};
 
 /// The five outcomes as radio buttons bound to `selected`.
 #[component]
@@ -21,7 +20,7 @@ pub fn OutcomePicker(
             let input_id = format!("outcome-{key}");
             let label_for = input_id.clone();
             let (negative, positive) = (outcome < 0, outcome > 0);
-            let label = OUTCOME_LABELS[(outcome + 2) as usize];
+            let label = outcome_words(outcome);
             view! {
                 <label class="chip outcome" class:negative=negative class:positive=positive for=label_for>
                     <input

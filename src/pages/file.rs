@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::choice_picker::ChoicePicker;
 use crate::components::outcome_picker::OutcomePicker;
-use crate::language::{t, tf, Arg, Msg};
+use crate::language::{reason_words, t, tf, Arg, Msg};
 use crate::router::query_value;
 use crate::router::AppBase;
 use crate::state::form::{
@@ -237,7 +237,7 @@ fn ReasonPicker(form: RwSignal<FormState>) -> impl IntoView {
                         disabled=move || form.with(|f| f.reason_locked(reason))
                         on:change=move |_| form.update(|f| f.toggle_reason(reason))
                     />
-                    <span>{reason.label()}</span>
+                    <span>{reason_words(reason)}</span>
                 </label>
             }
         })

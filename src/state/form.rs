@@ -6,7 +6,7 @@ use candor_core::{
     Choice, Complexity, Config, Effort, IsoWeek, Reason, Report, ReportId, MAX_REASONS, NO_AI,
 };
 
-use crate::language::{t, tf, Arg, Msg};
+use crate::language::{complexity_words, effort_words, t, tf, Arg, Msg};
 use crate::store::device::StorageError;
 use crate::store::prefs::Prefs;
 
@@ -343,18 +343,14 @@ impl FormState {
 }
 
 fn choice(id: &str, label: &str) -> Choice {
-    Choice {
-        id: id.into(),
-        label: label.into(),
-        description: String::new(),
-    }
+    Choice::plain(id, label, "")
 }
 
 /// The checking-effort levels as choices.
 pub fn effort_choices() -> Vec<Choice> {
     Effort::ALL
         .into_iter()
-        .map(|effort| choice(effort.as_str(), effort.label()))
+        .map(|effort| choice(effort.as_str(), effort_words(effort)))
         .collect()
 }
 
@@ -362,7 +358,7 @@ pub fn effort_choices() -> Vec<Choice> {
 pub fn complexity_choices() -> Vec<Choice> {
     Complexity::ALL
         .into_iter()
-        .map(|level| choice(level.as_str(), level.label()))
+        .map(|level| choice(level.as_str(), complexity_words(level)))
         .collect()
 }
 

@@ -2,9 +2,11 @@
 //! erase, "don't keep history on this device", and the words each report
 //! and the outbox are shown with. Plain Rust; the page binds it.
 
-use candor_core::{outcome_label, Config, Delivery, ImportOutcome, Report, NO_AI};
+use candor_core::{Config, Delivery, ImportOutcome, Report, NO_AI};
 
-use crate::language::{t, tf, Arg, Msg};
+use crate::language::{
+    complexity_words, effort_words, outcome_words, reason_words, t, tf, Arg, Msg,
+};
 use crate::store::device::StorageError;
 use crate::store::history::ImportError;
 use crate::store::sync::SyncStatus;
@@ -187,12 +189,17 @@ impl ReportLine {
             )
         };
         let mut details: Vec<&str> = Vec::new();
-        details.extend(report.effort.as_ref().map(|effort| effort.label()));
+        details.extend(report.effort.as_ref().map(|effort| effort_words(*effort)));
         if report.mandated == Some(true) {
             details.push(t(Msg::ToldToUseIt));
         }
-        details.extend(report.complexity.as_ref().map(|level| level.label()));
-        details.extend(report.reasons.iter().map(|reason| reason.label()));
+        details.extend(
+            report
+                .complexity
+                .as_ref()
+                .map(|level| complexity_words(*level)),
+        );
+        details.extend(report.reasons.iter().map(|reason| reason_words(*reason)));
         ReportLine {
             task: label_or_retired(task, &report.task),
             tool,
@@ -201,7 +208,7 @@ impl ReportLine {
                 0 => "outcome neutral",
                 _ => "outcome positive",
             },
-            outcome: outcome_label(report.outcome),
+            outcome: outcome_words(report.outcome),
             details: (!details.is_empty()).then(|| format!(" ({})", details.join(", "))),
             delivery: delivery.map(|delivery| match delivery {
                 Delivery::Waiting => ("delivery waiting", t(Msg::DeliveryWaiting).into()),

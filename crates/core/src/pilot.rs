@@ -1458,6 +1458,7 @@ mod tests {
         let pilot = Pilot {
             id: "trial".into(),
             label: "Trial".into(),
+            label_translated: Default::default(),
             tasks: vec!["tests".into(), "docs".into()],
             tools: vec!["agent".into()],
             from: week("2026-W10"),
@@ -1507,6 +1508,7 @@ mod tests {
         let pilot = Pilot {
             id: "trial".into(),
             label: "Trial".into(),
+            label_translated: Default::default(),
             tasks: vec!["tests".into()],
             tools: vec!["agent".into()],
             from: week("2027-W02"),

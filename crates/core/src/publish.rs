@@ -70,6 +70,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::catalog::Lang;
     use crate::report::{Complexity, Effort, Reason, Report, ReportId};
     use crate::view::WeekRange;
 
@@ -336,6 +337,67 @@ mod tests {
         copy.add(&count("2026-W06", "debug", "none", 1, 1));
         assert_eq!(copy.publish(&all, &config(5), next_week).total.n, Some(16));
         assert_eq!(index.publish(&all, &config(5), next_week).total.n, Some(15));
+    }
+
+    #[test]
+    fn downloads_put_the_labels_of_the_language_shown_beside_the_ids() {
+        let mut counts = vec![
+            count("2026-W06", "review", "none", -1, 20),
+            count("2026-W06", "review", "chat", 1, 20),
+            count("2026-W06", "debug", "old_bot", 1, 20),
+        ];
+        counts[1].reasons = vec![];
+        let config = Config::from_json(
+            r#"{"tasks":[{"id":"review","label":{"en":"Review","de":"Prüfung, \"gründlich\""}},{"id":"debug","label":"Debug"}],
+                "tools":[{"id":"chat","label":{"en":"Chat","ja":"チャット"}}],"k":5}"#,
+        )
+        .unwrap();
+        let view = publish(
+            &counts,
+            &AggregateFilter::default(),
+            &config,
+            week("2026-W10"),
+        );
+        let german = config.in_language(Lang::De, ["Ohne KI".into(), String::new()]);
+        let csv = view.to_csv_with_labels(&german);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(
+            lines[0].starts_with("task,task_label,tool,tool_label,n,much_worse,"),
+            "{csv}"
+        );
+        assert_eq!(
+            lines[0].split(',').count(),
+            view.to_csv().lines().next().unwrap().split(',').count() + 2
+        );
+        let row = |task: &str, tool: &str| {
+            lines
+                .iter()
+                .find(|line| {
+                    line.starts_with(&format!("{task},")) && line.contains(&format!(",{tool},"))
+                })
+                .copied()
+                .unwrap_or_else(|| panic!("no row {task} {tool} in {csv}"))
+        };
+        // Quotes doubled, commas kept inside the quoted label.
+        assert!(
+            row("review", "none")
+                .starts_with(r#"review,"Prüfung, ""gründlich""",none,"Ohne KI",20,"#),
+            "{csv}"
+        );
+        assert!(
+            row("review", "chat").starts_with(r#"review,"Prüfung, ""gründlich""",chat,"Chat",20,"#),
+            "{csv}"
+        );
+        // An id the file no longer lists is its own label.
+        assert!(
+            row("debug", "old_bot").starts_with(r#"debug,"Debug",old_bot,"old_bot",20,"#),
+            "{csv}"
+        );
+        let japanese = config.in_language(Lang::Ja, ["AIなし".into(), String::new()]);
+        assert!(japanese.tools[0].label == "チャット");
+        assert!(view
+            .to_csv_with_labels(&japanese)
+            .contains(r#"review,"Review",chat,"チャット",20,"#));
     }
 
     #[test]

@@ -7,11 +7,13 @@
 //! is not done here: see [`crate::suppress`](mod@crate::suppress) and [`crate::nested`].
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{CellCounts, Share};
+use crate::config::Config;
+use crate::ids::NO_AI;
 use crate::report::Reason;
 use crate::week::IsoWeek;
 
@@ -247,8 +249,26 @@ impl Published {
     /// its Wilson 95% interval, 4 decimals); then the reports giving each
     /// reason, `reason_checking` … `reason_friction`. Ids never need quoting.
     pub fn to_csv(&self) -> String {
-        let mut csv = String::from(
-            "task,tool,n,much_worse,slowed_me,no_difference,helped,helped_a_lot,\
+        self.write_csv(None)
+    }
+
+    /// [`Published::to_csv`] with each id's label beside it, as people read
+    /// it in the language shown (SPEC §9): columns `task, task_label, tool,
+    /// tool_label, n, …`, labels from `config` (after
+    /// [`Config::in_language`]), an id the config no longer lists labelled
+    /// with itself. Labels are quoted as RFC 4180 says.
+    pub fn to_csv_with_labels(&self, config: &Config) -> String {
+        self.write_csv(Some(config))
+    }
+
+    fn write_csv(&self, labels: Option<&Config>) -> String {
+        let mut csv = String::from(if labels.is_some() {
+            "task,task_label,tool,tool_label,"
+        } else {
+            "task,tool,"
+        });
+        csv.push_str(
+            "n,much_worse,slowed_me,no_difference,helped,helped_a_lot,\
              helped_share,helped_low,helped_high",
         );
         for reason in Reason::ALL {
@@ -257,7 +277,27 @@ impl Published {
         }
         csv.push('\n');
         for cell in &self.cells {
-            let _ = write!(csv, "{},{},", cell.task, cell.tool);
+            match labels {
+                None => {
+                    let _ = write!(csv, "{},{},", cell.task, cell.tool);
+                }
+                Some(config) => {
+                    let task = config.task(&cell.task).map_or(&cell.task, |c| &c.label);
+                    let tool = if cell.tool == NO_AI {
+                        &config.no_ai[0]
+                    } else {
+                        config.tool(&cell.tool).map_or(&cell.tool, |c| &c.label)
+                    };
+                    let _ = write!(
+                        csv,
+                        "{},{},{},{},",
+                        cell.task,
+                        Quoted(task),
+                        cell.tool,
+                        Quoted(tool)
+                    );
+                }
+            }
             if let (Some(n), Some(outcomes)) = (cell.n, cell.outcomes) {
                 let _ = write!(csv, "{n}");
                 for count in outcomes {
@@ -289,6 +329,15 @@ impl Published {
         self.cells
             .iter()
             .find(|cell| cell.task == task && cell.tool == tool)
+    }
+}
+
+/// A CSV field in quotes, its quotes doubled (RFC 4180).
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\"", self.0.replace('"', "\"\""))
     }
 }
 

@@ -49,11 +49,7 @@ fn list(object: &JsValue, key: &str) -> Vec<JsValue> {
 fn choices(file: &JsValue, key: &str) -> Vec<Choice> {
     list(file, key)
         .iter()
-        .map(|entry| Choice {
-            id: text(entry, "id"),
-            label: label(entry),
-            description: String::new(),
-        })
+        .map(|entry| Choice::plain(text(entry, "id"), label(entry), ""))
         .collect()
 }
 
@@ -76,6 +72,7 @@ pub fn read(json: &str) -> Result<Config, String> {
         pilots.push(Pilot {
             id: text(&entry, "id"),
             label: label(&entry),
+            label_translated: Default::default(),
             tasks: ids("tasks"),
             tools: ids("tools"),
             from: week("from")?,
@@ -92,5 +89,6 @@ pub fn read(json: &str) -> Result<Config, String> {
         privacy: Default::default(),
         credentials: None,
         pilots,
+        no_ai: candor_core::config::no_ai_in_english(),
     })
 }

@@ -181,6 +181,7 @@ mod tests {
         Pilot {
             id: "trial".into(),
             label: "Trial".into(),
+            label_translated: Default::default(),
             tasks: vec!["debugging".into()],
             tools: vec!["agent".into(), "chat".into()],
             from: IsoWeek::new(2026, 10).unwrap(),

@@ -198,11 +198,7 @@ pub fn minutes_label(minutes: u32) -> String {
 }
 
 fn choice(id: String, label: String) -> Choice {
-    Choice {
-        id,
-        label,
-        description: String::new(),
-    }
+    Choice::plain(id, label, "")
 }
 
 /// The minute buckets as choices.

@@ -301,11 +301,11 @@ pub fn task_labels<N: Node>(config: &N) -> Vec<Choice> {
         .unwrap_or_default()
         .iter()
         .filter_map(|task| {
-            Some(Choice {
-                id: task.get("id")?.text()?,
-                label: label(&task.get("label")?)?,
-                description: String::new(),
-            })
+            Some(Choice::plain(
+                task.get("id")?.text()?,
+                label(&task.get("label")?)?,
+                "",
+            ))
         })
         .collect()
 }

@@ -85,6 +85,7 @@ pub fn pilot(config: &Config, open_week: IsoWeek) -> Option<Pilot> {
     Some(Pilot {
         id: PILOT.to_owned(),
         label,
+        label_translated: Default::default(),
         tasks: std::iter::once(first)
             .chain(second)
             .map(str::to_owned)

@@ -51,6 +51,40 @@ fn the_config_file_comes_from_the_option_or_the_environment() {
 }
 
 #[test]
+fn translated_labels_are_served_as_the_file_gives_them() {
+    let (dir, db) = temp_db();
+    let file = dir.path().join("site.json");
+    let translated = CONFIG_WITH_TEAMS
+        .replace(
+            r#""label": "Code review""#,
+            r#""label": {"en": "Code review", "de": "Code-Review", "ar": "مراجعة الشيفرة"}"#,
+        )
+        .replace(
+            r#""label": "Payments""#,
+            r#""label": {"en": "Payments", "ja": "決済"}, "description": {"en": "Card payments", "fr": "Paiements par carte"}"#,
+        );
+    std::fs::write(&file, &translated).unwrap();
+    let server = Start::new(&db)
+        .args(&["--config", file.to_str().unwrap()])
+        .run();
+    let body = server.get("/api/v1/config").json();
+    assert_eq!(
+        body["tasks"][0]["label"],
+        json!({"en": "Code review", "de": "Code-Review", "ar": "مراجعة الشيفرة"})
+    );
+    assert_eq!(body["tasks"][1]["label"], "Incident");
+    assert_eq!(
+        body["teams"][0]["label"],
+        json!({"en": "Payments", "ja": "決済"})
+    );
+    assert_eq!(
+        body["teams"][0]["description"],
+        json!({"en": "Card payments", "fr": "Paiements par carte"})
+    );
+    assert_eq!(server.get("/candor.json").json(), body);
+}
+
+#[test]
 fn an_invalid_config_stops_the_server_naming_the_field() {
     let (dir, db) = temp_db();
     let file = dir.path().join("bad.json");

@@ -439,11 +439,7 @@ mod tests {
     }
 
     fn config() -> Config {
-        let choice = |id: &str| Choice {
-            id: id.to_owned(),
-            label: id.to_owned(),
-            description: String::new(),
-        };
+        let choice = |id: &str| Choice::plain(id, id, "");
         Config {
             tasks: vec![choice("code_review")],
             tools: vec![choice("assistant")],
@@ -453,6 +449,7 @@ mod tests {
             privacy: Default::default(),
             credentials: None,
             pilots: vec![],
+            no_ai: crate::config::no_ai_in_english(),
         }
     }
 
@@ -676,11 +673,7 @@ mod tests {
     #[test]
     fn rule_unknown_team() {
         let mut config = config();
-        config.teams = vec![Choice {
-            id: "payments".into(),
-            label: "Payments".into(),
-            description: String::new(),
-        }];
+        config.teams = vec![Choice::plain("payments", "Payments", "")];
         let report = Report::from_value(&with("team", json!("search"))).unwrap();
         let err = report.check_against(&config).unwrap_err();
         assert_eq!((err.field.as_str(), err.code()), ("team", "unknown_team"));
@@ -846,19 +839,14 @@ mod tests {
     fn pilot_config(randomize: bool) -> Config {
         let week = |text: &str| text.parse::<IsoWeek>().unwrap();
         let mut config = config();
-        config.tasks.push(Choice {
-            id: "debugging".into(),
-            label: "Debugging".into(),
-            description: String::new(),
-        });
-        config.tools.push(Choice {
-            id: "other".into(),
-            label: "Other".into(),
-            description: String::new(),
-        });
+        config
+            .tasks
+            .push(Choice::plain("debugging", "Debugging", ""));
+        config.tools.push(Choice::plain("other", "Other", ""));
         config.pilots = vec![crate::config::Pilot {
             id: "trial".into(),
             label: "Trial".into(),
+            label_translated: Default::default(),
             tasks: vec!["code_review".into()],
             tools: vec!["assistant".into()],
             from: week("2027-W02"),

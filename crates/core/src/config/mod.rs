@@ -7,9 +7,15 @@
 //! paths in errors come for free, and a derived parser would add its own code
 //! to the browser app, which has a size budget (SPEC §8).
 
+mod translated;
+
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
+pub use translated::Translated;
+
+use crate::catalog::Lang;
 use crate::ids::{is_identifier, NO_AI};
 use crate::week::IsoWeek;
 
@@ -44,16 +50,28 @@ pub struct Config {
     /// Pilots (SPEC §10): time-bound trials of the outcome; empty when none are run.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pilots: Vec<Pilot>,
+    /// The `none` baseline's label and default description, in the language
+    /// shown: "No AI" and "Did it without AI" until [`Config::in_language`].
+    /// Not a field of the file: the baseline reads the same everywhere.
+    #[serde(skip)]
+    pub no_ai: [String; 2],
+}
+
+/// The `none` baseline's words in English, as a config is read.
+pub fn no_ai_in_english() -> [String; 2] {
+    ["No AI".to_owned(), "Did it without AI".to_owned()]
 }
 
 /// A pilot (SPEC §10): some of the deployment's tasks, tried with some of
 /// its tools against no AI, for a range of weeks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pilot {
     /// The id reports give in `pilot`.
     pub id: String,
-    /// The name people see.
+    /// The name people see, in the language shown (English as read).
     pub label: String,
+    /// The file's translations of `label` (SPEC §9); empty for a plain string.
+    pub label_translated: Translated,
     /// The task ids the pilot covers; each is one of the config's tasks.
     pub tasks: Vec<String>,
     /// The AI tools it tries; each is one of the config's tools, never `none`.
@@ -89,14 +107,85 @@ pub struct Credentials {
 pub const MAX_PER_WEEK: u32 = 1000;
 
 /// One entry of a taxonomy list: a stable id and the words people see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     /// The id stored in reports; changing it retires the old one.
     pub id: String,
-    /// The short name shown on buttons and axes.
+    /// The short name shown on buttons and axes, in the language shown
+    /// (English as read; [`Config::in_language`]).
     pub label: String,
     /// A one-line explanation, shown as help text; may be empty.
     pub description: String,
+    /// The file's translations of `label` (SPEC §9); empty for a plain string.
+    pub label_translated: Translated,
+    /// The file's translations of `description`; empty for a plain string.
+    pub description_translated: Translated,
+}
+
+impl Choice {
+    /// A choice with words in one language only.
+    pub fn plain(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Choice {
+        Choice {
+            id: id.into(),
+            label: label.into(),
+            description: description.into(),
+            label_translated: Translated::default(),
+            description_translated: Translated::default(),
+        }
+    }
+
+    fn in_language(&mut self, lang: Lang) {
+        shown_in(&mut self.label, &self.label_translated, lang);
+        shown_in(&mut self.description, &self.description_translated, lang);
+    }
+}
+
+/// Sets `text` to `translated`'s words in `lang`, else its English; a plain
+/// string stays as it is.
+fn shown_in(text: &mut String, translated: &Translated, lang: Lang) {
+    if let Some(words) = translated.get(lang).or_else(|| translated.get(Lang::En)) {
+        words.clone_into(text);
+    }
+}
+
+/// Written as the file gave it: each label and description a plain string
+/// or one per language (the sync server's `GET /config`).
+impl Serialize for Choice {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut choice = serializer.serialize_struct("Choice", 3)?;
+        choice.serialize_field("id", &self.id)?;
+        choice.serialize_field(
+            "label",
+            &translated::AsGiven(&self.label, &self.label_translated),
+        )?;
+        choice.serialize_field(
+            "description",
+            &translated::AsGiven(&self.description, &self.description_translated),
+        )?;
+        choice.end()
+    }
+}
+
+/// Written as the file gave it, the label plain or one per language.
+impl Serialize for Pilot {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut pilot = serializer.serialize_struct("Pilot", 7)?;
+        pilot.serialize_field("id", &self.id)?;
+        pilot.serialize_field(
+            "label",
+            &translated::AsGiven(&self.label, &self.label_translated),
+        )?;
+        pilot.serialize_field("tasks", &self.tasks)?;
+        pilot.serialize_field("tools", &self.tools)?;
+        pilot.serialize_field("from", &self.from)?;
+        pilot.serialize_field("to", &self.to)?;
+        pilot.serialize_field("randomize", &self.randomize)?;
+        pilot.end()
+    }
 }
 
 /// Optional privacy measures (SPEC §6.6).
@@ -174,6 +263,19 @@ impl<'a> Fields<'a> {
             .ok_or_else(|| ConfigError::new(self.at(key), "is missing"))
     }
 
+    /// Words people read: a string, or one per language (SPEC §9).
+    fn words(&self, key: &str) -> Result<Option<(String, Translated)>, ConfigError> {
+        match self.object.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => translated::read(&self.at(key), value).map(Some),
+        }
+    }
+
+    fn required_words(&self, key: &str) -> Result<(String, Translated), ConfigError> {
+        self.words(key)?
+            .ok_or_else(|| ConfigError::new(self.at(key), "is missing"))
+    }
+
     fn choices(&self, key: &str, required: bool) -> Result<Vec<Choice>, ConfigError> {
         let list = match self.object.get(key) {
             None if required => return Err(ConfigError::new(self.at(key), "is missing")),
@@ -193,10 +295,15 @@ impl<'a> Fields<'a> {
                 entry,
                 &["id", "label", "description"],
             )?;
+            let (label, label_translated) = entry.required_words("label")?;
+            let (description, description_translated) =
+                entry.words("description")?.unwrap_or_default();
             choices.push(Choice {
                 id: entry.required_text("id")?,
-                label: entry.required_text("label")?,
-                description: entry.text("description")?.unwrap_or_default(),
+                label,
+                description,
+                label_translated,
+                description_translated,
             });
         }
         Ok(choices)
@@ -248,9 +355,11 @@ impl Fields<'_> {
                 entry,
                 &["id", "label", "tasks", "tools", "from", "to", "randomize"],
             )?;
+            let (label, label_translated) = entry.required_words("label")?;
             pilots.push(Pilot {
                     id: entry.required_text("id")?,
-                    label: entry.required_text("label")?,
+                    label,
+                    label_translated,
                     tasks: entry.ids("tasks")?,
                     tools: entry.ids("tools")?,
                     from: entry.week("from")?,
@@ -355,6 +464,7 @@ impl Config {
             privacy,
             credentials,
             pilots: file.pilots()?,
+            no_ai: no_ai_in_english(),
         };
         config.validate()?;
         Ok(config)
@@ -424,6 +534,12 @@ impl Config {
             if pilot.label.trim().is_empty() {
                 return error("label", "must not be empty: it is what people see".into());
             }
+            if let Some(field) = translated::blank(&at("label"), &pilot.label_translated) {
+                return Err(ConfigError::new(
+                    field,
+                    "must not be empty: it is what people see",
+                ));
+            }
             for (list, ids, known) in [
                 ("tasks", &pilot.tasks, &self.tasks),
                 ("tools", &pilot.tools, &self.tools),
@@ -489,18 +605,36 @@ impl Config {
     /// If the file lists `none`, its description is kept but the label is
     /// always "No AI", so the baseline reads the same in every deployment.
     pub fn baseline_tools(&self) -> Vec<Choice> {
+        let [label, description] = &self.no_ai;
         let listed = self.tool(NO_AI);
-        let baseline = Choice {
-            id: NO_AI.to_owned(),
-            label: "No AI".to_owned(),
-            description: listed.map_or_else(
-                || "Did it without AI".to_owned(),
-                |choice| choice.description.clone(),
-            ),
-        };
+        let baseline = Choice::plain(
+            NO_AI,
+            label.clone(),
+            listed.map_or_else(|| description.clone(), |choice| choice.description.clone()),
+        );
         std::iter::once(baseline)
             .chain(self.tools.iter().filter(|tool| tool.id != NO_AI).cloned())
             .collect()
+    }
+
+    /// This config with every label and description in `lang` where the
+    /// file translated it, else in English (SPEC §9), and the `none`
+    /// baseline called `no_ai` ("No AI", "Did it without AI" in `lang`).
+    pub fn in_language(&self, lang: Lang, no_ai: [String; 2]) -> Config {
+        let mut shown = self.clone();
+        for choice in shown
+            .tasks
+            .iter_mut()
+            .chain(shown.tools.iter_mut())
+            .chain(shown.teams.iter_mut())
+        {
+            choice.in_language(lang);
+        }
+        for pilot in &mut shown.pilots {
+            shown_in(&mut pilot.label, &pilot.label_translated, lang);
+        }
+        shown.no_ai = no_ai;
+        shown
     }
 
     /// The task with this id.
@@ -573,6 +707,12 @@ fn check_choices(list: &str, choices: &[Choice]) -> Result<(), ConfigError> {
         if choice.label.trim().is_empty() {
             return Err(ConfigError::new(
                 at("label"),
+                "must not be empty: it is what people see",
+            ));
+        }
+        if let Some(field) = translated::blank(&at("label"), &choice.label_translated) {
+            return Err(ConfigError::new(
+                field,
                 "must not be empty: it is what people see",
             ));
         }
@@ -944,5 +1084,124 @@ mod tests {
         }
         let none = with(&edit(r#""tools":["x"]"#, r#""tools":["none"]"#)).unwrap_err();
         assert!(none.message.contains("no-AI arm"), "{none}");
+    }
+
+    const TRANSLATED: &str = r#"{
+        "tasks": [
+            {"id": "code_review", "label": {"en": "Code review", "de": "Code-Review", "ar": "مراجعة الشيفرة"},
+             "description": {"en": "Reading a colleague's change", "de": "Die Änderung eines Kollegen lesen"}},
+            {"id": "debugging", "label": "Debugging"}
+        ],
+        "tools": [{"id": "chat", "label": {"en": "Chat", "ja": "チャット"}}],
+        "pilots": [{"id": "trial", "label": {"de": "Versuch", "en": "Trial"}, "tasks": ["code_review"],
+                    "tools": ["chat"], "from": "2027-W02", "to": "2027-W09", "randomize": true}]
+    }"#;
+
+    #[test]
+    fn labels_may_be_translated_and_fall_back_to_english() {
+        let config = Config::from_json(TRANSLATED).unwrap();
+        // As read, everything is English.
+        assert_eq!(config.tasks[0].label, "Code review");
+        assert_eq!(
+            config.tasks[0].label_translated.get(Lang::De),
+            Some("Code-Review")
+        );
+        let german = config.in_language(Lang::De, ["Ohne KI".into(), "Ohne KI erledigt".into()]);
+        assert_eq!(german.tasks[0].label, "Code-Review");
+        assert_eq!(
+            german.tasks[0].description,
+            "Die Änderung eines Kollegen lesen"
+        );
+        // Missing translations and plain strings stay English.
+        assert_eq!(german.tasks[1].label, "Debugging");
+        assert_eq!(german.tools[0].label, "Chat");
+        assert_eq!(german.pilots[0].label, "Versuch");
+        // The baseline's words are the language's, first in the tools.
+        assert_eq!(german.baseline_tools()[0].label, "Ohne KI");
+        assert_eq!(german.baseline_tools()[0].description, "Ohne KI erledigt");
+        let japanese = german.in_language(Lang::Ja, no_ai_in_english());
+        assert_eq!(japanese.tools[0].label, "チャット");
+        assert_eq!(
+            japanese.tasks[0].label, "Code review",
+            "back to English, not German"
+        );
+        assert_eq!(
+            japanese.tasks[0].description,
+            "Reading a colleague's change"
+        );
+        assert_eq!(
+            config.in_language(Lang::Ar, no_ai_in_english()).tasks[0].label,
+            "مراجعة الشيفرة"
+        );
+    }
+
+    #[test]
+    fn translations_are_passed_on_as_the_file_gave_them() {
+        let config = Config::from_json(TRANSLATED).unwrap();
+        let german = config.in_language(Lang::De, no_ai_in_english());
+        let written: Value = serde_json::to_value(&german).unwrap();
+        assert_eq!(
+            written["tasks"][0]["label"],
+            serde_json::json!({"en": "Code review", "de": "Code-Review", "ar": "مراجعة الشيفرة"})
+        );
+        assert_eq!(written["tasks"][1]["label"], "Debugging");
+        assert_eq!(written["tasks"][1]["description"], "");
+        assert_eq!(
+            written["pilots"][0]["label"],
+            serde_json::json!({"en": "Trial", "de": "Versuch"})
+        );
+        assert!(written.get("no_ai").is_none());
+        assert_eq!(Config::from_value(&written).unwrap(), config);
+    }
+
+    #[test]
+    fn a_translation_that_is_wrong_names_its_field() {
+        let edit = |from: &str, to: &str| {
+            assert!(TRANSLATED.contains(from), "{from}");
+            Config::from_json(&TRANSLATED.replacen(from, to, 1)).unwrap_err()
+        };
+        for (error, field, says) in [
+            (
+                edit(r#""en": "Code review", "#, ""),
+                "tasks[0].label.en",
+                "English is shown",
+            ),
+            (
+                edit(r#""de": "Code-Review""#, r#""de": "  ""#),
+                "tasks[0].label.de",
+                "must not be empty",
+            ),
+            (
+                edit(r#""ja": "チャット""#, r#""jp": "チャット""#),
+                "tools[0].label.jp",
+                "en, de, fr, es, ja, ar",
+            ),
+            (
+                edit(r#""ja": "チャット""#, r#""ja": 7"#),
+                "tools[0].label.ja",
+                "text in quotes",
+            ),
+            (
+                edit(r#""label": "Debugging""#, r#""label": ["Debugging"]"#),
+                "tasks[1].label",
+                "one per language",
+            ),
+            (
+                edit(r#""de": "Versuch", "#, r#""de": "", "#),
+                "pilots[0].label.de",
+                "must not be empty",
+            ),
+            (
+                edit(
+                    r#"{"de": "Versuch", "en": "Trial"}"#,
+                    r#"{"de": "Versuch"}"#,
+                ),
+                "pilots[0].label.en",
+                "is missing",
+            ),
+        ] {
+            assert_eq!(error.field, field, "{error}");
+            assert!(error.message.contains(says), "{error}");
+        }
     }
 }
