@@ -5,23 +5,32 @@
 //! ([`ENGLISH`], in the main bundle, so the form never waits for a
 //! catalog); another language's compiled catalog is fetched after the
 //! page opens (`store::catalog`) and put in force once with [`use_catalog`].
-//! Plural categories and numbers come from the browser's
-//! `Intl.PluralRules` and `Intl.NumberFormat`, the language's digits and
-//! decimal mark without thousands grouping (natively, in tests, English
-//! rules).
+//! Plural categories and numbers come from the browser's `Intl`
+//! ([`candor_language::locale`], shared with the modules loaded later).
+//! Unlike the modules' `t`, [`t`] returns a `&'static str`, a slice of the
+//! catalog in force, which views take without allocating.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use candor_core::catalog::{format, CatalogError, Locale, Messages};
+use candor_core::catalog::{format, Locale, Messages};
 pub use candor_core::catalog::{Arg, Lang};
 use candor_core::{Complexity, Config, Effort, Reason};
 
 include!(concat!(env!("OUT_DIR"), "/app_messages.rs"));
 
+/// The catalogs' domain: `lang/<code>.app.txt`.
+pub const DOMAIN: &str = "app";
+
 /// English, read once; every message is a slice of it.
 static ENGLISH_MESSAGES: OnceLock<Messages> = OnceLock::new();
 /// The language in force when it is not English, and its messages.
 static CHOSEN: OnceLock<(Lang, Messages)> = OnceLock::new();
+
+thread_local! {
+    /// Plurals and numbers of the language in force.
+    static LOCALE: RefCell<Box<dyn Locale>> = RefCell::new(candor_language::locale(Lang::En));
+}
 
 fn messages() -> &'static Messages {
     match CHOSEN.get() {
@@ -43,7 +52,30 @@ pub fn t(msg: Msg) -> &'static str {
 /// A message with its arguments (by their order in the English message),
 /// in the language in force.
 pub fn tf(msg: Msg, args: &[Arg]) -> String {
-    format(t(msg), args, &BrowserLocale)
+    LOCALE
+        .try_with(|locale| format(t(msg), args, &**locale.borrow()))
+        .unwrap_or_default()
+}
+
+/// `n` with exactly `digits` digits after the decimal mark, the language's way.
+pub fn number(n: f64, digits: u8) -> String {
+    LOCALE
+        .try_with(|locale| locale.borrow().number(n, digits))
+        .unwrap_or_default()
+}
+
+/// Puts `lang`'s `messages` (a compiled catalog of [`COUNT`] lines, as
+/// [`candor_language::load`] checked) in force, once per page load
+/// (choosing another language reloads the page).
+pub fn use_catalog(lang: Lang, messages: Messages) {
+    if CHOSEN.set((lang, messages)).is_ok() {
+        let _ = LOCALE.try_with(|locale| *locale.borrow_mut() = candor_language::locale(lang));
+    }
+}
+
+/// The language in force.
+pub fn lang() -> Lang {
+    CHOSEN.get().map_or(Lang::En, |(lang, _)| *lang)
 }
 
 /// An outcome on the scale −2..2 in words (clamped, as core's labels are).
@@ -94,117 +126,6 @@ pub fn config_shown(config: &Config) -> Config {
     )
 }
 
-/// The language in force.
-pub fn lang() -> Lang {
-    CHOSEN.get().map_or(Lang::En, |(lang, _)| *lang)
-}
-
-/// Puts `lang`'s compiled catalog in force, once per page load (choosing
-/// another language reloads the page). A catalog compiled for another
-/// version of the app (another number of messages) is refused, and
-/// English stays.
-pub fn use_catalog(lang: Lang, text: String) -> Result<(), CatalogError> {
-    let messages = Messages::read(text, COUNT)?;
-    let _ = CHOSEN.set((lang, messages));
-    intl::reset();
-    Ok(())
-}
-
-/// `n` with exactly `digits` digits after the decimal mark, the language's way.
-pub fn number(n: f64, digits: u8) -> String {
-    BrowserLocale.number(n, digits)
-}
-
-/// The browser's `Intl` for the language in force.
-struct BrowserLocale;
-
-#[cfg(target_arch = "wasm32")]
-mod intl {
-    use std::cell::RefCell;
-
-    use candor_core::catalog::{Locale, Plural};
-    use js_sys::{Array, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
-
-    /// The formatters made so far, for the language in force: plural rules,
-    /// then one number format per count of fraction digits.
-    #[derive(Default)]
-    struct Formatters {
-        plural: Option<Intl::PluralRules>,
-        numbers: Vec<(u8, Intl::NumberFormat)>,
-    }
-
-    thread_local! {
-        static FORMATTERS: RefCell<Formatters> = RefCell::default();
-    }
-
-    fn locales() -> Array {
-        Array::of1(&JsValue::from_str(super::lang().code()))
-    }
-
-    /// Forgets the formatters of the language that was in force.
-    pub fn reset() {
-        FORMATTERS.with(|f| *f.borrow_mut() = Formatters::default());
-    }
-
-    impl Locale for super::BrowserLocale {
-        fn plural(&self, n: f64) -> Plural {
-            FORMATTERS.with(|f| {
-                let mut f = f.borrow_mut();
-                let rules = f
-                    .plural
-                    .get_or_insert_with(|| Intl::PluralRules::new(&locales(), &Object::new()));
-                let name = rules.select(n).as_string().unwrap_or_default();
-                Plural::from_name(&name).unwrap_or(Plural::Other)
-            })
-        }
-
-        fn number(&self, n: f64, digits: u8) -> String {
-            FORMATTERS.with(|f| {
-                let mut f = f.borrow_mut();
-                let at = match f.numbers.iter().position(|(d, _)| *d == digits) {
-                    Some(at) => at,
-                    None => {
-                        // Without grouping, so English reads exactly as
-                        // before ("2317 reports") and so do the tests.
-                        let options = Object::new();
-                        let digits_js = JsValue::from(digits);
-                        for key in ["minimumFractionDigits", "maximumFractionDigits"] {
-                            let _ = Reflect::set(&options, &key.into(), &digits_js);
-                        }
-                        let _ = Reflect::set(&options, &"useGrouping".into(), &JsValue::FALSE);
-                        f.numbers
-                            .push((digits, Intl::NumberFormat::new(&locales(), &options)));
-                        f.numbers.len() - 1
-                    }
-                };
-                let format = f.numbers[at].1.format();
-                format
-                    .call1(&JsValue::UNDEFINED, &JsValue::from(n))
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .unwrap_or_default()
-            })
-        }
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-mod intl {
-    use candor_core::catalog::{Locale, Plain, Plural};
-
-    pub fn reset() {}
-
-    impl Locale for super::BrowserLocale {
-        fn plural(&self, n: f64) -> Plural {
-            Plain.plural(n)
-        }
-        fn number(&self, n: f64, digits: u8) -> String {
-            Plain.number(n, digits)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +144,22 @@ mod tests {
         );
         assert_eq!(tf(Msg::CellN, &[Arg::Count(12)]), "n = 12");
         assert_eq!(number(0.5, 2), "0.50");
+    }
+
+    #[test]
+    fn the_cores_answers_have_words_from_the_catalog() {
+        assert_eq!(outcome_words(-7), "Much worse");
+        assert_eq!(outcome_words(0), "No difference");
+        assert_eq!(outcome_words(2), "Helped a lot");
+        assert_eq!(effort_words(Effort::High), "Lots of checking and fixing");
+        assert_eq!(complexity_words(Complexity::Routine), "Routine");
+        assert_eq!(reason_words(Reason::Friction), "Slow, broken or in the way");
+        // The same words the core gives in English, so English reads as before.
+        for outcome in -2..=2 {
+            assert_eq!(outcome_words(outcome), candor_core::outcome_label(outcome));
+        }
+        for reason in Reason::ALL {
+            assert_eq!(reason_words(reason), reason.label());
+        }
     }
 }

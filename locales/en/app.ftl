@@ -26,8 +26,13 @@ loading-app = Loading Candor…
 page-not-found = Page not found
 # The button that closes a notice.
 dismiss = Dismiss
-# $language is the language's own name (e.g. Deutsch); $reason says why, in English.
+# $language is the language's own name (e.g. Deutsch); $reason is one of
+# the three messages after it. Shown in English, since the language's own
+# catalog is what could not be loaded.
 catalog-not-loaded = { $language } could not be loaded ({ $reason }), so Candor is shown in English. Reload to try again.
+catalog-unreachable = the server could not be reached
+catalog-status = the server answered HTTP { $status }
+catalog-other-version = it was made for another version of Candor
 
 ## When candor.json cannot be used
 
