@@ -4,9 +4,9 @@
 ## Der Bereich
 
 heading = Piloten
-privacy-hint = Die Teilnahme wird nur auf diesem Gerät gespeichert. Nichts wird gesendet, bis du eine Aufgabe abschließt, und dann nur ihr Bericht.
+privacy-hint = Die Teilnahme wird nur auf diesem Gerät gespeichert. Nichts wird gesendet, bis Sie eine Aufgabe abschließen, und dann nur ihr Bericht.
 pilot-randomized = – eine randomisierte Studie: Für jede Aufgabe sagt eine Münze auf diesem Gerät, ob mit oder ohne KI.
-pilot-chosen = – du wählst das Werkzeug für jede Aufgabe wie gewohnt.
+pilot-chosen = – Sie wählen das Werkzeug für jede Aufgabe wie gewohnt.
 join = Teilnehmen
 leave = Verlassen
 join-pilot = An { $pilot } teilnehmen
@@ -22,20 +22,20 @@ catalog-failed = Die Piloten werden auf Englisch angezeigt: Ihre Übersetzung ({
 start-heading = Eine Pilot-Aufgabe beginnen
 pilot-legend = Pilot
 task-legend = Aufgabe
-forecast-legend = Wie lange wird es dauern, so wie du es sonst machst?
+forecast-legend = Wie lange wird es dauern, so wie Sie es sonst machen?
 start = Beginnen
-join-first = Nimm zuerst an einem Piloten teil und wähle ihn aus.
-choose-task-and-forecast = Wähle die Aufgabe und wie lange sie voraussichtlich dauert, dann „Beginnen“.
+join-first = Nehmen Sie zuerst an einem Piloten teil und wählen Sie ihn aus.
+choose-task-and-forecast = Wählen Sie die Aufgabe und wie lange sie voraussichtlich dauert, dann „Beginnen“.
 instruction = { $arm ->
-        [ai] Erledige diese mit KI
-        [no_ai] Erledige diese ohne KI
-       *[none] Mach es wie gewohnt
+        [ai] Erledigen Sie diese mit KI
+        [no_ai] Erledigen Sie diese ohne KI
+       *[none] Machen Sie es wie gewohnt
     }
 started = Begonnen. { $arm ->
-        [ai] Erledige diese mit KI
-        [no_ai] Erledige diese ohne KI
-       *[none] Mach es wie gewohnt
-    }. Sie wartet unten, bis du sie abschließt.
+        [ai] Erledigen Sie diese mit KI
+        [no_ai] Erledigen Sie diese ohne KI
+       *[none] Machen Sie es wie gewohnt
+    }. Sie wartet unten, bis Sie sie abschließen.
 
 ## Dauern
 
@@ -57,9 +57,9 @@ dropped = Verworfen.
 ## Eine Aufgabe abschließen
 
 actual-legend = Wie lange hat es gedauert?
-tool-legend = Welches Werkzeug hast du verwendet?
+tool-legend = Welches Werkzeug haben Sie verwendet?
 no-ai = Keine KI
-against-coin = Das hat die Münze nicht gesagt; gib an, was du wirklich verwendet hast. Es zählt trotzdem im Arm der Münze.
+against-coin = Das hat die Münze nicht gesagt; geben Sie an, was Sie wirklich verwendet haben. Es zählt trotzdem im Arm der Münze.
 outcome-legend = Wie lief es? (Tasten 1–5)
 outcome-much-worse = Viel schlechter
 outcome-slowed-me = Hat mich gebremst
@@ -68,12 +68,12 @@ outcome-helped = Hat geholfen
 outcome-helped-a-lot = Hat sehr geholfen
 file-report = Bericht abgeben
 not-now = Nicht jetzt
-choose-open-task = Wähle eine Aufgabe zum Abschließen.
-choose-actual = Wähle, wie lange es gedauert hat.
-choose-tool = Wähle das verwendete Werkzeug (oder „Keine KI“).
-choose-outcome = Wähle, wie es lief: Tasten 1–5.
+choose-open-task = Wählen Sie eine Aufgabe zum Abschließen.
+choose-actual = Wählen Sie, wie lange es gedauert hat.
+choose-tool = Wählen Sie das verwendete Werkzeug (oder „Keine KI“).
+choose-outcome = Wählen Sie, wie es lief: Tasten 1–5.
 filed = Abgegeben.
-filed-sent = Er wird mit deinen anderen Berichten gesendet.
+filed-sent = Er wird mit Ihren anderen Berichten gesendet.
 undo = Rückgängig
 undone = Rückgängig gemacht: Die Aufgabe ist wieder offen.
 
@@ -84,7 +84,7 @@ undo-failed = Konnte nicht rückgängig machen: { $reason }
 not-kept = Konnte dies nicht auf dem Gerät speichern ({ $reason }); es bleibt erhalten, bis die Seite geschlossen wird.
 no-storage = dieser Browser bietet keinen lokalen Speicher
 no-reason = die App hat keinen Grund genannt
-load-failed = Die Piloten konnten nicht geladen werden: { $reason }. Lade die Seite neu, um es erneut zu versuchen.
+load-failed = Die Piloten konnten nicht geladen werden: { $reason }. Laden Sie die Seite neu, um es erneut zu versuchen.
 no-window = kein Fenster
 config-status = candor.json antwortete mit { $status }
 config-not-json = candor.json ist kein gültiges JSON

@@ -4,9 +4,9 @@
 ## El espacio
 
 heading = Pilotos
-privacy-hint = La participación se guarda solo en este dispositivo. No se envía nada hasta que terminas una tarea, y entonces solo su informe.
+privacy-hint = La participación se guarda solo en este dispositivo. No se envía nada hasta que termine una tarea, y entonces solo el informe de esa tarea.
 pilot-randomized = — un ensayo aleatorizado: para cada tarea, una moneda en este dispositivo dice si con IA o sin ella.
-pilot-chosen = — eliges la herramienta para cada tarea, como siempre.
+pilot-chosen = — usted elige la herramienta para cada tarea, como siempre.
 join = Unirme
 leave = Salir
 join-pilot = Unirme a { $pilot }
@@ -22,20 +22,20 @@ catalog-failed = Los pilotos se muestran en inglés: no se pudo cargar su traduc
 start-heading = Empezar una tarea del piloto
 pilot-legend = Piloto
 task-legend = Tarea
-forecast-legend = ¿Cuánto tardará, a tu manera habitual?
+forecast-legend = ¿Cuánto tardará, a su manera habitual?
 start = Empezar
-join-first = Únete primero a un piloto y elígelo.
-choose-task-and-forecast = Elige la tarea y cuánto esperas que tarde; después, Empezar.
+join-first = Únase primero a un piloto y elíjalo.
+choose-task-and-forecast = Elija la tarea y cuánto espera que tarde; después, Empezar.
 instruction = { $arm ->
-        [ai] Haz esta con IA
-        [no_ai] Haz esta sin IA
-       *[none] Hazla como siempre
+        [ai] Haga esta con IA
+        [no_ai] Haga esta sin IA
+       *[none] Hágala como siempre
     }
 started = Empezada. { $arm ->
-        [ai] Haz esta con IA
-        [no_ai] Haz esta sin IA
-       *[none] Hazla como siempre
-    }. Te espera abajo hasta que la termines.
+        [ai] Haga esta con IA
+        [no_ai] Haga esta sin IA
+       *[none] Hágala como siempre
+    }. Queda abajo hasta que la termine.
 
 ## Duraciones
 
@@ -57,9 +57,9 @@ dropped = Descartada.
 ## Terminar una tarea
 
 actual-legend = ¿Cuánto tardó?
-tool-legend = ¿Qué herramienta usaste?
+tool-legend = ¿Qué herramienta usó?
 no-ai = Sin IA
-against-coin = Eso no es lo que dijo la moneda; indica lo que usaste de verdad. Sigue contando en el brazo de la moneda.
+against-coin = Eso no es lo que dijo la moneda; indique lo que usó de verdad. Sigue contando en el brazo de la moneda.
 outcome-legend = ¿Cómo fue? (teclas 1–5)
 outcome-much-worse = Mucho peor
 outcome-slowed-me = Me frenó
@@ -68,12 +68,12 @@ outcome-helped = Ayudó
 outcome-helped-a-lot = Ayudó mucho
 file-report = Enviar informe
 not-now = Ahora no
-choose-open-task = Elige una tarea para terminar.
-choose-actual = Elige cuánto tardó.
-choose-tool = Elige la herramienta que usaste (o Sin IA).
-choose-outcome = Elige cómo fue: teclas 1–5.
+choose-open-task = Elija una tarea para terminar.
+choose-actual = Elija cuánto tardó.
+choose-tool = Elija la herramienta que usó (o Sin IA).
+choose-outcome = Elija cómo fue: teclas 1–5.
 filed = Registrado.
-filed-sent = Se envía junto con tus otros informes.
+filed-sent = Se envía junto con sus otros informes.
 undo = Deshacer
 undone = Deshecho: la tarea vuelve a estar abierta.
 
@@ -84,7 +84,7 @@ undo-failed = No se pudo deshacer: { $reason }
 not-kept = No se pudo guardar en el dispositivo ({ $reason }); se mantiene hasta que se cierre la página.
 no-storage = este navegador no ofrece almacenamiento local
 no-reason = la aplicación no dijo por qué
-load-failed = No se pudieron cargar los pilotos: { $reason }. Recarga la página para volver a intentarlo.
+load-failed = No se pudieron cargar los pilotos: { $reason }. Recargue la página para volver a intentarlo.
 no-window = no hay ventana
 config-status = candor.json respondió { $status }
 config-not-json = candor.json no es un JSON válido

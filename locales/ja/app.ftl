@@ -1,0 +1,232 @@
+# Candor の文言（SPEC §9）、ページごと。英語の原文（locales/en/app.ftl）の
+# 注記を参照してください。日本語の複数形は other のみなので、件数は
+# 「{ $count } 件」のように書き、選択式は使いません。
+
+## 全体: ヘッダー、言語の切り替え、お知らせ
+
+brand = Candor
+promise = { " " }— 今終えたタスクで AI が役立ったかどうかを教えてください。匿名です。ここにはあなたを特定する情報はありません。
+nav-label = メインナビゲーション
+nav-file = 報告する
+nav-history = 履歴
+nav-my-map = マイマップ
+nav-team-map = チームマップ
+nav-pilots = パイロット
+language = 言語
+loading-app = Candor を読み込んでいます…
+page-not-found = ページが見つかりません
+dismiss = 閉じる
+catalog-not-loaded = { $language } の翻訳を読み込めなかったため（{ $reason }）、Candor を英語で表示しています。ページを再読み込みして、もう一度お試しください。
+
+## candor.json を使えないとき
+
+config-error-title = Candor を起動できません: 設定ファイルに問題があります
+config-error-unreachable = 接続を確認して、ページを再読み込みしてください。それでも解決しない場合は、ここで Candor を運用している担当者に連絡してください。
+config-error-missing = Candor の運用担当者が、candor.json を index.html と同じ場所に置く必要があります。
+config-error-invalid = Candor の運用担当者が candor.json を修正する必要があります。問題のあるフィールドは上のメッセージに示されています。
+config-error-safe = この端末に保存済みの報告は無事です。何も変更されていません。
+
+## 報告する（フォーム）
+
+form-title = 今終えたタスクで、AI はどうでしたか？
+form-task = どんな種類のタスクでしたか？
+form-tool = どの AI ツールを使いましたか？
+form-team = 所属チーム
+form-more = 詳細（任意）
+form-effort = AI の出力の確認と修正に、どのくらい手間がかかりましたか？
+form-why-tool = このツールを使った理由は？
+form-complexity = タスクの複雑さ
+outcome-legend = どうでしたか？{ " " }
+outcome-hint = キー 1〜5 で選び、Enter で保存
+reasons-legend = 役立たなかった理由は？{ " " }
+reasons-hint = 3 つまで、任意
+mandated-chosen = 自分で選んだ
+mandated-told = 使うよう指示された
+form-save = 保存{ " " }
+key-enter = Enter
+form-saved = 保存しました。
+form-undo = 元に戻す
+form-undone = 元に戻しました。その報告は削除されました。
+form-kept-nowhere = この端末では履歴がオフで、このデプロイには同期サーバーもないため、報告はどこにも保存されません。報告するには、「履歴」ページで履歴をオンに戻してください。
+privacy-note = 記録されるのは週だけで、日付や時刻は記録されません。報告には名前、アカウント、端末 ID は含まれません。
+privacy-randomized = { " " }回答は送信前にこの端末上でランダム化されるため、どの報告についても、その内容が本当の回答だとは断定できません。
+form-missing-task = まずタスクの種類を選んでください。
+form-missing-tool = 使ったツールを選んでください（または「AI なし」）。
+form-missing-outcome = どうだったかを選んでください: キー 1〜5。
+form-saved-not-kept = 送信用には保存しましたが、履歴には残せませんでした: { $error }。
+form-not-saved = 保存できませんでした: { $error }。
+form-undo-failed = 元に戻せませんでした: { $error }。
+pilot-not-kept = 報告を履歴に残せませんでした: { $error }。
+link-ignored = リンクで指定された{ $field ->
+        [task] タスク
+       *[tool] ツール
+    }「{ $id }」は、このデプロイでは提供されていないため無視しました。
+
+## 履歴
+
+history-title = 履歴
+history-lede = あなた自身の報告です。このブラウザーにだけ保存されています。
+history-off = この端末では履歴がオフです。報告しても、ここには保存されません。
+history-keep = この端末に履歴を保存する
+history-export = JSON でエクスポート
+history-import = JSON をインポート…
+history-erase = すべて消去…
+history-stop = この端末に履歴を保存しない…
+history-erase-yes = はい、消去します
+history-cancel = キャンセル
+history-empty = この端末に保存された報告はありません。
+history-count = 報告 { $count } 件（新しい週から順に表示）。
+history-erase-question = この端末に保存されている { $count } 件の報告をすべて消去しますか？ 元に戻すことはできません。コピーが必要な場合は、先にエクスポートしてください。
+history-stop-question = ここで履歴を保存するのをやめますか？ { $count ->
+        [0] 今後、新しい報告は保存されなくなります。
+       *[other] この端末に保存されている { $count } 件の報告が消去され、今後、新しい報告も保存されなくなります。コピーが必要な場合は、先にエクスポートしてください。
+    }
+history-erased = 消去しました。この端末に保存されている報告はありません。
+history-erase-failed = 消去できませんでした: { $error }。
+history-unreadable-file = ファイルを読み込めませんでした。
+history-import-failed = 何もインポートされませんでした: { $error }。
+history-export-failed = エクスポートに失敗しました: { $error }
+history-imported = 新しい報告を { $added } 件インポートしました。{ $duplicates } 件はすでにあり、{ $rejected } 件は拒否されました。
+history-import-entry = 項目 { $entry }: { $error }
+history-import-result = インポート結果
+sync-panel = チームマップへの送信
+sync-all-sent = ここで報告したものはすべて送信済みです。
+sync-waiting = { $count } 件の報告が送信待ちです。報告はランダムな時間をおいて、順序を混ぜたまとまりで送信されるため、届いた時刻からいつ報告したかはわかりません。
+sync-retrying = { $count } 件の報告が送信待ちです: { $reason }。Candor が再試行します。失われるものはありません。
+sync-waiting-token = { $count } 件の報告がトークン待ちです: { $reason }。報告はここに残り、トークンが届きしだい送信されます。失われるものはありません。
+sign-in-again = もう一度サインイン
+not-accepted-title = サーバーに受け付けられなかった報告
+not-accepted = サーバーに受け付けられませんでした: { $reason }
+send-again = これらを再送信
+sent-again = { $count } 件の報告を再送信キューに追加しました。
+send-again-failed = 再送信キューに追加できませんでした: { $error }。
+no-ai = AI なし
+retired = { $label }（廃止）
+told-to-use-it = 使用を指示された
+delivery-waiting = { " " }— 送信待ち
+delivery-waiting-token = { " " }— トークン待ち
+delivery-sent = { " " }— 送信済み
+delivery-rejected = { " " }— 受け付けられませんでした: { $reason }
+
+## マイマップ
+
+my-map-title = マイマップ
+my-map-lede = あなた自身の仕事のどこで AI が役立ったかを、タスクの種類ごとに示します。これはあなたにしか表示されません。
+my-map-empty-start = この端末にはまだ報告がありません。{ " " }
+my-map-empty-link = 報告すると
+my-map-empty-end = { " " }マップが埋まり始めます。
+my-map-count = この端末の報告: { $count } 件。{ " " }
+my-map-read = 各ツールは、左の「AI なし」の列と比べて見てください。
+
+## チームマップ
+
+team-title = チームマップ
+team-no-sync = このデプロイには同期サーバーがないため、チームマップはありません。あなた自身の報告は「マイマップ」にあります。
+team-lede = 全員の報告から、AI が役立つところと足を引っ張るところをタスクの種類ごとに、「AI なし」の列と比べて示します。表示されるのは終了した週だけです。セルを選ぶと詳細が表示されます。
+team-compare = { " " }指示による使用と自分で選んだ使用を並べて比較
+team-loading = チームマップを読み込んでいます…
+team-loading-comparison = 比較を読み込んでいます…
+team-comparison-wider = この期間の比較は組織全体が対象です。サーバーが公開するフィルターは、期間のほかに一度に 1 つだけです。
+told-to = 指示されて使用
+chose-to = 自分で選んで使用
+team-weeks = 期間 { $from }〜{ $to }。{ " " }
+team-reports = 報告 { $count } 件。{ " " }
+team-shown-cells = 表示中のセル: 報告 { $count } 件。非表示のセルの合計がわかってしまうため、全体の件数は表示しません。{ " " }
+team-not-enough = このビューを表示するには報告が足りません。{ " " }
+team-hidden-rule = 報告が { $k } 件未満のグループは非表示です。より広いビューからこのビューを差し引くと明らかになってしまうものも非表示にしています。
+team-noise = 各端末は結果をランダム化してから送信するため（ランダム化回答、ε = { $epsilon }）、個々の報告はノイズかもしれません。平均と割合はこれを補正しており、区間はその分広くなります。{ " " }
+team-download = 表示内容をダウンロード:{ " " }
+
+## チームマップのフィルター
+
+filter-legend = 表示
+filter-period = 期間
+filter-team = チーム
+filter-complexity = 複雑さ
+filter-mandated = AI を使った理由
+filter-effort = 確認の手間
+filter-all-periods = 終了したすべての週
+filter-all-teams = すべてのチーム
+filter-any-complexity = 複雑さを問わない
+filter-any-mandated = 指示の有無を問わない
+filter-any-effort = 確認の手間を問わない
+filter-no-reports = { " " }— 報告なし
+filter-too-few = { " " }— 報告が少なすぎて表示できません
+filter-hint = フィルターは期間のほかに一度に 1 つだけです。別のものを選ぶと置き換わります。グレーの選択肢は、表示される報告が { $k } 件未満になるか、ビューを組み合わせて個人を特定できてしまうものです。
+period-quarter = { $year }年{ $quarter }
+period-month = { $year }年{ $month ->
+        [1] 1月
+        [2] 2月
+        [3] 3月
+        [4] 4月
+        [5] 5月
+        [6] 6月
+        [7] 7月
+        [8] 8月
+        [9] 9月
+        [10] 10月
+        [11] 11月
+       *[12] 12月
+    }
+
+## 開いたチームマップのセル
+
+cell-with = { $task }（{ $tool }）
+cell-reports = 報告 { $count } 件。
+cell-helped = 報告の { $share } で役立ちました（95% 区間 { $low }〜{ $high }）。
+cell-vs-baseline = 平均結果は、同じタスクの「AI なし」と比べて { $diff } です。
+cell-no-reasons = 理由の回答はありません。
+cell-outcomes = 結果
+cell-why-not = 役立たなかった理由
+cell-effort = 確認の手間
+cell-by-period = 期間別の平均結果
+cell-hidden = 報告が足りないため、個人を特定してしまうおそれなしにこのセルを表示することはできません。
+cell-loading = 読み込んでいます…
+cell-effort-one-filter = 確認の手間は、ほかのフィルターがない期間について表示されます。サーバーが公開するフィルターは、期間のほかに一度に 1 つだけです。
+cell-close = 閉じる
+cell-line = { $label }: { $value }
+cell-distribution = 結果の分布。各棒の横に件数が示されています。
+
+## ヒートマップ（マイマップとチームマップ）
+
+heatmap-table = 表で表示
+heatmap-task = タスク
+heatmap-label = { $title }: タスクとツールごとの平均結果のヒートマップ。同じ数値が下の表にあります。
+heatmap-much-worse = −2 かなり悪化
+heatmap-helped-a-lot = +2 とても役立った
+heatmap-legend = 各セル: 平均結果、n（報告の件数）、同じタスクの「AI なし」との差。セルの 95% 区間が広いほど、色が淡くなります。
+cell-no-reports = 報告なし
+cell-not-enough = 報告不足
+cell-not-enough-1 = 報告
+cell-not-enough-2 = 不足
+cell-n = n = { $n }
+cell-vs-no-ai = AI なし比 { $diff }
+cell-mean = 平均 { $mean }（報告 { $n } 件）
+cell-share = { $share } で役立った（95% 区間 { $low }〜{ $high }）
+cell-against-no-ai = 「AI なし」との差 { $diff }
+cell-button = { $shown }{ $task }（{ $tool }）: { $description }。詳細を開く。
+percent = { $value }%
+
+## パイロット
+
+pilots-title = パイロット
+pilots-loading = パイロットを読み込んでいます…
+
+## この端末のデータについてのお知らせと、報告が待っている理由（履歴）
+
+history-unreadable = Candor はこの端末の履歴を読み込めません: { $error }。
+history-entries-aside = 保存された報告のうち { $count } 件を読み込めませんでした（最初の問題: { $error }）。それらは「{ $key }」に退避しました。ほかの履歴は問題ありません。
+history-entries-lost = 保存された報告のうち { $count } 件を読み込めず、退避にも失敗しました: { $error }。
+history-aside = 保存された履歴を読み込めませんでした（{ $error }）。履歴はそのまま「{ $key }」に退避し、Candor は新しい履歴を開始しました。
+history-not-aside = 保存された履歴を読み込めず（{ $error }）、退避もできませんでした（{ $aside }）。履歴は今も「{ $key }」に保存されています。報告する前に、ブラウザーの開発者ツールからエクスポートしてください。そうしないと、次の報告で置き換えられます。
+prefs-aside = 記憶していた選択を読み込めませんでした（{ $error }）。「{ $key }」に退避し、リセットしました。
+outbox-entries-aside = 送信待ちの報告のうち { $count } 件を読み込めませんでした。それらは「{ $key }」に退避しました。
+outbox-aside = 送信待ちの報告を読み込めませんでした（{ $error }）。報告はそのまま「{ $key }」に退避しました。
+outbox-not-aside = 送信待ちの報告を読み込めず（{ $error }）、退避もできませんでした（{ $aside }）。
+sync-unreachable = 同期サーバーに接続できませんでした（{ $error }）
+sync-not-understood = 同期サーバーの応答を解釈できませんでした
+sync-http = 同期サーバーの応答は HTTP { $status } でした
+tokens-fetching = トークンを取得しています
+tokens-sign-in = サインインの有効期限が切れました。トークンを受け取るには、もう一度サインインしてください
+tokens-proof-invalid = サーバーのトークンを公開鍵で検証できなかったため、どれも保持しませんでした（管理者に連絡してください）
+tokens-unavailable = { $why }。Candor が再試行します
