@@ -369,3 +369,26 @@ tokens-fetching = جارٍ جلب الرموز
 tokens-sign-in = انتهت صلاحية تسجيل دخولك؛ سجّل الدخول مجددًا للحصول على رموز
 tokens-proof-invalid = تعذّر التحقق من رموز الخادم بمفتاحه المنشور، لذا لم يُحتفظ بأي منها (أبلغ مسؤول النظام)
 tokens-unavailable = { $why }؛ سيحاول Candor مجددًا
+
+no-ai-description = أُنجز دون ذكاء اصطناعي
+catalog-unreachable = تعذّر الوصول إلى الخادم
+catalog-status = ردّ الخادم برمز HTTP { $status }
+catalog-other-version = أُعدّ لإصدار آخر من Candor
+
+## الإجابات المحددة في التقرير (النموذج، السجل)
+
+outcome-much-worse = أسوأ بكثير
+outcome-worse = أبطأني
+outcome-no-difference = لا فرق
+outcome-better = ساعد
+outcome-much-better = ساعد كثيرًا
+effort-low = تحقق قليل
+effort-medium = بعض التحقق
+effort-high = كثير من التحقق والتصحيح
+complexity-routine = روتينية
+complexity-complex = معقدة
+reason-checking = استغرق التحقق من الناتج وقتًا طويلًا
+reason-context = افتقرت الأداة إلى السياق
+reason-wrong = كان الناتج خاطئًا أو غير موثوق
+reason-redo = اضطررت إلى إعادته بنفسي
+reason-friction = بطيئة أو معطلة أو معيقة

@@ -284,3 +284,26 @@ tokens-fetching = Tokens werden abgerufen
 tokens-sign-in = Ihre Anmeldung ist abgelaufen; melden Sie sich erneut an, um Tokens zu erhalten
 tokens-proof-invalid = die Tokens des Servers ließen sich mit seinem veröffentlichten Schlüssel nicht prüfen, daher wurde keines behalten (wenden Sie sich an Ihre Administration)
 tokens-unavailable = { $why }; Candor versucht es erneut
+
+no-ai-description = Ohne KI erledigt
+catalog-unreachable = der Server war nicht erreichbar
+catalog-status = der Server antwortete mit HTTP { $status }
+catalog-other-version = er wurde für eine andere Version von Candor erstellt
+
+## Die festen Antworten eines Berichts (Formular, Verlauf)
+
+outcome-much-worse = Viel schlechter
+outcome-worse = Hat mich gebremst
+outcome-no-difference = Kein Unterschied
+outcome-better = Hat geholfen
+outcome-much-better = Hat sehr geholfen
+effort-low = Wenig Prüfung
+effort-medium = Etwas Prüfung
+effort-high = Viel Prüfen und Korrigieren
+complexity-routine = Routine
+complexity-complex = Komplex
+reason-checking = Das Prüfen der Ausgabe dauerte lange
+reason-context = Dem Werkzeug fehlte Kontext
+reason-wrong = Die Ausgabe war falsch oder unzuverlässig
+reason-redo = Ich musste es selbst neu machen
+reason-friction = Langsam, fehlerhaft oder im Weg

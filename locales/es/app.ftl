@@ -287,3 +287,26 @@ tokens-fetching = obteniendo tokens
 tokens-sign-in = su sesión ha caducado; vuelva a iniciar sesión para obtener tokens
 tokens-proof-invalid = los tokens del servidor no se pudieron verificar con su clave publicada, así que no se conservó ninguno (avise a su administrador)
 tokens-unavailable = { $why }; Candor lo volverá a intentar
+
+no-ai-description = Hecho sin IA
+catalog-unreachable = no se pudo contactar con el servidor
+catalog-status = el servidor respondió HTTP { $status }
+catalog-other-version = se hizo para otra versión de Candor
+
+## Las respuestas cerradas de un informe (formulario, historial)
+
+outcome-much-worse = Mucho peor
+outcome-worse = Me frenó
+outcome-no-difference = Sin diferencia
+outcome-better = Ayudó
+outcome-much-better = Ayudó mucho
+effort-low = Poca revisión
+effort-medium = Algo de revisión
+effort-high = Mucha revisión y corrección
+complexity-routine = Rutinaria
+complexity-complex = Compleja
+reason-checking = Revisar el resultado llevó mucho tiempo
+reason-context = A la herramienta le faltaba contexto
+reason-wrong = El resultado era incorrecto o poco fiable
+reason-redo = Tuve que rehacerlo yo
+reason-friction = Lenta, averiada o un estorbo

@@ -308,3 +308,26 @@ tokens-fetching = récupération des jetons en cours
 tokens-sign-in = votre connexion a expiré ; reconnectez-vous pour obtenir des jetons
 tokens-proof-invalid = les jetons du serveur n'ont pas pu être vérifiés avec sa clé publiée, aucun n'a donc été conservé (prévenez votre administrateur)
 tokens-unavailable = { $why } ; Candor réessaiera
+
+no-ai-description = Fait sans IA
+catalog-unreachable = le serveur était injoignable
+catalog-status = le serveur a répondu HTTP { $status }
+catalog-other-version = il a été fait pour une autre version de Candor
+
+## Les réponses fermées d'un rapport (formulaire, historique)
+
+outcome-much-worse = Bien pire
+outcome-worse = M'a ralenti
+outcome-no-difference = Aucune différence
+outcome-better = A aidé
+outcome-much-better = A beaucoup aidé
+effort-low = Peu de vérification
+effort-medium = Un peu de vérification
+effort-high = Beaucoup de vérification et de corrections
+complexity-routine = Routinière
+complexity-complex = Complexe
+reason-checking = Vérifier le résultat a pris longtemps
+reason-context = L'outil manquait de contexte
+reason-wrong = Le résultat était faux ou peu fiable
+reason-redo = J'ai dû le refaire moi-même
+reason-friction = Lent, en panne ou gênant

@@ -230,3 +230,26 @@ tokens-fetching = トークンを取得しています
 tokens-sign-in = サインインの有効期限が切れました。トークンを受け取るには、もう一度サインインしてください
 tokens-proof-invalid = サーバーのトークンを公開鍵で検証できなかったため、どれも保持しませんでした（管理者に連絡してください）
 tokens-unavailable = { $why }。Candor が再試行します
+
+no-ai-description = AI を使わずに行った
+catalog-unreachable = サーバーに接続できませんでした
+catalog-status = サーバーが HTTP { $status } を返しました
+catalog-other-version = 別のバージョンの Candor 用に作られています
+
+## 報告の選択式の回答（フォーム、履歴）
+
+outcome-much-worse = かなり悪化
+outcome-worse = 遅くなった
+outcome-no-difference = 変わらない
+outcome-better = 役立った
+outcome-much-better = とても役立った
+effort-low = 確認は少し
+effort-medium = ある程度確認
+effort-high = 確認と修正が多い
+complexity-routine = 定型的
+complexity-complex = 複雑
+reason-checking = 出力の確認に時間がかかった
+reason-context = ツールに文脈が足りなかった
+reason-wrong = 出力が間違っていた、または信頼できなかった
+reason-redo = 自分でやり直す必要があった
+reason-friction = 遅い、動かない、または邪魔になった
