@@ -3,7 +3,7 @@
 # start or end of a message is a space the page needs there (Fluent drops
 # spaces written plainly at either end): keep it. Where a number
 # agrees with a noun, use a select on it with your language's plural
-# categories, even where English writes "report(s)".
+# categories.
 # How to check your file: crates/catalog/README.md.
 
 ## Everywhere: the header, the language switch, notices
@@ -96,28 +96,53 @@ history-stop = Don't keep history on this device…
 history-erase-yes = Yes, erase
 history-cancel = Cancel
 history-empty = No reports kept on this device.
-history-count = { $count } report(s), newest week first.
-history-erase-question = Erase all { $count } report(s) kept on this device? This cannot be undone. Export first if you want a copy.
-history-stop-question = Stop keeping history here? This erases the { $count } report(s) kept on this device, and new reports will not be kept. Export first if you want a copy.
+history-count = { $count ->
+        [one] { $count } report
+       *[other] { $count } reports
+    }, newest week first.
+history-erase-question = Erase { $count ->
+        [one] the { $count } report
+       *[other] all { $count } reports
+    } kept on this device? This cannot be undone. Export first if you want a copy.
+history-stop-question = Stop keeping history here? This erases { $count ->
+        [0] nothing yet
+        [one] the { $count } report
+       *[other] the { $count } reports
+    } kept on this device, and new reports will not be kept. Export first if you want a copy.
 history-erased = Erased: no reports are kept on this device.
 history-erase-failed = Could not erase: { $error }.
 history-unreadable-file = The file could not be read.
 history-import-failed = Nothing was imported: { $error }.
 history-export-failed = Export failed: { $error }
-history-imported = Imported { $added } new report(s); { $duplicates } were already here; { $rejected } rejected.
+history-imported = Imported { $added ->
+        [one] { $added } new report
+       *[other] { $added } new reports
+    }; { $duplicates } were already here; { $rejected } rejected.
 # One line per entry of an imported file that was refused; $entry counts from 1.
 history-import-entry = Entry { $entry }: { $error }
 history-import-result = Import result
 sync-panel = Sending to the team map
 sync-all-sent = Every report filed here has been sent.
-sync-waiting = { $count } report(s) waiting to be sent. They leave after a random delay, in shuffled batches, so the time they arrive says nothing about when you filed them.
-sync-retrying = { $count } report(s) waiting: { $reason }. Candor will try again; nothing is lost.
-sync-waiting-token = { $count } report(s) waiting for a token: { $reason }. They stay here and leave once a token arrives; nothing is lost.
+sync-waiting = { $count ->
+        [one] { $count } report
+       *[other] { $count } reports
+    } waiting to be sent. They leave after a random delay, in shuffled batches, so the time they arrive says nothing about when you filed them.
+sync-retrying = { $count ->
+        [one] { $count } report
+       *[other] { $count } reports
+    } waiting: { $reason }. Candor will try again; nothing is lost.
+sync-waiting-token = { $count ->
+        [one] { $count } report
+       *[other] { $count } reports
+    } waiting for a token: { $reason }. They stay here and leave once a token arrives; nothing is lost.
 sign-in-again = Sign in again
 not-accepted-title = Not accepted by the server
 not-accepted = Not accepted by the server: { $reason }
 send-again = Send these again
-sent-again = { $count } report(s) queued to be sent again.
+sent-again = { $count ->
+        [one] { $count } report
+       *[other] { $count } reports
+    } queued to be sent again.
 send-again-failed = Could not queue them again: { $error }.
 # The baseline "tool": the task was done without AI.
 no-ai = No AI
@@ -255,15 +280,24 @@ pilots-loading = Loading pilots…
 
 # $error says why, in English; $key is the local storage key the data was kept under.
 history-unreadable = Candor cannot read this device's history: { $error }.
-history-entries-aside = { $count } saved report(s) could not be read (first problem: { $error }). They were kept aside under “{ $key }”; the rest of your history is fine.
-history-entries-lost = { $count } saved report(s) could not be read, and keeping them aside failed: { $error }.
+history-entries-aside = { $count ->
+        [one] { $count } saved report
+       *[other] { $count } saved reports
+    } could not be read (first problem: { $error }). They were kept aside under “{ $key }”; the rest of your history is fine.
+history-entries-lost = { $count ->
+        [one] { $count } saved report
+       *[other] { $count } saved reports
+    } could not be read, and keeping them aside failed: { $error }.
 history-aside = Your saved history could not be read ({ $error }). It was kept aside, untouched, under “{ $key }”, and Candor started a new history.
 history-not-aside = Your saved history could not be read ({ $error }) and could not be kept aside ({ $aside }). It is still stored under “{ $key }”: export it from the browser's developer tools before filing, or the next report will replace it.
 prefs-aside = Your remembered choices could not be read ({ $error }); they were kept aside under “{ $key }” and reset.
-outbox-entries-aside = { $count } report(s) waiting to be sent could not be read; they were kept aside under “{ $key }”.
+outbox-entries-aside = { $count ->
+        [one] { $count } report
+       *[other] { $count } reports
+    } waiting to be sent could not be read; they were kept aside under “{ $key }”.
 outbox-aside = The reports waiting to be sent could not be read ({ $error }). They were kept aside, untouched, under “{ $key }”.
 outbox-not-aside = The reports waiting to be sent could not be read ({ $error }) nor kept aside ({ $aside }).
-# Why reports wait, after "3 report(s) waiting:". $error is the browser's words.
+# Why reports wait, after "3 reports waiting:". $error is the browser's words.
 sync-unreachable = the sync server could not be reached ({ $error })
 sync-not-understood = the sync server's answer was not understood
 sync-http = the sync server answered HTTP { $status }

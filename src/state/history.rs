@@ -293,7 +293,7 @@ mod tests {
         let (summary, rejected) = import_summary(page.imported.as_ref().unwrap());
         assert_eq!(
             summary,
-            "Imported 0 new report(s); 2 were already here; 0 rejected."
+            "Imported 0 new reports; 2 were already here; 0 rejected."
         );
         assert!(rejected.is_empty());
         assert_eq!(shelf.history.borrow().reports.len(), 2);
@@ -352,7 +352,7 @@ mod tests {
         assert!(page
             .question(1)
             .unwrap()
-            .starts_with("Erase all 1 report(s)"));
+            .starts_with("Erase the 1 report kept"));
         page.ask(Pending::Nothing);
         assert_eq!(shelf.history.borrow().reports.len(), 1);
         page.ask(Pending::Erase);
@@ -465,7 +465,7 @@ mod tests {
         let line = sync_line(&for_token, 2).unwrap();
         assert!(
             line.starts_with(
-                "2 report(s) waiting for a token: your single sign-on session has expired."
+                "2 reports waiting for a token: your single sign-on session has expired."
             ),
             "{line}"
         );
@@ -476,10 +476,10 @@ mod tests {
         );
         assert!(sync_line(&SyncStatus::Sending, 2)
             .unwrap()
-            .starts_with("2 report(s) waiting to be sent."));
+            .starts_with("2 reports waiting to be sent."));
         assert_eq!(
             sync_line(&SyncStatus::Retrying("the sync server answered HTTP 503".into()), 1).as_deref(),
-            Some("1 report(s) waiting: the sync server answered HTTP 503. Candor will try again; nothing is lost.")
+            Some("1 report waiting: the sync server answered HTTP 503. Candor will try again; nothing is lost.")
         );
     }
 }

@@ -179,12 +179,12 @@ describe('history and my map', () => {
     assert.equal(await stored(page, 'candor.history'), null);
 
     await page.locator('#import-file').setInputFiles(exported);
-    await page.getByText('Imported 2 new report(s); 0 were already here; 0 rejected.').waitFor();
+    await page.getByText('Imported 2 new reports; 0 were already here; 0 rejected.').waitFor();
     assert.deepEqual(await historyOf(page), before);
 
     // Importing again merges by id: nothing is doubled.
     await page.locator('#import-file').setInputFiles(exported);
-    await page.getByText('Imported 0 new report(s); 2 were already here; 0 rejected.').waitFor();
+    await page.getByText('Imported 0 new reports; 2 were already here; 0 rejected.').waitFor();
     assert.equal((await historyOf(page)).length, 2);
   });
 
@@ -195,7 +195,7 @@ describe('history and my map', () => {
     const typo = { ...good, id: 'c'.repeat(32), outcom: 1 };
     const file = await tempFile('mixed.json', JSON.stringify({ schema: 1, reports: [good, bad, typo] }));
     await page.locator('#import-file').setInputFiles(file);
-    await page.getByText('Imported 1 new report(s); 0 were already here; 2 rejected.').waitFor();
+    await page.getByText('Imported 1 new report; 0 were already here; 2 rejected.').waitFor();
     const rejected = await page.locator('.rejected li').allInnerTexts();
     assert.equal(rejected.length, 2);
     assert.match(rejected[0], /^Entry 2: .*outcome/);
@@ -253,7 +253,7 @@ describe('damaged data and config', () => {
     });
     await page.reload();
     await page.locator('.notice.problem').waitFor();
-    assert.match(await page.locator('.notice.problem').innerText(), /1 saved report\(s\) could not be read/);
+    assert.match(await page.locator('.notice.problem').innerText(), /1 saved report could not be read/);
     assert.equal((await historyOf(page)).length, 1);
     const aside = JSON.parse(await stored(page, 'candor.aside.history.1'));
     assert.equal(aside.length, 1);

@@ -94,7 +94,7 @@ test('with the server stopped and the network off, the app opens, files a report
   // A client-side route opens offline too, and shows the report waiting.
   await page.getByRole('link', { name: 'History' }).click();
   await page.reload();
-  await page.getByText('1 report(s) waiting to be sent').waitFor();
+  await page.getByText('1 report waiting to be sent').waitFor();
 
   // Attempts while offline fail and keep the report.
   await page.clock.runFor(10 * 60_000);

@@ -44,7 +44,7 @@ test('reports filed while the server is down wait, then drain when it is back', 
   assert.equal((await outboxOf(page)).waiting.length, 3);
 
   await page.getByRole('link', { name: 'History' }).click();
-  await page.getByText('3 report(s) waiting to be sent').waitFor();
+  await page.getByText('3 reports waiting to be sent').waitFor();
   assert.equal(await page.locator('.delivery.waiting').count(), 3);
 
   // Every send attempt fails while the server is down; nothing is dropped.
@@ -57,7 +57,7 @@ test('reports filed while the server is down wait, then drain when it is back', 
   // the device all along, so the reports are still waiting, and leave.
   server = await startSyncServer({ port, db, today: TODAY });
   await page.reload();
-  await page.getByText('3 report(s) waiting to be sent').waitFor();
+  await page.getByText('3 reports waiting to be sent').waitFor();
   await waitWithClock(page, async () => (await outboxOf(page)).waiting.length === 0);
   const outbox = await outboxOf(page);
   assert.equal(outbox.sent.length, 3);
