@@ -20,18 +20,25 @@ pub fn App() -> impl IntoView {
     let config_url = format!("{base}/{}", config::CONFIG_FILE);
     let notices = Notices::new();
     provide_context(notices);
-    // Fetched beside the config, never before it: the form shows in English
-    // until the chosen language's catalog arrives (SPEC §9).
+    // Fetched beside the config (SPEC §9).
     let shown = catalog::open(&base, notices);
     // A signal filled by a spawned task rather than a resource: the app loads
     // the config once, and a LocalResource with Suspense here measured
     // +12.4 KB gzip (245.2 → 257.6 KB, over the 250 KB budget of SPEC §8).
     let loaded = RwSignal::new(None);
     leptos::task::spawn_local(async move { loaded.set(Some(config::load(config_url).await)) });
+    // The form is drawn once, in the chosen language, when its catalog is
+    // in by then; a slow one is put in force later (the page is redrawn).
+    let waited = RwSignal::new(false);
+    set_timeout(move || waited.set(true), catalog::WAIT);
+    // A memo, so the timer firing after the catalog came draws nothing again.
+    let ready = Memo::new(move |_| shown.settled.get() || waited.get());
     move || match loaded.get() {
-        None => view! { <p class="loading">{t(Msg::LoadingApp)}</p> }.into_any(),
-        Some(Ok(config)) => view! { <Shell config base=base.clone() shown /> }.into_any(),
-        Some(Err(error)) => view! { <ConfigErrorPage error /> }.into_any(),
+        Some(Ok(config)) if ready.get() => {
+            view! { <Shell config base=base.clone() shown=shown.lang /> }.into_any()
+        }
+        Some(Err(error)) if ready.get() => view! { <ConfigErrorPage error /> }.into_any(),
+        _ => view! { <p class="loading">{t(Msg::LoadingApp)}</p> }.into_any(),
     }
 }
 

@@ -3,8 +3,9 @@
 //! preference Candor ships (`candor_language::browser_lang`, as every
 //! module loaded later decides it). English is in the main bundle; another
 //! language's compiled catalog, `lang/<code>.app.txt` beside `candor.json`,
-//! is fetched while the page opens, never blocking the English form, and
-//! put in force when it arrives. One that cannot be fetched or was compiled
+//! is fetched while the page opens, beside the config, and put in force
+//! when it arrives; the app waits for it at most [`WAIT`] after it starts,
+//! then draws the form in English rather than block it. One that cannot be fetched or was compiled
 //! for another version leaves the app in English, with a notice (SPEC §7).
 
 use candor_core::catalog::Messages;
@@ -14,6 +15,10 @@ use leptos::prelude::*;
 use crate::language::{lang, t, tf, use_catalog, Arg, Lang, Msg, COUNT, DOMAIN};
 use crate::store::device;
 use crate::store::notices::{Level, Notices};
+
+/// How long the app waits for the chosen language's catalog before it
+/// draws the form in English (the catalog is put in force when it comes).
+pub const WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Where the language chosen on this device is kept: its code (`de`, `en-XA`…).
 pub use candor_language::STORAGE_KEY as LANG_KEY;
@@ -43,25 +48,39 @@ fn mark_document(lang: Lang) {
     }
 }
 
-/// Starts in the chosen language: marks `<html lang dir>` and, unless it
-/// is English, fetches its catalog from under `base`. The signal holds the
-/// language in force (English until the catalog arrives); views that read
-/// it are drawn again when it changes.
-pub fn open(base: &str, notices: Notices) -> RwSignal<Lang> {
+/// What [`open`] gives the app: the language in force and whether its
+/// catalog has settled.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    /// The language in force: English until another's catalog is.
+    pub lang: RwSignal<Lang>,
+    /// Whether the chosen language is in force or has failed (at once for
+    /// English), so the app can draw the form once, in it.
+    pub settled: RwSignal<bool>,
+}
+
+/// Starts in the chosen language: unless it is English, fetches its
+/// catalog from under `base`, and marks `<html lang dir>` once it is in
+/// force. Views that read `lang` are drawn again when it changes, which
+/// only happens when the catalog arrives after the app has drawn.
+pub fn open(base: &str, notices: Notices) -> Shown {
     let chosen = candor_language::browser_lang();
-    let shown = RwSignal::new(Lang::En);
-    mark_document(chosen);
+    let shown = Shown {
+        lang: RwSignal::new(Lang::En),
+        settled: RwSignal::new(chosen == Lang::En),
+    };
     if chosen != Lang::En {
         let base = base.to_owned();
         leptos::task::spawn_local(async move {
             let fetched = candor_language::load(&base, chosen, DOMAIN, COUNT).await;
             match arrived(chosen, fetched) {
-                None => shown.set(lang()),
-                Some(notice) => {
-                    mark_document(Lang::En);
-                    notices.push(Level::Problem, notice);
+                None => {
+                    mark_document(chosen);
+                    shown.lang.set(lang());
                 }
+                Some(notice) => notices.push(Level::Problem, notice),
             }
+            shown.settled.set(true);
         });
     }
     shown
