@@ -10,7 +10,7 @@ pilot-randomized = — تجربة عشوائية: لكل مهمة، تحدد ق�
 pilot-chosen = — تختار الأداة لكل مهمة كالمعتاد.
 join = انضم
 leave = غادر
-join-pilot = الانضمام إلى { $pilot }
+join-pilot = انضم إلى { $pilot }
 leave-pilot = مغادرة { $pilot }
 catalog-failed = تُعرض التجارب بالإنجليزية: تعذّر تحميل ترجمتها ({ $language }) ({ $reason ->
         [unreachable] تعذّر الوصول إلى الخادم
