@@ -191,6 +191,8 @@ async function everyPage(page, lang, check) {
   await goto('team');
   await page.locator('figure.heatmap svg').first().waitFor();
   await page.locator('.team-map .summary').waitFor();
+  // The filters' values come from the server after the map.
+  await page.locator('#filter-effort option').nth(1).waitFor({ state: 'attached' });
   await check('/team');
   await goto('pilots');
   await page.locator('#pilot-results section.pilot').first().waitFor();
