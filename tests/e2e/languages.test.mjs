@@ -268,3 +268,37 @@ for (const [locale, lang] of [['ar-EG', 'ar'], ['ja-JP', 'ja']]) {
     assert.equal(report, '', `axe-core found violations in ${lang}:\n${report}`);
   });
 }
+
+test('the team map reads in Arabic, right to left: its columns mirrored, "No AI" on the right', async () => {
+  const { context, page } = await openIn({ locale: 'ar-EG', path: 'team' });
+  try {
+    const arabic = { ...(await words('ar')), ...(await words('ar', 'team-map')) };
+    await page.waitForFunction(() => document.documentElement.lang === 'ar');
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    await page.getByRole('heading', { level: 1, name: arabic['team-title'] }).waitFor();
+    await page.locator('.team-map .summary').waitFor();
+    const svg = page.locator('figure.heatmap svg').first();
+    await svg.waitFor();
+    // Columns in reading order: the baseline first, so rightmost.
+    const columns = await svg.locator('.col-label').evaluateAll((labels) =>
+      labels.map((label) => ({ text: label.textContent, x: label.getBoundingClientRect().x })),
+    );
+    assert.ok(columns.length >= 2, JSON.stringify(columns));
+    assert.equal(columns[0].text, arabic['no-ai']);
+    for (let i = 1; i < columns.length; i += 1) {
+      assert.ok(columns[i].x < columns[i - 1].x, `column ${i} left of column ${i - 1}: ${JSON.stringify(columns)}`);
+    }
+    // Row labels (tasks) are on the right of every column.
+    const rowsRight = await svg.locator('.row-label').evaluateAll((labels) =>
+      Math.min(...labels.map((label) => label.getBoundingClientRect().left)),
+    );
+    assert.ok(rowsRight > columns[0].x, `rows at ${rowsRight}, first column at ${columns[0].x}`);
+    // The filters read in Arabic, and so does their order: the period first, at the right.
+    const period = await page.locator('#filter-period').boundingBox();
+    const effort = await page.locator('#filter-effort').boundingBox();
+    assert.ok(period.x > effort.x, `period at ${period.x}, effort at ${effort.x}`);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
