@@ -1,7 +1,7 @@
 //! The team map's state and transitions (SPEC §5): the filter in force
 //! (typed, as core's [`AggregateFilter`]), the server's answers and which of
 //! them is current, the opened cell, the side-by-side comparison and the
-//! trend. Plain Rust; the page binds it and does the fetching.
+//! trend. Plain Rust; `dom` binds it and does the fetching.
 
 use std::str::FromStr;
 
@@ -11,7 +11,7 @@ use candor_core::{
     PublishedCell,
 };
 
-use crate::store::team::{TeamMapError, TeamView};
+use crate::team::{TeamMapError, TeamView};
 
 /// The most periods a cell's trend line shows.
 pub const TREND_PERIODS: usize = 6;
