@@ -24,7 +24,7 @@ use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Document, Element, Event, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{Document, Element, Event};
 
 use crate::heatmap::{legend_markup, svg_document, svg_markup, table_markup, HeatmapModel};
 use crate::lang::{t, tf, Msg};
@@ -81,40 +81,22 @@ fn focus(element: &Element) {
 }
 
 /// Redraws `part` with `draw`; if it held the focus, the same control (by
-/// its id, its cell, its action, else its place among the part's controls)
+/// its id, its cell or its action: every control a part redraws has one)
 /// gets it back, so a keyboard user stays where they were.
 fn keep_focus(part: &Element, draw: &dyn Fn()) {
-    const CONTROLS: &str = "button, select, input, summary, [tabindex]";
-    let active = document()
+    let again = document()
         .active_element()
-        .filter(|active| part.contains(Some(active)));
-    let again = active.map(|active| {
-        for name in ["id", "data-cell", "data-act"] {
-            if let Some(value) = active.get_attribute(name) {
-                return Ok(format!("[{name}=\"{value}\"]"));
-            }
-        }
-        let controls = part.query_selector_all(CONTROLS).ok();
-        Err((0..controls.as_ref().map_or(0, |c| c.length()))
-            .find(|at| {
-                controls
-                    .as_ref()
-                    .and_then(|c| c.item(*at))
-                    .is_some_and(|node| node.is_same_node(Some(&active)))
-            })
-            .unwrap_or(0))
-    });
+        .filter(|active| part.contains(Some(active)))
+        .and_then(|active| {
+            ["id", "data-cell", "data-act"]
+                .into_iter()
+                .find_map(|name| {
+                    let value = active.get_attribute(name)?;
+                    Some(format!("[{name}=\"{value}\"]"))
+                })
+        });
     draw();
-    let found = match again {
-        None => None,
-        Some(Ok(selector)) => part.query_selector(&selector).ok().flatten(),
-        Some(Err(at)) => part
-            .query_selector_all(CONTROLS)
-            .ok()
-            .and_then(|controls| controls.item(at))
-            .and_then(|node| node.dyn_into::<Element>().ok()),
-    };
-    if let Some(found) = found {
+    if let Some(found) = again.and_then(|selector| part.query_selector(&selector).ok().flatten()) {
         focus(&found);
     }
 }
@@ -125,7 +107,12 @@ pub fn heatmap(parent: &Element, model: &HeatmapModel, title: &str) -> Element {
     add(&figure, "div", "chart", "").set_inner_html(&svg_markup(model, title));
     add(&figure, "div", "legend", "").set_inner_html(&legend_markup());
     let table = add(&figure, "details", "table-view", "");
-    add(&table, "summary", "", &t(Msg::HeatmapTable));
+    // Named for keep_focus; a click on it does nothing more than open the table.
+    set(
+        &add(&table, "summary", "", &t(Msg::HeatmapTable)),
+        "data-act",
+        "table",
+    );
     add(&table, "div", "", "").set_inner_html(&table_markup(model, title));
     figure
 }
@@ -150,7 +137,7 @@ pub fn my_map(root: &Element, model: &HeatmapModel, title: &str, note: Option<&s
 /// The team map as it is being shown: its state, the deployment's config
 /// (its sync_url the app's) and the parts of the page it redraws.
 struct TeamMap {
-    config: Config,
+    config: Rc<Config>,
     title: String,
     state: TeamMapState,
     /// The filters' labels and selects.
@@ -182,7 +169,7 @@ pub fn team_map(root: &Element, config: Config, title: String, note: Option<Stri
     let body = add(root, "div", "", "");
     let comparison = add(root, "div", "", "");
     let shared: Shared = Rc::new(RefCell::new(TeamMap {
-        config,
+        config: Rc::new(config),
         title,
         state: TeamMapState::default(),
         filters,
@@ -191,11 +178,11 @@ pub fn team_map(root: &Element, config: Config, title: String, note: Option<Stri
     }));
     listen(root, &shared);
     draw_body(&shared.borrow());
-    change(&shared, |_| {});
+    change(&shared, &|_| {});
 }
 
 /// Changes the state, then asks for what it now shows.
-fn change(shared: &Shared, change: impl FnOnce(&mut TeamMapState)) {
+fn change(shared: &Shared, change: &dyn Fn(&mut TeamMapState)) {
     let ticket = {
         let mut map = shared.borrow_mut();
         let had_cell = map.state.selected.is_some();
@@ -224,22 +211,23 @@ async fn load(shared: Shared, ticket: Ticket) {
     }
     if let Ok(choices) = load_choices(&config, &ticket.filter).await {
         let mut map = shared.borrow_mut();
-        if map.state.is_current(&ticket) && map.state.choices != choices {
+        if map.state.is_current(&ticket) {
             map.state.answer_choices(&ticket, choices);
             draw_filters(&map);
         }
     }
     let months = shared.borrow().state.trend_filters(&ticket);
-    let mut views = Vec::new();
+    let mut trend = Vec::new();
     for month in months {
         if let Some(Ok(view)) = load_view(&config, month).await {
-            views.push(view);
+            trend.push(view);
         }
     }
     {
         let mut map = shared.borrow_mut();
-        if map.state.is_current(&ticket) && map.state.trend != views {
-            map.state.answer_trend(&ticket, views);
+        // No trend before nor now: the map stays as it is drawn.
+        if map.state.is_current(&ticket) && !(trend.is_empty() && map.state.trend.is_empty()) {
+            map.state.answer_trend(&ticket, trend);
             draw_body(&map);
         }
     }
@@ -359,7 +347,11 @@ fn draw_detail(map: &TeamMap) {
             add(&section, "h3", "", &t(Msg::CellWhyNot));
             lines_or_words(&section, "", &shown.reasons);
             add(&section, "h3", "", &t(Msg::CellEffort));
-            efforts(&section, map);
+            lines_or_words(
+                &section,
+                "",
+                &page::effort_lines(map.state.efforts.as_ref()),
+            );
             if !shown.trend.is_empty() {
                 add(&section, "h3", "", &t(Msg::CellByPeriod));
                 lines_or_words(&section, "trend-list", &Ok(shown.trend.clone()));
@@ -374,23 +366,6 @@ fn draw_detail(map: &TeamMap) {
     set(&close, "data-act", "close");
     let exports = body.query_selector(".exports").ok().flatten();
     let _ = body.insert_before(&section, exports.as_ref().map(|e| e as &web_sys::Node));
-}
-
-/// The opened cell's checking effort, appended to `parent` (marked
-/// `data-efforts`, so that it alone is redrawn when the counts arrive).
-fn efforts(parent: &Element, map: &TeamMap) -> Element {
-    let element = lines_or_words(parent, "", &page::effort_lines(map.state.efforts.as_ref()));
-    set(&element, "data-efforts", "");
-    element
-}
-
-fn draw_efforts(map: &TeamMap) {
-    let Ok(Some(old)) = map.body.query_selector("[data-efforts]") else {
-        return;
-    };
-    let scratch = document().create_element("div").expect_throw("a valid tag");
-    let new = efforts(&scratch, map);
-    let _ = old.replace_with_with_node_1(&new);
 }
 
 fn draw_comparison(map: &TeamMap) {
@@ -445,15 +420,14 @@ fn open(shared: &Shared, cell: (usize, usize)) {
         let mut levels = Vec::new();
         for (effort, view_filter) in effort_filters(&filter) {
             if let Some(Ok(view)) = load_view(&config, view_filter).await {
-                levels.push((
-                    effort,
-                    view.published.cell(&task, &tool).map_or(Some(0), |c| c.n),
-                ));
+                let n = view.published.cell(&task, &tool).map_or(Some(0), |c| c.n);
+                levels.push((effort, n));
             }
         }
         let mut map = shared.borrow_mut();
         map.state.answer_efforts(asked, cell, levels);
-        draw_efforts(&map);
+        // The detail again, with the counts; the focus stays where it was.
+        keep_focus(&map.body, &|| draw_detail(&map));
     });
 }
 
@@ -494,60 +468,60 @@ fn cell_at(target: &Element) -> Option<(usize, usize)> {
         .ok()??
         .get_attribute("data-cell")?;
     let (row, col) = cell.split_once('-')?;
-    Some((row.parse().ok()?, col.parse().ok()?))
+    // u32, as the catalog's formatter reads numbers: one parser in the module.
+    let number = |text: &str| text.parse::<u32>().ok().map(|n| n as usize);
+    Some((number(row)?, number(col)?))
 }
 
 /// What a click, a key or a change on the page means.
+/// A property of a DOM object, read as JavaScript reads it.
+fn property(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
 fn handle(shared: &Shared, event: &Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    match event.type_().as_str() {
-        "click" => {
-            if let Some(cell) = cell_at(&target) {
-                return open(shared, cell);
-            }
-            let act = target
-                .closest("[data-act]")
-                .ok()
-                .flatten()
-                .and_then(|button| button.get_attribute("data-act"));
-            match act.as_deref() {
-                Some("close") => close(shared),
-                Some(kind) => export(&shared.borrow(), kind),
-                None => {}
-            }
+    let kind = property(event, "type").as_string().unwrap_or_default();
+    let key = property(event, "key").as_string().unwrap_or_default();
+    if kind == "change" {
+        // A filter's select (its id names the filter), or the compare box.
+        let id = target.id();
+        if let Some(dimension) = id
+            .strip_prefix("filter-")
+            .and_then(Dimension::from_parameter)
+        {
+            let value = property(&target, "value").as_string().unwrap_or_default();
+            change(shared, &|state| {
+                state.choose(dimension, (!value.is_empty()).then_some(value.as_str()))
+            });
+        } else if let Some(checked) = property(&target, "checked").as_bool() {
+            change(shared, &|state| state.compare = checked);
         }
-        "keydown" => {
-            let key = event
-                .dyn_ref::<KeyboardEvent>()
-                .map(KeyboardEvent::key)
-                .unwrap_or_default();
-            if key != "Enter" && key != " " {
-                return;
-            }
-            if let Some(cell) = cell_at(&target) {
-                event.prevent_default();
-                open(shared, cell);
-            }
+        return;
+    }
+    if kind == "keydown" && key != "Enter" && key != " " {
+        return;
+    }
+    if let Some(cell) = cell_at(&target) {
+        if kind == "keydown" {
+            event.prevent_default();
         }
-        _ => {
-            if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-                let dimension = select
-                    .id()
-                    .strip_prefix("filter-")
-                    .and_then(Dimension::from_parameter);
-                if let Some(dimension) = dimension {
-                    let value = select.value();
-                    change(shared, |state| {
-                        state.choose(dimension, (!value.is_empty()).then_some(value.as_str()))
-                    });
-                }
-            } else if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-                let checked = input.checked();
-                change(shared, |state| state.compare = checked);
-            }
-        }
+        return open(shared, cell);
+    }
+    if kind != "click" {
+        return;
+    }
+    let act = target
+        .closest("[data-act]")
+        .ok()
+        .flatten()
+        .and_then(|button| button.get_attribute("data-act"));
+    match act.as_deref() {
+        Some("close") => close(shared),
+        Some(kind @ ("csv" | "json" | "svg")) => export(&shared.borrow(), kind),
+        _ => {}
     }
 }
 

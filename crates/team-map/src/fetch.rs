@@ -2,7 +2,7 @@
 //! HTTP cache), parsed with the browser's `JSON.parse` and read by
 //! [`crate::read`] through its [`Node`] trait.
 
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestCredentials, RequestInit, Response};
@@ -66,20 +66,8 @@ impl Node for JsValue {
     fn items(&self) -> Option<Vec<JsValue>> {
         Array::is_array(self).then(|| Array::from(self).iter().collect())
     }
-    fn members(&self) -> Option<Vec<(String, JsValue)>> {
-        if !self.is_object() || Array::is_array(self) {
-            return None;
-        }
-        let entries = Object::entries(self.unchecked_ref());
-        Some(
-            entries
-                .iter()
-                .filter_map(|entry| {
-                    let pair = Array::from(&entry);
-                    Some((pair.get(0).as_string()?, pair.get(1)))
-                })
-                .collect(),
-        )
+    fn has(&self, name: &str) -> bool {
+        self.is_object() && Reflect::has(self, &name.into()).unwrap_or(false)
     }
 }
 

@@ -230,12 +230,17 @@ fn axis_label(axis: &Axis) -> String {
 }
 
 fn short(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_string()
-    } else {
-        let cut: String = label.chars().take(max - 1).collect();
-        format!("{cut}…")
+    // The byte where the (max − 1)th character ends, if the label is longer than max.
+    let cut = label
+        .char_indices()
+        .nth(max)
+        .and_then(|_| label.char_indices().nth(max - 1))
+        .map(|(at, _)| at);
+    let mut short = String::from(cut.and_then(|at| label.get(..at)).unwrap_or(label));
+    if cut.is_some() {
+        short.push('…');
     }
+    short
 }
 
 /// Words for one cell of `model`, as a screen reader or the table says them.

@@ -41,6 +41,8 @@
 //! render_my_map(element, './candor.json', historyJson, 'My map');
 //! ```
 
+#[cfg(target_arch = "wasm32")]
+mod alloc;
 mod dom;
 mod fetch;
 pub mod heatmap;

@@ -6,8 +6,8 @@
 use candor_core::catalog::Arg;
 use candor_core::privacy::RandomizedResponse;
 use candor_core::{
-    ChoiceState, Complexity, Config, Dimension, Effort, FilterChoice, Grid, Published, Reason,
-    OUTCOME_LABELS,
+    CellCounts, ChoiceState, Complexity, Config, Dimension, Effort, FilterChoice, Grid, GroupCount,
+    Published, PublishedCell, Reason, OUTCOME_LABELS,
 };
 
 use crate::heatmap::{
@@ -20,13 +20,25 @@ use crate::team::TeamView;
 /// The model of a published aggregate: the rows and columns of a grid of
 /// the same ids ([`Grid::axes`]), hidden cells marked hidden.
 pub fn model_of(published: &Published, config: &Config) -> HeatmapModel {
+    model_with(
+        published,
+        config,
+        RandomizedResponse::from_config(&config.privacy),
+    )
+}
+
+/// [`model_of`], each mean debiased with `noise` where randomized response is on.
+fn model_with(
+    published: &Published,
+    config: &Config,
+    noise: Option<RandomizedResponse>,
+) -> HeatmapModel {
     let cells = &published.cells;
     let (rows, cols) = Grid::axes(
         config,
         cells.iter().map(|cell| cell.task.as_str()),
         cells.iter().map(|cell| cell.tool.as_str()),
     );
-    let noise = RandomizedResponse::from_config(&config.privacy);
     HeatmapModel::new(rows, cols, |task, tool| {
         let Some(cell) = published.cell(task, tool) else {
             return CellView::Empty;
@@ -49,19 +61,36 @@ pub fn model_of(published: &Published, config: &Config) -> HeatmapModel {
 
 /// My map's model: the device's own reports, counted by task and tool
 /// ([`crate::read::history`]), on the axes of a grid of `config`, without
-/// suppression: the map is the employee's own (SPEC §5.6).
+/// suppression: the map is the employee's own (SPEC §5.6), its outcomes
+/// as filed (randomized response applies to what leaves the device).
+/// Drawn as a published view of every cell, with its share that helped.
 pub fn own_model(counts: &[(String, String, [u64; 5])], config: &Config) -> HeatmapModel {
-    let (rows, cols) = Grid::axes(
-        config,
-        counts.iter().map(|(task, _, _)| task.as_str()),
-        counts.iter().map(|(_, tool, _)| tool.as_str()),
-    );
-    HeatmapModel::new(rows, cols, |task, tool| {
-        counts
-            .iter()
-            .find(|(t, o, _)| t == task && o == tool)
-            .map_or(CellView::Empty, |(_, _, outcomes)| counted(*outcomes))
-    })
+    let cells = counts
+        .iter()
+        .map(|(task, tool, outcomes)| {
+            let counts = CellCounts {
+                outcomes: *outcomes,
+                ..CellCounts::default()
+            };
+            PublishedCell {
+                task: task.clone(),
+                tool: tool.clone(),
+                n: Some(counts.n()),
+                outcomes: Some(*outcomes),
+                helped: counts.helped(),
+                reasons: None,
+            }
+        })
+        .collect();
+    let own = Published {
+        k: 0,
+        weeks: None,
+        total: GroupCount { n: None },
+        tasks: Vec::new(),
+        tools: Vec::new(),
+        cells,
+    };
+    model_with(&own, config, None)
 }
 
 /// Words saying randomized response is on, or `None`.
@@ -85,11 +114,11 @@ pub fn summary(published: &Published, note: Option<&str>) -> String {
         None if in_shown_cells > 0 => tf(Msg::TeamShownCells, &[Arg::Count(in_shown_cells)]),
         None => t(Msg::TeamNotEnough),
     };
-    let rule = tf(Msg::TeamHiddenRule, &[Arg::Count(published.k.into())]);
-    [weeks.as_deref(), Some(&total), note, Some(&rule)]
-        .into_iter()
-        .flatten()
-        .collect()
+    let mut said = weeks.unwrap_or_default();
+    said.push_str(&total);
+    said.push_str(note.unwrap_or_default());
+    said.push_str(&tf(Msg::TeamHiddenRule, &[Arg::Count(published.k.into())]));
+    said
 }
 
 /// The words of each period a trend covers, oldest first.
@@ -106,8 +135,11 @@ pub fn period_label(value: &str) -> String {
         Some((year, quarter)) if quarter.starts_with('Q') => {
             tf(Msg::PeriodQuarter, &[Arg::Text(quarter), Arg::Text(year)])
         }
-        Some((year, month)) => match month.parse::<u64>() {
-            Ok(month @ 1..=12) => tf(Msg::PeriodMonth, &[Arg::Count(month), Arg::Text(year)]),
+        Some((year, month)) => match month.parse::<u32>() {
+            Ok(month @ 1..=12) => tf(
+                Msg::PeriodMonth,
+                &[Arg::Count(month.into()), Arg::Text(year)],
+            ),
             _ => value.to_string(),
         },
         None => value.to_string(),
@@ -190,57 +222,52 @@ pub fn selects(
     filter: &candor_core::AggregateFilter,
     choices: &[FilterChoice],
 ) -> Vec<Select> {
-    Dimension::ALL
-        .into_iter()
-        .filter_map(|dimension| {
-            let offered: Vec<&FilterChoice> = choices
-                .iter()
-                .filter(|choice| choice.dimension == dimension)
-                .collect();
-            if offered.len() < 2 {
-                return None;
+    let mut selects = Vec::new();
+    for dimension in Dimension::ALL {
+        let mut options = Vec::new();
+        for choice in choices
+            .iter()
+            .filter(|choice| choice.dimension == dimension)
+        {
+            let selected = is_chosen(filter, choice);
+            let mut words = value_label(config, dimension, choice.value.as_deref());
+            let disabled = choice.state != ChoiceState::Shown && !selected;
+            if disabled {
+                words.push_str(&t(if choice.state == ChoiceState::Empty {
+                    Msg::FilterNoReports
+                } else {
+                    Msg::FilterTooFew
+                }));
             }
-            let options = offered
-                .into_iter()
-                .map(|choice| {
-                    let selected = is_chosen(filter, choice);
-                    let mut words = value_label(config, dimension, choice.value.as_deref());
-                    let disabled = choice.state != ChoiceState::Shown && !selected;
-                    if disabled {
-                        words.push_str(&t(if choice.state == ChoiceState::Empty {
-                            Msg::FilterNoReports
-                        } else {
-                            Msg::FilterTooFew
-                        }));
-                    }
-                    Opt {
-                        value: choice.value.clone().unwrap_or_default(),
-                        words,
-                        selected,
-                        disabled,
-                    }
-                })
-                .collect();
-            Some(Select {
+            options.push(Opt {
+                value: choice.value.clone().unwrap_or_default(),
+                words,
+                selected,
+                disabled,
+            });
+        }
+        if options.len() > 1 {
+            selects.push(Select {
                 dimension,
                 id: format!("filter-{}", dimension.parameter()),
                 label: heading(dimension),
                 options,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    selects
 }
 
 /// The opened cell's facts, if it is on the map and published.
-pub fn cell_facts(
-    model: &HeatmapModel,
-    published: &Published,
+pub fn cell_facts<'a>(
+    model: &'a HeatmapModel,
+    published: &'a Published,
     (row, col): (usize, usize),
     months: &[String],
-) -> Option<CellFacts> {
+) -> Option<CellFacts<'a>> {
     let task = model.rows.get(row)?;
     let tool = model.cols.get(col)?;
-    let cell = published.cell(&task.id, &tool.id)?.clone();
+    let cell = published.cell(&task.id, &tool.id)?;
     let trend = model
         .trends
         .get(row)
@@ -248,8 +275,8 @@ pub fn cell_facts(
         .map(|means| months.iter().cloned().zip(means.iter().copied()).collect())
         .unwrap_or_default();
     Some(CellFacts {
-        task: task.label.clone(),
-        tool: tool.label.clone(),
+        task: &task.label,
+        tool: &tool.label,
         cell,
         vs_baseline: model.vs_baseline(row, col),
         trend,
@@ -288,7 +315,7 @@ impl Detail {
     pub fn of(facts: &CellFacts) -> Detail {
         let title = tf(
             Msg::CellWith,
-            &[Arg::Text(&facts.task), Arg::Text(&facts.tool)],
+            &[Arg::Text(facts.task), Arg::Text(facts.tool)],
         );
         let (Some(n), Some(outcomes)) = (facts.cell.n, facts.cell.outcomes) else {
             return Detail { title, shown: None };
@@ -307,20 +334,19 @@ impl Detail {
         let baseline = facts
             .vs_baseline
             .map(|diff| tf(Msg::CellVsBaseline, &[Arg::Text(&format_mean(diff))]));
-        let counts = [
-            Some(tf(Msg::CellReports, &[Arg::Count(n)])),
-            helped,
-            baseline,
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-        let given = facts.cell.reasons.clone().unwrap_or_default();
-        let reasons = if given.is_empty() {
-            Err(t(Msg::CellNoReasons))
-        } else {
-            Ok(Reason::ALL
+        let mut counts = tf(Msg::CellReports, &[Arg::Count(n)]);
+        for part in [helped, baseline].into_iter().flatten() {
+            counts.push(' ');
+            counts.push_str(&part);
+        }
+        let given = facts
+            .cell
+            .reasons
+            .as_ref()
+            .filter(|given| !given.is_empty());
+        let reasons = match given {
+            None => Err(t(Msg::CellNoReasons)),
+            Some(given) => Ok(Reason::ALL
                 .iter()
                 .filter_map(|reason| {
                     let count = given.get(reason)?;
@@ -329,7 +355,7 @@ impl Detail {
                         &[Arg::Text(reason.label()), Arg::Count(*count)],
                     ))
                 })
-                .collect())
+                .collect()),
         };
         let trend = facts
             .trend

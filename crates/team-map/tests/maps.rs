@@ -138,3 +138,14 @@ fn the_team_map_marks_hidden_cells_and_keeps_the_baseline_first() {
          anything a wider view minus this one would reveal."
     );
 }
+
+#[test]
+fn long_labels_are_cut_with_an_ellipsis_on_a_character() {
+    let mut config = config();
+    config.tasks[0].label = "Ünïcödé réview of a very long pull request".into();
+    let model = own_model(&own_counts(&[report(1, "code_review", "chat", 1)]), &config);
+    let svg = svg_markup(&model, "map");
+    // Rows keep 23 characters and an ellipsis; the table keeps the whole label.
+    assert!(svg.contains(">Ünïcödé réview of a ver…</text>"), "{svg}");
+    assert!(table_markup(&model, "map").contains("Ünïcödé réview of a very long pull request"));
+}
