@@ -1,4 +1,4 @@
-// Times examples/aggregate_bench.rs in headless Chromium: 1,000,000
+// Times crates/team-map/examples/aggregate_bench.rs in headless Chromium: 1,000,000
 // synthetic reports counted into the heatmap, median of 11 runs after one
 // warm-up. Prints the median and exits 1 over the 100 ms budget (SPEC §8).
 //

@@ -5,6 +5,7 @@
 //   token-client   crates/token-client (SPEC §6.10), imported when tokens are fetched
 //   pilot-results  crates/pilot-results (SPEC §10), imported when the Pilots page opens
 //   pilot-desk     crates/pilot-desk (SPEC §10), imported once the File page is up
+//   team-map       crates/team-map (SPEC §5), imported when the Team map or My map opens
 //
 // 1. One cargo build of every module's crate, --lib --target
 //    wasm32-unknown-unknown --profile later-module (opt-level z, whatever
@@ -45,6 +46,7 @@ const MODULES = [
   { name: 'token-client', crate: 'candor-token-client', lib: 'candor_token_client' },
   { name: 'pilot-results', crate: 'candor-pilot-results', lib: 'candor_pilot_results' },
   { name: 'pilot-desk', crate: 'candor-pilot-desk', lib: 'candor_pilot_desk' },
+  { name: 'team-map', crate: 'candor-team-map', lib: 'candor_team_map' },
 ];
 
 /** Runs a tool from the project root, its output on ours; throws on failure. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the app's transfer size (wasm + js + css, each gzip -9) against the
 # 250 KB budget of SPEC §8, then each module loaded later (the token client,
-# the Pilots page) against its own budget of 60 KB. Run after a release build (./candor size
+# the Pilots page, the pilot desk, the maps) against its own budget of 60 KB. Run after a release build (./candor size
 # does both). Exits 1 when the app or a later module is over budget; with
 # --report it only prints (the test command uses that, so a budget overrun
 # is reported without hiding the test results).
@@ -14,7 +14,8 @@
 # imported by the main JS as the page opens, so they are counted.
 # Modules loaded later are named in index.html by a tag
 # <meta name="candor-NAME" content="FILE.js" /> (scripts/later-modules.mjs
-# writes candor-token-client and candor-pilot-results): FILE.js and its
+# writes candor-token-client, candor-pilot-results, candor-pilot-desk and
+# candor-team-map): FILE.js and its
 # FILE_bg.wasm are one module,
 # printed after the main figure as "NAME (loaded later): X KB gzip (budget 60 KB)".
 # The main figure's line stays "transfer size: X KB gzip (budget 250 KB)".

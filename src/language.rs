@@ -142,7 +142,10 @@ mod tests {
             tf(Msg::MyMapCount, &[Arg::Count(5)]),
             "5 reports on this device. "
         );
-        assert_eq!(tf(Msg::CellN, &[Arg::Count(12)]), "n = 12");
+        assert_eq!(
+            tf(Msg::HistoryImportEntry, &[Arg::Count(12), Arg::Text("x")]),
+            "Entry 12: x"
+        );
         assert_eq!(number(0.5, 2), "0.50");
     }
 

@@ -8,10 +8,11 @@
 //!
 //! ```text
 //! language    the app's words: the compiled English catalog, t() and tf()
-//!   → store   browser I/O: local storage, fetch, downloads, the outbox's sender
+//!   → store   browser I/O: local storage, fetch, downloads, the outbox's sender,
+//!             the modules loaded later (the maps, the pilots, the token client)
 //!   → state   each page's state and transitions, plain Rust, tested natively
 //!   → router  the app's base, the page on show, links, the deep link's query
-//!   → components  reusable views: pickers, heatmap, filter bar, header
+//!   → components  reusable views: pickers, header, notices
 //!   → pages   one per screen; they bind a state type to the DOM
 //!   → app     loads the config, opens the stores, shows the routed page
 //! ```

@@ -149,108 +149,13 @@ my-map-read = Vergleichen Sie jedes Werkzeug mit der Spalte „Keine KI“ links
 
 team-title = Teamkarte
 team-no-sync = Diese Installation hat keinen Sync-Server, daher gibt es keine Teamkarte. Ihre eigenen Berichte finden Sie unter „Meine Karte“.
-team-lede = Wo KI hilft und wo sie schadet, nach Art der Aufgabe, aus den Berichten aller, verglichen mit der Spalte „Keine KI“. Nur abgeschlossene Wochen werden angezeigt. Wählen Sie eine Zelle für Details.
-team-compare = { " " }Vorgegebene und selbst gewählte Nutzung nebeneinander vergleichen
 team-loading = Teamkarte wird geladen …
-team-loading-comparison = Vergleich wird geladen …
-team-comparison-wider = Der Vergleich umfasst in diesem Zeitraum die gesamte Organisation: Der Server veröffentlicht neben dem Zeitraum jeweils nur einen Filter.
-told-to = Nutzung vorgegeben
-chose-to = Nutzung selbst gewählt
-team-weeks = Wochen { $from } bis { $to }.{ " " }
-team-reports = { $count ->
-        [one] { $count } Bericht.
-       *[other] { $count } Berichte.
-    }{ " " }
-team-shown-cells = Angezeigte Zellen: { $count ->
-        [one] { $count } Bericht
-       *[other] { $count } Berichte
-    }. Die Gesamtzahl wird zurückgehalten, da sich aus ihr die verborgenen Zellen errechnen ließen.{ " " }
-team-not-enough = Nicht genug Berichte für diese Ansicht.{ " " }
-team-hidden-rule = Gruppen mit weniger als { $k ->
-        [one] { $k } Bericht
-       *[other] { $k } Berichten
-    } werden verborgen, ebenso alles, was eine breitere Ansicht abzüglich dieser offenlegen würde.
-team-noise = Jedes Gerät verändert sein Ergebnis vor dem Senden zufällig (Randomized Response, ε = { $epsilon }), daher kann jeder einzelne Bericht Rauschen sein; Mittelwerte und Anteile werden entsprechend korrigiert, und die Intervalle sind breiter.{ " " }
-team-download = Herunterladen, was angezeigt wird:{ " " }
 
 ## Die Filter der Teamkarte
 
-filter-legend = Anzeigen
-filter-period = Zeitraum
-filter-team = Team
-filter-complexity = Komplexität
-filter-mandated = Warum KI genutzt wurde
-filter-effort = Prüfaufwand
-filter-all-periods = Alle abgeschlossenen Wochen
-filter-all-teams = Alle Teams
-filter-any-complexity = Jede Komplexität
-filter-any-mandated = Vorgegeben oder nicht
-filter-any-effort = Jeder Prüfaufwand
-filter-no-reports = { " " }– keine Berichte
-filter-too-few = { " " }– zu wenige Berichte für eine Anzeige
-filter-hint = Neben dem Zeitraum gilt jeweils nur ein Filter: Eine andere Auswahl ersetzt ihn. Ausgegraute Optionen würden weniger als { $k ->
-        [one] { $k } Bericht
-       *[other] { $k } Berichte
-    } zeigen oder es erlauben, Ansichten so zu kombinieren, dass einzelne Personen erkennbar werden.
-period-quarter = { $quarter } { $year }
-period-month = { $month ->
-        [1] Januar
-        [2] Februar
-        [3] März
-        [4] April
-        [5] Mai
-        [6] Juni
-        [7] Juli
-        [8] August
-        [9] September
-        [10] Oktober
-        [11] November
-       *[12] Dezember
-    } { $year }
-
 ## Eine geöffnete Zelle der Teamkarte
 
-cell-with = { $task } mit { $tool }
-cell-reports = { $count ->
-        [one] { $count } Bericht.
-       *[other] { $count } Berichte.
-    }
-cell-helped = Hat in { $share } der Berichte geholfen (95-%-Intervall { $low } bis { $high }).
-cell-vs-baseline = Mittleres Ergebnis { $diff } gegenüber „Keine KI“ bei derselben Aufgabe.
-cell-no-reasons = Keine Gründe angegeben.
-cell-outcomes = Ergebnisse
-cell-why-not = Warum es nicht geholfen hat
-cell-effort = Prüfaufwand
-cell-by-period = Mittleres Ergebnis nach Zeitraum
-cell-hidden = Nicht genug Berichte, um diese Zelle anzuzeigen, ohne dass einzelne Personen erkennbar werden könnten.
-cell-loading = Wird geladen …
-cell-effort-one-filter = Der Prüfaufwand wird für einen Zeitraum ohne weiteren Filter angezeigt: Der Server veröffentlicht neben dem Zeitraum jeweils nur einen Filter.
-cell-close = Schließen
-cell-line = { $label }: { $value }
-cell-distribution = Verteilung der Ergebnisse; die Anzahlen stehen neben jedem Balken.
-
 ## Die Heatmap (Meine Karte und Teamkarte)
-
-heatmap-table = Als Tabelle anzeigen
-heatmap-task = Aufgabe
-heatmap-label = { $title }: Heatmap des mittleren Ergebnisses nach Aufgabe und Werkzeug; dieselben Zahlen stehen in der Tabelle darunter.
-heatmap-much-worse = −2 viel schlechter
-heatmap-helped-a-lot = +2 hat sehr geholfen
-heatmap-legend = Jede Zelle: mittleres Ergebnis, n (die Anzahl der Berichte) und der Unterschied zu „Keine KI“ bei derselben Aufgabe. Je breiter das 95-%-Intervall einer Zelle, desto blasser ist sie.
-cell-no-reports = keine Berichte
-cell-not-enough = nicht genug Berichte
-cell-not-enough-1 = nicht genug
-cell-not-enough-2 = Berichte
-cell-n = n = { $n }
-cell-vs-no-ai = { $diff } vs. ohne KI
-cell-mean = Mittelwert { $mean } aus { $n ->
-        [one] { $n } Bericht
-       *[other] { $n } Berichten
-    }
-cell-share = bei { $share } geholfen (95-%-Intervall { $low }–{ $high })
-cell-against-no-ai = { $diff } gegenüber „Keine KI“
-cell-button = { $shown }{ $task } mit { $tool }: { $description }. Details öffnen.
-percent = { $value } %
 
 ## Piloten
 

@@ -172,104 +172,13 @@ my-map-read = Read each tool against the “No AI” column on the left.
 
 ## Team map
 
+# The map itself, its filters, cells and the heatmaps on both pages are
+# drawn by a module of their own, in team-map.ftl. team-loading is shown
+# until that module has loaded (it is in team-map.ftl too).
+
 team-title = Team map
 team-no-sync = This deployment has no sync server, so there is no team map. Your own reports are under My map.
-team-lede = Where AI helps and where it hurts, by kind of task, from everyone's reports, read against the “No AI” column. Only weeks that have ended are shown. Select a cell for its details.
-team-compare = { " " }Compare told-to and chosen use side by side
 team-loading = Loading the team map…
-team-loading-comparison = Loading the comparison…
-team-comparison-wider = The comparison covers the whole organisation in this period: the server publishes one filter besides the period at a time.
-told-to = Told to use it
-chose-to = Chose to use it
-# $from and $to are ISO weeks, e.g. 2026-W07.
-team-weeks = Weeks { $from } to { $to }.{ " " }
-team-reports = { $count } reports.{ " " }
-team-shown-cells = Shown cells: { $count } reports. The total is withheld, since it would add up the hidden cells.{ " " }
-team-not-enough = Not enough reports to show this view.{ " " }
-team-hidden-rule = Groups of fewer than { $k } reports are hidden, and so is anything a wider view minus this one would reveal.
-# $epsilon is the privacy setting, a number like 1.5.
-team-noise = Each device randomizes its outcome before sending it (randomized response, ε = { $epsilon }), so any one report may be noise; means and shares are corrected for it, and intervals are wider.{ " " }
-team-download = Download what is shown:{ " " }
-
-## The team map's filters
-
-filter-legend = Show
-filter-period = Period
-filter-team = Team
-filter-complexity = Complexity
-filter-mandated = Why AI was used
-filter-effort = Checking effort
-filter-all-periods = All closed weeks
-filter-all-teams = All teams
-filter-any-complexity = Any complexity
-filter-any-mandated = Told to or not
-filter-any-effort = Any checking effort
-filter-no-reports = { " " }— no reports
-filter-too-few = { " " }— too few reports to show
-filter-hint = One filter besides the period at a time: choosing another replaces it. Greyed-out choices would show fewer than { $k } reports, or let views be combined to single someone out.
-# A quarter of a year: $quarter is Q1…Q4.
-period-quarter = { $quarter } { $year }
-period-month = { $month ->
-        [1] January
-        [2] February
-        [3] March
-        [4] April
-        [5] May
-        [6] June
-        [7] July
-        [8] August
-        [9] September
-        [10] October
-        [11] November
-       *[12] December
-    } { $year }
-
-## A team-map cell opened
-
-cell-with = { $task } with { $tool }
-cell-reports = { $count } reports.
-cell-helped = Helped in { $share } of reports (95% interval { $low } to { $high }).
-cell-vs-baseline = Mean outcome { $diff } against No AI on the same task.
-cell-no-reasons = No reasons given.
-cell-outcomes = Outcomes
-cell-why-not = Why it did not help
-cell-effort = Checking effort
-cell-by-period = Mean outcome by period
-cell-hidden = Not enough reports to show this cell without risking singling someone out.
-cell-loading = Loading…
-cell-effort-one-filter = Checking effort is shown for a period with no other filter: the server publishes one filter besides the period at a time.
-cell-close = Close
-# "Label: number", for reasons, efforts and periods in the cell's lists.
-cell-line = { $label }: { $value }
-cell-distribution = Outcome distribution; the counts are listed beside each bar.
-
-## The heatmap (My map and Team map)
-
-heatmap-table = Show as a table
-heatmap-task = Task
-# $title is the map's name (My map, Team map).
-heatmap-label = { $title }: heatmap of mean outcome by task and tool; the same numbers are in the table below.
-heatmap-much-worse = −2 much worse
-heatmap-helped-a-lot = +2 helped a lot
-heatmap-legend = Each cell: mean outcome, n (the number of reports) and the difference from No AI on the same task. The wider a cell's 95% interval, the paler it is.
-cell-no-reports = no reports
-cell-not-enough = not enough reports
-# Printed on a hidden cell, on two lines.
-cell-not-enough-1 = not enough
-cell-not-enough-2 = reports
-# $n is the number of reports in the cell.
-cell-n = n = { $n }
-# $diff is a mean like +0.8, against the No AI column.
-cell-vs-no-ai = { $diff } vs No AI
-cell-mean = mean { $mean } from { $n ->
-        [one] { $n } report
-       *[other] { $n } reports
-    }
-cell-share = { $share } helped (95% interval { $low }–{ $high })
-cell-against-no-ai = { $diff } against No AI
-# A cell's button: what it shows, then in full. $shown is its printed words.
-cell-button = { $shown }{ $task } with { $tool }: { $description }. Open details.
-percent = { $value }%
 
 ## Pilots
 

@@ -152,108 +152,13 @@ my-map-read = Compare cada herramienta con la columna «Sin IA» de la izquierda
 
 team-title = Mapa del equipo
 team-no-sync = Este despliegue no tiene servidor de sincronización, así que no hay mapa del equipo. Sus propios informes están en Mi mapa.
-team-lede = Dónde ayuda la IA y dónde perjudica, por tipo de tarea, a partir de los informes de todos y comparado con la columna «Sin IA». Solo se muestran las semanas ya terminadas. Seleccione una celda para ver sus detalles.
-team-compare = { " " }Comparar lado a lado el uso por indicación y por elección propia
 team-loading = Cargando el mapa del equipo…
-team-loading-comparison = Cargando la comparación…
-team-comparison-wider = La comparación abarca toda la organización en este periodo: además del periodo, el servidor publica un solo filtro a la vez.
-told-to = Por indicación
-chose-to = Por elección propia
-team-weeks = Semanas { $from } a { $to }.{ " " }
-team-reports = { $count ->
-        [one] { $count } informe.
-       *[other] { $count } informes.
-    }{ " " }
-team-shown-cells = Celdas mostradas: { $count ->
-        [one] { $count } informe
-       *[other] { $count } informes
-    }. El total no se muestra, ya que permitiría deducir las celdas ocultas.{ " " }
-team-not-enough = No hay suficientes informes para mostrar esta vista.{ " " }
-team-hidden-rule = Se ocultan los grupos de menos de { $k ->
-        [one] { $k } informe
-       *[other] { $k } informes
-    }, y también todo lo que revelaría una vista más amplia menos esta.
-team-noise = Cada dispositivo aleatoriza su resultado antes de enviarlo (respuesta aleatorizada, ε = { $epsilon }), así que cualquier informe puede ser ruido; las medias y las proporciones se corrigen en consecuencia, y los intervalos son más anchos.{ " " }
-team-download = Descargar lo que se muestra:{ " " }
 
 ## Los filtros del mapa del equipo
 
-filter-legend = Mostrar
-filter-period = Periodo
-filter-team = Equipo
-filter-complexity = Complejidad
-filter-mandated = Por qué se usó la IA
-filter-effort = Esfuerzo de revisión
-filter-all-periods = Todas las semanas cerradas
-filter-all-teams = Todos los equipos
-filter-any-complexity = Cualquier complejidad
-filter-any-mandated = Por indicación o no
-filter-any-effort = Cualquier esfuerzo de revisión
-filter-no-reports = { " " }— sin informes
-filter-too-few = { " " }— muy pocos informes para mostrarlo
-filter-hint = Además del periodo, un solo filtro a la vez: elegir otro lo sustituye. Las opciones en gris mostrarían menos de { $k ->
-        [one] { $k } informe
-       *[other] { $k } informes
-    } o permitirían combinar vistas para identificar a alguien.
-period-quarter = { $quarter } { $year }
-period-month = { $month ->
-        [1] Enero
-        [2] Febrero
-        [3] Marzo
-        [4] Abril
-        [5] Mayo
-        [6] Junio
-        [7] Julio
-        [8] Agosto
-        [9] Septiembre
-        [10] Octubre
-        [11] Noviembre
-       *[12] Diciembre
-    } de { $year }
-
 ## Una celda del mapa del equipo, abierta
 
-cell-with = { $task } con { $tool }
-cell-reports = { $count ->
-        [one] { $count } informe.
-       *[other] { $count } informes.
-    }
-cell-helped = Ayudó en el { $share } de los informes (intervalo del 95 % { $low } a { $high }).
-cell-vs-baseline = Resultado medio { $diff } frente a Sin IA en la misma tarea.
-cell-no-reasons = No se indicaron motivos.
-cell-outcomes = Resultados
-cell-why-not = Por qué no ayudó
-cell-effort = Esfuerzo de revisión
-cell-by-period = Resultado medio por periodo
-cell-hidden = No hay suficientes informes para mostrar esta celda sin riesgo de identificar a alguien.
-cell-loading = Cargando…
-cell-effort-one-filter = El esfuerzo de revisión se muestra para un periodo sin otros filtros: además del periodo, el servidor publica un solo filtro a la vez.
-cell-close = Cerrar
-cell-line = { $label }: { $value }
-cell-distribution = Distribución de resultados; los recuentos figuran junto a cada barra.
-
 ## El mapa de calor (Mi mapa y Mapa del equipo)
-
-heatmap-table = Mostrar como tabla
-heatmap-task = Tarea
-heatmap-label = { $title }: mapa de calor del resultado medio por tarea y herramienta; las mismas cifras están en la tabla de abajo.
-heatmap-much-worse = −2 mucho peor
-heatmap-helped-a-lot = +2 ayudó mucho
-heatmap-legend = Cada celda: resultado medio, n (el número de informes) y la diferencia con Sin IA en la misma tarea. Cuanto más ancho es el intervalo del 95 % de una celda, más pálida se ve.
-cell-no-reports = sin informes
-cell-not-enough = informes insuficientes
-cell-not-enough-1 = informes
-cell-not-enough-2 = insuficientes
-cell-n = n = { $n }
-cell-vs-no-ai = { $diff } vs. sin IA
-cell-mean = media { $mean } de { $n ->
-        [one] { $n } informe
-       *[other] { $n } informes
-    }
-cell-share = ayudó en el { $share } (intervalo del 95 % { $low }–{ $high })
-cell-against-no-ai = { $diff } frente a Sin IA
-cell-button = { $shown }{ $task } con { $tool }: { $description }. Abrir detalles.
-percent = { $value } %
 
 ## Pilotos
 

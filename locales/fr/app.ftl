@@ -164,114 +164,13 @@ my-map-read = Comparez chaque outil à la colonne « Pas d'IA », à gauche.
 
 team-title = Carte de l'équipe
 team-no-sync = Ce déploiement n'a pas de serveur de synchronisation, il n'y a donc pas de carte de l'équipe. Vos propres rapports se trouvent dans Ma carte.
-team-lede = Là où l'IA aide et là où elle nuit, par type de tâche, d'après les rapports de tous, comparés à la colonne « Pas d'IA ». Seules les semaines terminées sont affichées. Sélectionnez une cellule pour en voir le détail.
-team-compare = { " " }Comparer côte à côte l'utilisation imposée et l'utilisation choisie
 team-loading = Chargement de la carte de l'équipe…
-team-loading-comparison = Chargement de la comparaison…
-team-comparison-wider = La comparaison couvre toute l'organisation sur cette période : en plus de la période, le serveur ne publie qu'un filtre à la fois.
-told-to = Utilisation imposée
-chose-to = Utilisation choisie
-team-weeks = Semaines { $from } à { $to }.{ " " }
-team-reports = { $count ->
-        [one] { $count } rapport.
-        [many] { $count } de rapports.
-       *[other] { $count } rapports.
-    }{ " " }
-team-shown-cells = Cellules affichées : { $count ->
-        [one] { $count } rapport
-        [many] { $count } de rapports
-       *[other] { $count } rapports
-    }. Le total n'est pas indiqué, car il permettrait de déduire les cellules masquées.{ " " }
-team-not-enough = Pas assez de rapports pour afficher cette vue.{ " " }
-team-hidden-rule = Les groupes de moins de { $k ->
-        [one] { $k } rapport
-        [many] { $k } de rapports
-       *[other] { $k } rapports
-    } sont masqués, de même que tout ce qu'une vue plus large, moins celle-ci, révélerait.
-team-noise = Chaque appareil rend son résultat aléatoire avant de l'envoyer (réponse randomisée, ε = { $epsilon }) : un rapport donné peut donc n'être que du bruit ; les moyennes et les proportions sont corrigées en conséquence, et les intervalles sont plus larges.{ " " }
-team-download = Télécharger ce qui est affiché :{ " " }
 
 ## Les filtres de la carte de l'équipe
 
-filter-legend = Afficher
-filter-period = Période
-filter-team = Équipe
-filter-complexity = Complexité
-filter-mandated = Pourquoi l'IA a été utilisée
-filter-effort = Effort de vérification
-filter-all-periods = Toutes les semaines terminées
-filter-all-teams = Toutes les équipes
-filter-any-complexity = Toute complexité
-filter-any-mandated = Imposée ou non
-filter-any-effort = Tout effort de vérification
-filter-no-reports = { " " }— aucun rapport
-filter-too-few = { " " }— trop peu de rapports pour l'afficher
-filter-hint = Un seul filtre à la fois en plus de la période : en choisir un autre le remplace. Les choix grisés afficheraient moins de { $k ->
-        [one] { $k } rapport
-        [many] { $k } de rapports
-       *[other] { $k } rapports
-    } ou permettraient de combiner des vues pour isoler une personne.
-period-quarter = { $quarter } { $year }
-period-month = { $month ->
-        [1] Janvier
-        [2] Février
-        [3] Mars
-        [4] Avril
-        [5] Mai
-        [6] Juin
-        [7] Juillet
-        [8] Août
-        [9] Septembre
-        [10] Octobre
-        [11] Novembre
-       *[12] Décembre
-    } { $year }
-
 ## Une cellule de la carte de l'équipe, ouverte
 
-cell-with = { $task } avec { $tool }
-cell-reports = { $count ->
-        [one] { $count } rapport.
-        [many] { $count } de rapports.
-       *[other] { $count } rapports.
-    }
-cell-helped = A aidé dans { $share } des rapports (intervalle à 95 % { $low } à { $high }).
-cell-vs-baseline = Résultat moyen { $diff } par rapport à Pas d'IA sur la même tâche.
-cell-no-reasons = Aucune raison indiquée.
-cell-outcomes = Résultats
-cell-why-not = Pourquoi ça n'a pas aidé
-cell-effort = Effort de vérification
-cell-by-period = Résultat moyen par période
-cell-hidden = Pas assez de rapports pour afficher cette cellule sans risquer d'isoler une personne.
-cell-loading = Chargement…
-cell-effort-one-filter = L'effort de vérification s'affiche pour une période sans autre filtre : en plus de la période, le serveur ne publie qu'un filtre à la fois.
-cell-close = Fermer
-cell-line = { $label } : { $value }
-cell-distribution = Répartition des résultats ; les effectifs figurent à côté de chaque barre.
-
 ## La carte de chaleur (Ma carte et Carte de l'équipe)
-
-heatmap-table = Afficher sous forme de tableau
-heatmap-task = Tâche
-heatmap-label = { $title } : carte de chaleur du résultat moyen par tâche et par outil ; les mêmes chiffres figurent dans le tableau ci-dessous.
-heatmap-much-worse = −2 bien pire
-heatmap-helped-a-lot = +2 a beaucoup aidé
-heatmap-legend = Chaque cellule : résultat moyen, n (le nombre de rapports) et l'écart avec Pas d'IA sur la même tâche. Plus l'intervalle à 95 % d'une cellule est large, plus elle est pâle.
-cell-no-reports = aucun rapport
-cell-not-enough = pas assez de rapports
-cell-not-enough-1 = pas assez
-cell-not-enough-2 = de rapports
-cell-n = n = { $n }
-cell-vs-no-ai = { $diff } vs sans IA
-cell-mean = moyenne { $mean } sur { $n ->
-        [one] { $n } rapport
-        [many] { $n } de rapports
-       *[other] { $n } rapports
-    }
-cell-share = a aidé dans { $share } des cas (intervalle à 95 % { $low }–{ $high })
-cell-against-no-ai = { $diff } par rapport à Pas d'IA
-cell-button = { $shown }{ $task } avec { $tool } : { $description }. Ouvrir le détail.
-percent = { $value } %
 
 ## Pilotes
 

@@ -122,90 +122,13 @@ my-map-read = 各ツールは、左の「AI なし」の列と比べて見てく
 
 team-title = チームマップ
 team-no-sync = このデプロイには同期サーバーがないため、チームマップはありません。あなた自身の報告は「マイマップ」にあります。
-team-lede = 全員の報告から、AI が役立つところと足を引っ張るところをタスクの種類ごとに、「AI なし」の列と比べて示します。表示されるのは終了した週だけです。セルを選ぶと詳細が表示されます。
-team-compare = { " " }指示による使用と自分で選んだ使用を並べて比較
 team-loading = チームマップを読み込んでいます…
-team-loading-comparison = 比較を読み込んでいます…
-team-comparison-wider = この期間の比較は組織全体が対象です。サーバーが公開するフィルターは、期間のほかに一度に 1 つだけです。
-told-to = 指示されて使用
-chose-to = 自分で選んで使用
-team-weeks = 期間 { $from }〜{ $to }。{ " " }
-team-reports = 報告 { $count } 件。{ " " }
-team-shown-cells = 表示中のセル: 報告 { $count } 件。非表示のセルの合計がわかってしまうため、全体の件数は表示しません。{ " " }
-team-not-enough = このビューを表示するには報告が足りません。{ " " }
-team-hidden-rule = 報告が { $k } 件未満のグループは非表示です。より広いビューからこのビューを差し引くと明らかになってしまうものも非表示にしています。
-team-noise = 各端末は結果をランダム化してから送信するため（ランダム化回答、ε = { $epsilon }）、個々の報告はノイズかもしれません。平均と割合はこれを補正しており、区間はその分広くなります。{ " " }
-team-download = 表示内容をダウンロード:{ " " }
 
 ## チームマップのフィルター
 
-filter-legend = 表示
-filter-period = 期間
-filter-team = チーム
-filter-complexity = 複雑さ
-filter-mandated = AI を使った理由
-filter-effort = 確認の手間
-filter-all-periods = 終了したすべての週
-filter-all-teams = すべてのチーム
-filter-any-complexity = 複雑さを問わない
-filter-any-mandated = 指示の有無を問わない
-filter-any-effort = 確認の手間を問わない
-filter-no-reports = { " " }— 報告なし
-filter-too-few = { " " }— 報告が少なすぎて表示できません
-filter-hint = フィルターは期間のほかに一度に 1 つだけです。別のものを選ぶと置き換わります。グレーの選択肢は、表示される報告が { $k } 件未満になるか、ビューを組み合わせて個人を特定できてしまうものです。
-period-quarter = { $year }年{ $quarter }
-period-month = { $year }年{ $month ->
-        [1] 1月
-        [2] 2月
-        [3] 3月
-        [4] 4月
-        [5] 5月
-        [6] 6月
-        [7] 7月
-        [8] 8月
-        [9] 9月
-        [10] 10月
-        [11] 11月
-       *[12] 12月
-    }
-
 ## 開いたチームマップのセル
 
-cell-with = { $task }（{ $tool }）
-cell-reports = 報告 { $count } 件。
-cell-helped = 報告の { $share } で役立ちました（95% 区間 { $low }〜{ $high }）。
-cell-vs-baseline = 平均結果は、同じタスクの「AI なし」と比べて { $diff } です。
-cell-no-reasons = 理由の回答はありません。
-cell-outcomes = 結果
-cell-why-not = 役立たなかった理由
-cell-effort = 確認の手間
-cell-by-period = 期間別の平均結果
-cell-hidden = 報告が足りないため、個人を特定してしまうおそれなしにこのセルを表示することはできません。
-cell-loading = 読み込んでいます…
-cell-effort-one-filter = 確認の手間は、ほかのフィルターがない期間について表示されます。サーバーが公開するフィルターは、期間のほかに一度に 1 つだけです。
-cell-close = 閉じる
-cell-line = { $label }: { $value }
-cell-distribution = 結果の分布。各棒の横に件数が示されています。
-
 ## ヒートマップ（マイマップとチームマップ）
-
-heatmap-table = 表で表示
-heatmap-task = タスク
-heatmap-label = { $title }: タスクとツールごとの平均結果のヒートマップ。同じ数値が下の表にあります。
-heatmap-much-worse = −2 かなり悪化
-heatmap-helped-a-lot = +2 とても役立った
-heatmap-legend = 各セル: 平均結果、n（報告の件数）、同じタスクの「AI なし」との差。セルの 95% 区間が広いほど、色が淡くなります。
-cell-no-reports = 報告なし
-cell-not-enough = 報告不足
-cell-not-enough-1 = 報告
-cell-not-enough-2 = 不足
-cell-n = n = { $n }
-cell-vs-no-ai = AI なし比 { $diff }
-cell-mean = 平均 { $mean }（報告 { $n } 件）
-cell-share = { $share } で役立った（95% 区間 { $low }〜{ $high }）
-cell-against-no-ai = 「AI なし」との差 { $diff }
-cell-button = { $shown }{ $task }（{ $tool }）: { $description }。詳細を開く。
-percent = { $value }%
 
 ## パイロット
 

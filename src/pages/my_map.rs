@@ -1,41 +1,44 @@
 //! My map: the employee's own reports as a task × tool heatmap. It is theirs,
-//! so it shows everything at once, without suppression (SPEC §5.6).
+//! so it shows everything at once, without suppression (SPEC §5.6). The
+//! heatmap is drawn by the `team-map` module (crates/team-map), handed the
+//! device's history ([`crate::store::maps`]); this page says how many
+//! reports there are, or how to file the first.
 
-use candor_core::{Config, Grid, Tally};
+use candor_core::History;
 use leptos::prelude::*;
 
-use crate::components::heatmap::{Heatmap, HeatmapModel};
 use crate::language::{t, tf, Arg, Msg};
-use crate::router::{Link, Page};
+use crate::router::{AppBase, Link, Page};
 use crate::store::history::LocalStore;
+use crate::store::maps;
 
 /// The employee's own task-fit map.
 #[component]
 pub fn MyMapPage() -> impl IntoView {
-    let config = expect_context::<Config>();
     let store = expect_context::<LocalStore>();
+    let base = expect_context::<AppBase>().0;
     let map = move || {
-        let grid = store.with_history(|history| {
-            let tally: Tally = history.reports.iter().collect();
-            (tally.len_reports(), Grid::build(&tally, &config))
-        });
-        match grid {
-            (0, _) => view! {
+        let (count, history) =
+            store.with_history(|history| (history.reports.len() as u64, History::to_json(history)));
+        if count == 0 {
+            return view! {
                 <p class="empty-state">
                     {t(Msg::MyMapEmptyStart)} <Link to=Page::File>{t(Msg::MyMapEmptyLink)}</Link>
                     {t(Msg::MyMapEmptyEnd)}
                 </p>
             }
-            .into_any(),
-            (count, grid) => view! {
-                <p class="summary">
-                    {tf(Msg::MyMapCount, &[Arg::Count(count)])}
-                    {t(Msg::MyMapRead)}
-                </p>
-                <Heatmap model=HeatmapModel::from_grid(&grid) title=t(Msg::MyMapTitle) />
-            }
-            .into_any(),
+            .into_any();
         }
+        // The module finds #my-map once it has loaded, after this view is mounted.
+        maps::open_my_map(&base, &history, t(Msg::MyMapTitle));
+        view! {
+            <p class="summary">
+                {tf(Msg::MyMapCount, &[Arg::Count(count)])}
+                {t(Msg::MyMapRead)}
+            </p>
+            <div id="my-map"></div>
+        }
+        .into_any()
     };
     view! {
         <main>

@@ -5,7 +5,6 @@
 
 pub mod form;
 pub mod history;
-pub mod team_map;
 
 /// The default deployment config, for the state tests.
 #[cfg(test)]

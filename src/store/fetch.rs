@@ -1,6 +1,6 @@
 //! The app's one way to ask a server: `fetch` with no cookies and no HTTP
-//! cache, for the config, the team map's documents and the outbox's batches
-//! (SPEC §6.3), with errors in words.
+//! cache, for the config and the outbox's batches (SPEC §6.3), with errors
+//! in words. (The team map's documents are fetched by its module.)
 
 use gloo_net::http::Request;
 

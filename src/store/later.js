@@ -1,5 +1,5 @@
 // The app's JavaScript beside its Rust (wasm-bindgen imports it from
-// src/store/tokens.rs, pilot_desk.rs and pilot_results.rs): one file, so
+// src/store/tokens.rs, pilot_desk.rs, pilot_results.rs and maps.rs): one file, so
 // the main transfer carries one snippet and one module loader (SPEC §8).
 
 // Modules loaded later (scripts/later-modules.mjs): each is named in
@@ -30,6 +30,24 @@ export function pilot_results_open(base, api) {
   later(base, 'pilot-results').then(
     (m) => m.render(root(), api, base + '/candor.json'),
     (error) => failed(root(), 'The Pilots page', error, 'Check the connection and reload the page.'),
+  );
+}
+
+// The team map (crates/team-map) into #team-map, the map named `title`.
+export function team_map_open(base, api, title) {
+  const root = () => document.getElementById('team-map') || document.createElement('div');
+  later(base, 'team-map').then(
+    (m) => m.render(root(), api, base + '/candor.json', title),
+    (error) => failed(root(), 'The team map', error, 'Check the connection and reload the page.'),
+  );
+}
+
+// My map's heatmap (crates/team-map) into #my-map: the device's `history` document.
+export function my_map_open(base, history, title) {
+  const root = () => document.getElementById('my-map') || document.createElement('div');
+  later(base, 'team-map').then(
+    (m) => m.render_my_map(root(), base + '/candor.json', history, title),
+    (error) => failed(root(), 'The map', error, 'Your reports are safe; reload the page to try again.'),
   );
 }
 

@@ -227,12 +227,14 @@ test('CSV, JSON and SVG exports hold exactly what is shown, and no group below k
     saved[kind] = await readFile(await download.path(), 'utf8');
     assert.match(download.suggestedFilename(), new RegExp(`^candor-team-map\\.${kind.toLowerCase()}$`));
   }
+  // Ids as columns, each with its label in the language shown (SPEC §9).
   const csv = saved.CSV.trim().split('\n').map((line) => line.split(','));
-  assert.deepEqual(csv[0].slice(0, 3), ['task', 'tool', 'n']);
-  const row = (task, tool) => csv.find((r) => r[0] === task && r[1] === tool);
-  assert.equal(row('code_review', 'chat')[2], '20');
-  assert.equal(row('docs', 'chat')[2], '', 'a hidden cell has no count');
-  assertNoSmallGroup(csv.slice(1).map((r) => Number(r[2])).filter((n) => n > 0), 'the CSV');
+  assert.deepEqual(csv[0].slice(0, 5), ['task', 'task_label', 'tool', 'tool_label', 'n']);
+  const row = (task, tool) => csv.find((r) => r[0] === task && r[2] === tool);
+  assert.deepEqual(row('code_review', 'chat').slice(0, 5), ['code_review', '"Code review"', 'chat', '"Chat"', '20']);
+  assert.equal(row('code_review', 'none')[3], '"No AI"');
+  assert.equal(row('docs', 'chat')[4], '', 'a hidden cell has no count');
+  assertNoSmallGroup(csv.slice(1).map((r) => Number(r[4])).filter((n) => n > 0), 'the CSV');
 
   const json = JSON.parse(saved.JSON);
   assert.equal(json.total.n, null, 'the total would add up the hidden cells');

@@ -208,19 +208,24 @@ pub fn compile_all(locales_dir: &Path, out_dir: &Path) -> Result<Vec<(PathBuf, u
 }
 
 /// What [`compile_present`] did: each file written with its size in bytes,
-/// and the languages that have no directory yet.
-pub type Present = (Vec<(PathBuf, usize)>, Vec<Lang>);
+/// the languages that have no directory yet, and the files a language's
+/// directory does not have yet (a domain not translated into it).
+pub type Present = (Vec<(PathBuf, usize)>, Vec<Lang>, Vec<PathBuf>);
 
 /// [`compile`] for each language Candor ships that has a directory in
-/// `locales_dir` (English excepted): what the app's build writes while
-/// translations are still being added. The languages left out are returned
-/// too, so the build can say so; [`compile_all`] is the check that none is.
+/// `locales_dir` (English excepted), and for each domain that language has
+/// a file of: what the app's build writes while translations are still
+/// being added (a part whose catalog is missing stays in English and says
+/// so). The languages and files left out are returned too, so the build
+/// can say so; [`compile_all`] is the check that none is.
 pub fn compile_present(locales_dir: &Path, out_dir: &Path) -> Result<Present, Failures> {
     let (present, absent): (Vec<Lang>, Vec<Lang>) = Lang::ALL
         .into_iter()
         .filter(|&lang| lang != Lang::En)
         .partition(|lang| locales_dir.join(lang.code()).is_dir());
-    Ok((compile(locales_dir, out_dir, &present)?, absent))
+    let mut untranslated = Vec::new();
+    let written = compile_some(locales_dir, out_dir, &present, Some(&mut untranslated))?;
+    Ok((written, absent, untranslated))
 }
 
 /// Compiles every domain of `<locales_dir>/en/*.ftl` for each of
@@ -232,6 +237,17 @@ pub fn compile(
     locales_dir: &Path,
     out_dir: &Path,
     languages: &[Lang],
+) -> Result<Vec<(PathBuf, usize)>, Failures> {
+    compile_some(locales_dir, out_dir, languages, None)
+}
+
+/// [`compile`]; with `untranslated`, a language's missing file is put
+/// there instead of being a failure.
+fn compile_some(
+    locales_dir: &Path,
+    out_dir: &Path,
+    languages: &[Lang],
+    mut untranslated: Option<&mut Vec<PathBuf>>,
 ) -> Result<Vec<(PathBuf, usize)>, Failures> {
     let mut failures = Vec::new();
     let english_domains = domains(&locales_dir.join("en"), &mut failures);
@@ -260,6 +276,12 @@ pub fn compile(
         }
         for lang in languages {
             let path = locales_dir.join(lang.code()).join(&file);
+            if let Some(untranslated) = untranslated.as_deref_mut() {
+                if !path.exists() {
+                    untranslated.push(path);
+                    continue;
+                }
+            }
             let Some(translation) = read(&path, &mut failures) else {
                 continue;
             };

@@ -310,8 +310,7 @@ pub struct Grid {
 impl Grid {
     /// Lays `tally` out along the axes `config` defines, keeping ids it no longer lists.
     pub fn build(tally: &Tally, config: &Config) -> Grid {
-        let rows = axes(&config.tasks, tally.tasks());
-        let cols = axes(&config.baseline_tools(), tally.tools());
+        let (rows, cols) = Grid::axes(config, tally.tasks(), tally.tools());
         let cells = rows
             .iter()
             .map(|row| {
@@ -322,23 +321,52 @@ impl Grid {
             .collect();
         Grid { rows, cols, cells }
     }
+
+    /// The rows and columns [`Grid::build`] lays out for reports that name
+    /// the task ids `tasks` and the tool ids `tools` (in any order, repeats
+    /// allowed), for whoever counts them without a [`Tally`] (the team
+    /// map's module draws published cells and its own counts on these).
+    pub fn axes<'a>(
+        config: &Config,
+        tasks: impl IntoIterator<Item = &'a str>,
+        tools: impl IntoIterator<Item = &'a str>,
+    ) -> (Vec<Axis>, Vec<Axis>) {
+        (
+            axes(&config.tasks, tasks),
+            axes(&config.baseline_tools(), tools),
+        )
+    }
 }
 
 /// The listed choices in order, then the seen ids they lack, sorted and marked retired.
-pub(crate) fn axes(listed: &[Choice], seen: BTreeSet<&str>) -> Vec<Axis> {
+pub(crate) fn axes<'a>(listed: &[Choice], seen: impl IntoIterator<Item = &'a str>) -> Vec<Axis> {
+    axes_of(listed, &mut seen.into_iter())
+}
+
+/// [`axes`], once for every kind of iterator (each copy measured about
+/// 0.5 KB of the wasm that draws the maps).
+fn axes_of(listed: &[Choice], seen: &mut dyn Iterator<Item = &str>) -> Vec<Axis> {
     let current = listed.iter().map(|choice| Axis {
         id: choice.id.clone(),
         label: choice.label.clone(),
         retired: false,
     });
-    let retired = seen
-        .into_iter()
-        .filter(|id| !listed.iter().any(|choice| choice.id == *id))
-        .map(|id| Axis {
-            id: id.to_owned(),
-            label: id.to_owned(),
-            retired: true,
-        });
+    // Sorted and deduplicated by insertion, in a Vec: a B-tree set or a
+    // slice sort would link kilobytes into the wasm that draws the maps.
+    let mut unlisted: Vec<&str> = Vec::new();
+    for id in seen {
+        if listed.iter().any(|choice| choice.id == id) {
+            continue;
+        }
+        if let Err(at) = unlisted.binary_search(&id) {
+            unlisted.insert(at, id);
+        }
+    }
+    let retired = unlisted.into_iter().map(|id| Axis {
+        id: id.to_owned(),
+        label: id.to_owned(),
+        retired: true,
+    });
     current.chain(retired).collect()
 }
 
@@ -540,6 +568,14 @@ mod tests {
         assert_eq!(grid.cells[3][3].as_ref().unwrap().outcomes, [0, 1, 0, 0, 0]);
         assert_eq!(grid.cells[2][1].as_ref().unwrap().n(), 1);
         assert_eq!(grid.cells[1][2].as_ref().unwrap().n(), 1);
+
+        // The same axes from the ids alone, in any order and repeated.
+        let (tasks, tools) = Grid::axes(
+            &config,
+            ["planning", "review", "archived", "planning", "debug"],
+            ["oldbot", "chat", "none", "oldbot", "agent"],
+        );
+        assert_eq!((tasks, tools), (grid.rows, grid.cols));
     }
 
     #[test]

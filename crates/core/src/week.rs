@@ -171,8 +171,11 @@ impl FromStr for IsoWeek {
         if !shaped {
             return Err(WeekError::Format);
         }
-        let year = s[..4].parse().map_err(|_| WeekError::Format)?;
-        let week = s[6..].parse().map_err(|_| WeekError::Format)?;
+        // ASCII by the shape above; `get` rather than indexing keeps str's
+        // panic message (and its Unicode tables) out of the wasm parts.
+        let part = |range: std::ops::Range<usize>| s.get(range).unwrap_or_default();
+        let year = part(0..4).parse().map_err(|_| WeekError::Format)?;
+        let week = part(6..8).parse().map_err(|_| WeekError::Format)?;
         IsoWeek::new(year, week)
     }
 }
@@ -268,7 +271,12 @@ impl FromStr for Period {
         if bytes.len() < 5 || !bytes[..4].iter().all(u8::is_ascii_digit) || bytes[4] != b'-' {
             return Err(PeriodError);
         }
-        let year: i32 = s[..4].parse().map_err(|_| PeriodError)?;
+        // ASCII by the check above; `get`, as in IsoWeek's from_str.
+        let year: i32 = s
+            .get(..4)
+            .unwrap_or_default()
+            .parse()
+            .map_err(|_| PeriodError)?;
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             return Err(PeriodError);
         }

@@ -1,7 +1,7 @@
 //! The team map's state and transitions (SPEC §5): the filter in force
 //! (typed, as core's [`AggregateFilter`]), the server's answers and which of
 //! them is current, the opened cell, the side-by-side comparison and the
-//! trend. Plain Rust; the page binds it and does the fetching.
+//! trend. Plain Rust; `dom` binds it and does the fetching.
 
 use std::str::FromStr;
 
@@ -11,7 +11,7 @@ use candor_core::{
     PublishedCell,
 };
 
-use crate::store::team::{TeamMapError, TeamView};
+use crate::team::{TeamMapError, TeamView};
 
 /// The most periods a cell's trend line shows.
 pub const TREND_PERIODS: usize = 6;
@@ -21,13 +21,13 @@ pub type EffortCounts = Vec<(Effort, Option<u64>)>;
 
 /// What the detail panel shows about one cell.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CellFacts {
+pub struct CellFacts<'a> {
     /// The task's label.
-    pub task: String,
+    pub task: &'a str,
     /// The tool's label.
-    pub tool: String,
+    pub tool: &'a str,
     /// The published cell.
-    pub cell: PublishedCell,
+    pub cell: &'a PublishedCell,
     /// Its mean outcome minus the "No AI" cell's on the same task, when both are shown.
     pub vs_baseline: Option<f64>,
     /// (period label, mean outcome) oldest first; `None` where hidden or empty.
@@ -218,24 +218,23 @@ pub fn effort_filters(filter: &AggregateFilter) -> Vec<(Effort, AggregateFilter)
 /// The months a trend covers for `period`: those of a quarter, or the latest
 /// of all; none for a month. Months with no reports are left out.
 pub fn trend_periods(choices: &[FilterChoice], period: Period) -> Vec<Period> {
-    // A B-tree set puts them in order: a slice sort would link another
-    // stable sort (about 3 KB) into the app's main transfer (SPEC §8).
-    let mut months: Vec<Period> = choices
-        .iter()
-        .filter(|choice| {
-            choice.dimension == Dimension::Period && choice.state != ChoiceState::Empty
-        })
-        .filter_map(|choice| Period::from_str(choice.value.as_deref()?).ok())
-        .filter(|candidate| {
-            matches!(candidate, Period::Month { .. })
-                && (period == Period::All || candidate.wider() == Some(period))
-        })
-        .fold(std::collections::BTreeSet::new(), |mut months, month| {
-            months.insert(month);
-            months
-        })
-        .into_iter()
-        .collect();
+    // Sorted by insertion into a Vec: a slice sort would link a stable sort
+    // (about 3 KB) and a B-tree set its own code into the module (SPEC §8).
+    let mut months: Vec<Period> = Vec::new();
+    for choice in choices {
+        if choice.dimension != Dimension::Period || choice.state == ChoiceState::Empty {
+            continue;
+        }
+        let Some(Ok(month)) = choice.value.as_deref().map(Period::from_str) else {
+            continue;
+        };
+        let inside = period == Period::All || month.wider() == Some(period);
+        if matches!(month, Period::Month { .. }) && inside {
+            if let Err(at) = months.binary_search(&month) {
+                months.insert(at, month);
+            }
+        }
+    }
     let skip = months.len().saturating_sub(TREND_PERIODS);
     months.split_off(skip)
 }
@@ -269,20 +268,19 @@ pub fn trend_means(
     if views.len() < 2 {
         return Vec::new();
     }
-    tasks
-        .iter()
-        .map(|task| {
-            tools
-                .iter()
-                .map(|tool| {
-                    views
-                        .iter()
-                        .map(|view| cell_mean(&view.published, task, tool, noise))
-                        .collect()
-                })
-                .collect()
-        })
-        .collect()
+    let mut means = Vec::with_capacity(tasks.len());
+    for task in tasks {
+        let mut row = Vec::with_capacity(tools.len());
+        for tool in tools {
+            let mut line = Vec::with_capacity(views.len());
+            for view in views {
+                line.push(cell_mean(&view.published, task, tool, noise));
+            }
+            row.push(line);
+        }
+        means.push(row);
+    }
+    means
 }
 
 /// A file name for an export of the view under `filter`.

@@ -2,11 +2,15 @@
 //! colour-blind-safe palette (ColorBrewer PuOr), n in every cell, the "No AI"
 //! column first as the baseline, uncertain cells faded. The same numbers are
 //! offered as a table for screen readers and for anyone who prefers one.
+//!
+//! The model and its markup, plain Rust: `dom` puts the markup into the
+//! page (every label in it escaped) and turns clicks and keys on a cell
+//! into the cell's (row, column).
 
-use candor_core::{Axis, Grid, Share};
-use leptos::prelude::*;
+use candor_core::catalog::Arg;
+use candor_core::{Axis, CellCounts, Grid, Share};
 
-use crate::language::{number, t, tf, Arg, Msg};
+use crate::lang::{number, shown, t, tf, Msg};
 
 /// What one cell shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +76,26 @@ impl HeatmapModel {
         }
     }
 
+    /// The model of a map of `rows` (tasks) × `cols` (tools), each cell as
+    /// `cell(task id, tool id)` says; no trend, not interactive.
+    pub fn new(
+        rows: Vec<Axis>,
+        cols: Vec<Axis>,
+        cell: impl Fn(&str, &str) -> CellView,
+    ) -> HeatmapModel {
+        let cells = rows
+            .iter()
+            .map(|row| cols.iter().map(|col| cell(&row.id, &col.id)).collect())
+            .collect();
+        HeatmapModel {
+            rows,
+            cols,
+            cells,
+            trends: Vec::new(),
+            interactive: false,
+        }
+    }
+
     /// The mean outcome of a shown cell.
     pub fn mean(&self, row: usize, col: usize) -> Option<f64> {
         match self.cells.get(row)?.get(col)? {
@@ -88,6 +112,24 @@ impl HeatmapModel {
             return None;
         }
         Some(self.mean(row, col)? - self.mean(row, 0)?)
+    }
+}
+
+/// What a cell holding these counts of each outcome (−2..2) shows: its n,
+/// mean and the share that helped, as [`HeatmapModel::from_grid`] shows a
+/// counted cell; empty when it holds no report.
+pub fn counted(outcomes: [u64; 5]) -> CellView {
+    let counts = CellCounts {
+        outcomes,
+        ..CellCounts::default()
+    };
+    match counts.mean() {
+        Some(mean) => CellView::Shown {
+            n: counts.n(),
+            mean,
+            helped: counts.helped(),
+        },
+        None => CellView::Empty,
     }
 }
 
@@ -159,7 +201,19 @@ pub fn format_mean(mean: f64) -> String {
         ..=-1 => "−",
         0 => "",
     };
-    sign.to_owned() + &number(tenths.unsigned_abs() as f64 / 10.0, 1)
+    let signed = sign.to_owned() + &number(tenths.unsigned_abs() as f64 / 10.0, 1);
+    isolated(signed)
+}
+
+/// `number` kept in one piece, sign first, inside right-to-left text
+/// (SPEC §9: "+0.8" would otherwise show as "0.8+" in Arabic); as it is
+/// in a left-to-right language.
+pub fn isolated(number: String) -> String {
+    if shown().right_to_left() {
+        format!("\u{2066}{number}\u{2069}")
+    } else {
+        number
+    }
 }
 
 /// A share as a whole percentage, e.g. "57%".
@@ -188,19 +242,24 @@ fn axis_label(axis: &Axis) -> String {
 }
 
 fn short(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_string()
-    } else {
-        let cut: String = label.chars().take(max - 1).collect();
-        format!("{cut}…")
+    // The byte where the (max − 1)th character ends, if the label is longer than max.
+    let cut = label
+        .char_indices()
+        .nth(max)
+        .and_then(|_| label.char_indices().nth(max - 1))
+        .map(|(at, _)| at);
+    let mut short = String::from(cut.and_then(|at| label.get(..at)).unwrap_or(label));
+    if cut.is_some() {
+        short.push('…');
     }
+    short
 }
 
 /// Words for one cell of `model`, as a screen reader or the table says them.
 pub fn describe_cell(model: &HeatmapModel, row: usize, col: usize) -> String {
     match &model.cells[row][col] {
-        CellView::Empty => t(Msg::CellNoReports).into(),
-        CellView::Hidden => t(Msg::CellNotEnough).into(),
+        CellView::Empty => t(Msg::CellNoReports),
+        CellView::Hidden => t(Msg::CellNotEnough),
         CellView::Shown { n, mean, helped } => {
             let mean = format_mean(*mean);
             let mut text = tf(Msg::CellMean, &[Arg::Text(&mean), Arg::Count(*n)]);
@@ -247,23 +306,47 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The heatmap as SVG markup. Drawn as one string rather than a tree of
-/// view nodes: the chart is static once built, and a string keeps the app
-/// many kilobytes under its size budget. Every label is escaped.
+/// elements: the chart is static once built, and a string keeps the module
+/// kilobytes under its size budget. Every label is escaped.
 ///
 /// Interactive cells are focusable buttons carrying `data-cell="row-col"`.
 pub fn svg_markup(model: &HeatmapModel, title: &str) -> String {
+    svg_markup_in(model, title, shown().right_to_left())
+}
+
+/// [`svg_markup`], mirrored when `right_to_left` (SPEC §9, Arabic): the
+/// task labels on the right, the "No AI" column next to them and the
+/// tools leftwards in their order, as a reader of the language reads. The
+/// SVG says `direction="rtl"`, so its text anchors mirror with it, on the
+/// page and in the downloaded file alike.
+pub fn svg_markup_in(model: &HeatmapModel, title: &str, right_to_left: bool) -> String {
     use std::fmt::Write;
     let height_of_cell = cell_height(model);
-    let width = LABEL_WIDTH + CELL_WIDTH * model.cols.len() as i32;
+    let columns = model.cols.len() as i32;
+    let width = LABEL_WIDTH + CELL_WIDTH * columns;
     let height = HEADER_HEIGHT + height_of_cell * model.rows.len() as i32;
     let role = if model.interactive { "group" } else { "img" };
+    // Where column `col` starts, and where the task labels end.
+    let column_x = |col: usize| {
+        if right_to_left {
+            CELL_WIDTH * (columns - 1 - col as i32)
+        } else {
+            LABEL_WIDTH + CELL_WIDTH * col as i32
+        }
+    };
+    let labels_end = if right_to_left {
+        width - LABEL_WIDTH + 10
+    } else {
+        LABEL_WIDTH - 10
+    };
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" role=\"{role}\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" role=\"{role}\"{} \
          aria-label=\"{}\">",
+        if right_to_left { " direction=\"rtl\"" } else { "" },
         escape(&tf(Msg::HeatmapLabel, &[Arg::Text(title)]))
     );
     for (col, axis) in model.cols.iter().enumerate() {
-        let x = LABEL_WIDTH + CELL_WIDTH * col as i32 + CELL_WIDTH / 2;
+        let x = column_x(col) + CELL_WIDTH / 2;
         let _ = write!(
             svg,
             "<text class=\"axis-label col-label\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
@@ -276,19 +359,12 @@ pub fn svg_markup(model: &HeatmapModel, title: &str) -> String {
         let _ = write!(
             svg,
             "<g class=\"heatmap-row\"><text class=\"axis-label row-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            LABEL_WIDTH - 10,
+            labels_end,
             y + height_of_cell / 2 + 5,
             escape(&short(&axis_label(axis), 24))
         );
         for col in 0..model.cols.len() {
-            draw_cell(
-                &mut svg,
-                model,
-                row,
-                col,
-                LABEL_WIDTH + CELL_WIDTH * col as i32,
-                y,
-            );
+            draw_cell(&mut svg, model, row, col, column_x(col), y);
         }
         svg.push_str("</g>");
     }
@@ -317,8 +393,8 @@ fn draw_cell(svg: &mut String, model: &HeatmapModel, row: usize, col: usize, x: 
             ("none".to_string(), "cell empty")
         }
         CellView::Hidden => {
-            lines.push(t(Msg::CellNotEnough1).to_string());
-            lines.push(t(Msg::CellNotEnough2).to_string());
+            lines.push(t(Msg::CellNotEnough1));
+            lines.push(t(Msg::CellNotEnough2));
             ("#e0e0e0".to_string(), "cell hidden")
         }
         CellView::Shown { n, mean, helped } => {
@@ -422,7 +498,7 @@ pub fn table_markup(model: &HeatmapModel, title: &str) -> String {
     let mut table = format!(
         "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
         escape(title),
-        escape(t(Msg::HeatmapTask))
+        escape(&t(Msg::HeatmapTask))
     );
     for axis in &model.cols {
         table.push_str(&format!(
@@ -449,7 +525,7 @@ pub fn table_markup(model: &HeatmapModel, title: &str) -> String {
 }
 
 /// The colour scale as a small SVG (no inline styles: the page's CSP forbids them).
-fn legend_markup() -> String {
+pub fn legend_markup() -> String {
     let swatches: String = [-2.0, -1.0, 0.0, 1.0, 2.0]
         .into_iter()
         .enumerate()
@@ -464,58 +540,8 @@ fn legend_markup() -> String {
     format!(
         "<span>{}</span><svg class=\"swatches\" width=\"130\" height=\"16\" aria-hidden=\"true\">{swatches}</svg>\
          <span>{}</span><span class=\"legend-note\">{}</span>",
-        escape(t(Msg::HeatmapMuchWorse)),
-        escape(t(Msg::HeatmapHelpedALot)),
-        escape(t(Msg::HeatmapLegend))
+        escape(&t(Msg::HeatmapMuchWorse)),
+        escape(&t(Msg::HeatmapHelpedALot)),
+        escape(&t(Msg::HeatmapLegend))
     )
-}
-
-/// The cell a click or key press landed in, from its `data-cell="row-col"`.
-fn cell_at(target: Option<web_sys::EventTarget>) -> Option<(usize, usize)> {
-    use wasm_bindgen::JsCast;
-    let element: web_sys::Element = target?.dyn_into().ok()?;
-    let cell = element
-        .closest("[data-cell]")
-        .ok()??
-        .get_attribute("data-cell")?;
-    let (row, col) = cell.split_once('-')?;
-    Some((row.parse().ok()?, col.parse().ok()?))
-}
-
-/// The heatmap as SVG, a legend, and the same numbers as a table.
-#[component]
-pub fn Heatmap(
-    /// What to draw.
-    model: HeatmapModel,
-    /// A short title, read as the figure's name.
-    title: &'static str,
-    /// Called with (row, column) when a cell is clicked or Enter is pressed on it.
-    #[prop(optional)]
-    on_open: Option<Callback<(usize, usize)>>,
-) -> impl IntoView {
-    let open = move |target| {
-        if let (Some(on_open), Some(cell)) = (on_open, cell_at(target)) {
-            on_open.run(cell);
-        }
-    };
-    view! {
-        <figure class="heatmap">
-            <div
-                class="chart"
-                inner_html=svg_markup(&model, title)
-                on:click=move |event| open(event.target())
-                on:keydown=move |event| {
-                    if event.key() == "Enter" || event.key() == " " {
-                        event.prevent_default();
-                        open(event.target());
-                    }
-                }
-            ></div>
-            <div class="legend" inner_html=legend_markup()></div>
-            <details class="table-view">
-                <summary>{t(Msg::HeatmapTable)}</summary>
-                <div inner_html=table_markup(&model, title)></div>
-            </details>
-        </figure>
-    }
 }

@@ -1,17 +1,17 @@
 //! In-browser benchmark for SPEC §8: 1,000,000 reports into a heatmap.
 //!
-//! Built as a small wasm module (not the app) so the numbers measure the
-//! work alone: `scripts/bench-aggregate.sh` builds it in release, loads it
+//! Built as a small wasm module (not the app, nor the team-map module
+//! whose heatmap code it uses) so the numbers measure the work alone: `scripts/bench-aggregate.sh` builds it in release, loads it
 //! in headless Chromium and times [`aggregate`] from JavaScript.
 //! `generate` runs first and is not timed.
 
-#[path = "../crates/core/examples/common/synthetic.rs"]
+#[path = "../../core/examples/common/synthetic.rs"]
 mod synthetic;
 
 use std::cell::RefCell;
 
-use candor_app::components::heatmap::{svg_markup, HeatmapModel};
 use candor_core::{Config, Grid, Report, Tally};
+use candor_team_map::heatmap::{svg_markup, HeatmapModel};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -24,11 +24,11 @@ pub fn generate(count: usize) {
     REPORTS.with(|reports| *reports.borrow_mut() = synthetic::reports(count));
 }
 
-/// Counts the kept reports into the heatmap, as My map does, and returns
+/// Counts the kept reports into the heatmap's model and markup, and returns
 /// the number counted (so the work cannot be skipped).
 #[wasm_bindgen]
 pub fn aggregate() -> f64 {
-    let config = Config::from_json(include_str!("../public/candor.json"))
+    let config = Config::from_json(include_str!("../../../public/candor.json"))
         .expect("the default config is valid");
     REPORTS.with(|reports| {
         let reports = reports.borrow();
