@@ -172,7 +172,7 @@ test('in the browser, a signed-in employee gets tokens and files; past the week\
   const { context, page } = await openApp(['bob', 'builder']);
   await fileWithKeys(page, ['4', '2', '5', '3']);
   await page.getByRole('link', { name: 'History' }).click();
-  const quotaUsed = /1 report\(s\) waiting for a token: you have been issued all 3 tokens of 2026-W47/;
+  const quotaUsed = /1 report waiting for a token: you have been issued all 3 tokens of 2026-W47/;
   await waitWithClock(page, async () => (await page.getByText(quotaUsed).count()) > 0);
   const outbox = await outboxOf(page);
   assert.equal(outbox.sent.length, PER_WEEK, 'as many sent as there were tokens');
