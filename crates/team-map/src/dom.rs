@@ -26,7 +26,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, Element, Event};
 
-use crate::heatmap::{legend_markup, svg_document, svg_markup, table_markup, HeatmapModel};
+use crate::heatmap::{escape, legend_markup, svg_document, svg_markup, table_markup, HeatmapModel};
 use crate::lang::{t, tf, Msg};
 use crate::page::{self, Detail};
 use crate::state::{comparison_filters, comparison_is_wider, effort_filters, export_name};
@@ -43,7 +43,7 @@ fn document() -> Document {
 fn add(parent: &Element, tag: &str, class: &str, text: &str) -> Element {
     let element = document().create_element(tag).expect_throw("a valid tag");
     if !class.is_empty() {
-        element.set_class_name(class);
+        set(&element, "class", class);
     }
     if !text.is_empty() {
         element.set_text_content(Some(text));
@@ -70,14 +70,19 @@ fn lines_or_words(parent: &Element, class: &str, lines: &Result<Vec<String>, Str
     }
 }
 
-/// Calls the element's own `focus()` (an HTML control or an SVG cell).
-fn focus(element: &Element) {
-    if let Some(focus) = Reflect::get(element, &"focus".into())
+/// Calls the element's own method `name` without arguments (`focus` of an
+/// HTML control or an SVG cell, a link's `click`).
+fn call(element: &Element, name: &str) {
+    if let Some(method) = Reflect::get(element, &name.into())
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
     {
-        let _ = focus.call0(element);
+        let _ = method.call0(element);
     }
+}
+
+fn focus(element: &Element) {
+    call(element, "focus");
 }
 
 /// Redraws `part` with `draw`; if it held the focus, the same control (by
@@ -120,7 +125,6 @@ pub fn heatmap(parent: &Element, model: &HeatmapModel, title: &str) -> Element {
 /// A plain note, or the error in words, in place of what `root` held.
 pub fn failed(root: &Element, words: &str) {
     root.set_text_content(None);
-    let _ = root.remove_attribute("aria-busy");
     set(&add(root, "p", "failed", words), "role", "alert");
 }
 
@@ -153,7 +157,6 @@ type Shared = Rc<RefCell<TeamMap>>;
 /// Draws the team map into `root` and starts asking the server for it.
 pub fn team_map(root: &Element, config: Config, title: String, note: Option<String>) {
     root.set_text_content(None);
-    let _ = root.remove_attribute("aria-busy");
     if let Some(note) = note {
         add(root, "p", "note", &note);
     }
@@ -163,9 +166,10 @@ pub fn team_map(root: &Element, config: Config, title: String, note: Option<Stri
     let filters = add(&fieldset, "div", "filter-grid", "");
     let hint = tf(Msg::FilterHint, &[Arg::Count(config.k.into())]);
     add(&fieldset, "p", "hint", &hint);
-    let compare = add(root, "label", "compare", "");
-    set(&add(&compare, "input", "", ""), "type", "checkbox");
-    let _ = compare.append_child(&document().create_text_node(&t(Msg::TeamCompare)));
+    add(root, "label", "compare", "").set_inner_html(&format!(
+        "<input type=\"checkbox\">{}",
+        escape(&t(Msg::TeamCompare))
+    ));
     let body = add(root, "div", "", "");
     let comparison = add(root, "div", "", "");
     let shared: Shared = Rc::new(RefCell::new(TeamMap {
@@ -278,8 +282,13 @@ fn map_of(map: &TeamMap, team: &TeamView) -> (HeatmapModel, Vec<String>) {
     let mut model = page::model_of(&team.published, &map.config);
     model.interactive = true;
     let noise = RandomizedResponse::from_config(&map.config.privacy);
-    let tasks: Vec<&str> = model.rows.iter().map(|axis| axis.id.as_str()).collect();
-    let tools: Vec<&str> = model.cols.iter().map(|axis| axis.id.as_str()).collect();
+    let (mut tasks, mut tools) = (Vec::new(), Vec::new());
+    for axis in &model.rows {
+        tasks.push(axis.id.as_str());
+    }
+    for axis in &model.cols {
+        tools.push(axis.id.as_str());
+    }
     model.trends = trend_means(&tasks, &tools, &map.state.trend, noise);
     (model, page::trend_months(&map.state.trend))
 }
@@ -332,7 +341,7 @@ fn draw_detail(map: &TeamMap) {
     let section = document()
         .create_element("section")
         .expect_throw("a valid tag");
-    section.set_class_name("cell-detail");
+    set(&section, "class", "cell-detail");
     set(&section, "aria-labelledby", "cell-detail-title");
     set(
         &add(&section, "h2", "", &detail.title),
@@ -364,8 +373,11 @@ fn draw_detail(map: &TeamMap) {
     let close = add(&section, "button", "", &t(Msg::CellClose));
     set(&close, "type", "button");
     set(&close, "data-act", "close");
-    let exports = body.query_selector(".exports").ok().flatten();
-    let _ = body.insert_before(&section, exports.as_ref().map(|e| e as &web_sys::Node));
+    // Between the map and the exports: the exports go after it again.
+    let _ = body.append_child(&section);
+    if let Ok(Some(exports)) = body.query_selector(".exports") {
+        let _ = body.append_child(&exports);
+    }
 }
 
 fn draw_comparison(map: &TeamMap) {
@@ -487,7 +499,7 @@ fn handle(shared: &Shared, event: &Event) {
     let key = property(event, "key").as_string().unwrap_or_default();
     if kind == "change" {
         // A filter's select (its id names the filter), or the compare box.
-        let id = target.id();
+        let id = target.get_attribute("id").unwrap_or_default();
         if let Some(dimension) = id
             .strip_prefix("filter-")
             .and_then(Dimension::from_parameter)
@@ -535,16 +547,18 @@ fn listen(root: &Element, shared: &Shared) {
     listener.forget();
 }
 
-/// Offers `contents` as a downloaded file.
+/// Offers `contents` as a downloaded file. (Options and the link's
+/// download are set as properties and attributes: fewer kinds of browser
+/// call, so less of wasm-bindgen's glue in the module.)
 fn download(name: &str, media_type: &str, contents: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(media_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"type".into(), &media_type.into())?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
+    let link = document().create_element("a")?;
+    set(&link, "href", &url);
+    set(&link, "download", name);
+    call(&link, "click");
     web_sys::Url::revoke_object_url(&url)
 }

@@ -5,7 +5,7 @@
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestCache, RequestCredentials, RequestInit, Response};
+use web_sys::{RequestInit, Response};
 
 use crate::lang::{t, Msg};
 use crate::read::Node;
@@ -30,16 +30,20 @@ fn words(thrown: &JsValue) -> String {
 /// Fetches `url` and returns its body; an error status is an error.
 pub async fn text(url: &str) -> Result<String, Failed> {
     let unreachable = |thrown: JsValue| Failed::Unreachable(words(&thrown));
-    let init = RequestInit::new();
-    init.set_cache(RequestCache::NoCache);
-    init.set_credentials(RequestCredentials::Omit);
+    // No HTTP cache (an operator's edit or a new week must show now), no cookies.
+    let init = js_sys::Object::new();
+    for (name, value) in [("cache", "no-cache"), ("credentials", "omit")] {
+        let _ = Reflect::set(&init, &name.into(), &value.into());
+    }
+    let init: &RequestInit = init.unchecked_ref();
     let window = web_sys::window().ok_or_else(|| Failed::Unreachable(t(Msg::BrowserNoReason)))?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
         .await
         .map_err(unreachable)?
         .unchecked_into();
-    if !response.ok() {
-        return Err(Failed::Status(response.status()));
+    let status = response.status();
+    if !(200..300).contains(&status) {
+        return Err(Failed::Status(status));
     }
     Ok(JsFuture::from(response.text().map_err(unreachable)?)
         .await
@@ -64,7 +68,15 @@ impl Node for JsValue {
         self.as_bool()
     }
     fn items(&self) -> Option<Vec<JsValue>> {
-        Array::is_array(self).then(|| Array::from(self).iter().collect())
+        if !Array::is_array(self) {
+            return None;
+        }
+        let array: &Array = self.unchecked_ref();
+        let mut items = Vec::new();
+        for at in 0..array.length() {
+            items.push(array.get(at));
+        }
+        Some(items)
     }
     fn has(&self, name: &str) -> bool {
         self.is_object() && Reflect::has(self, &name.into()).unwrap_or(false)

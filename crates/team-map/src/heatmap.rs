@@ -83,10 +83,14 @@ impl HeatmapModel {
         cols: Vec<Axis>,
         cell: impl Fn(&str, &str) -> CellView,
     ) -> HeatmapModel {
-        let cells = rows
-            .iter()
-            .map(|row| cols.iter().map(|col| cell(&row.id, &col.id)).collect())
-            .collect();
+        let mut cells = Vec::new();
+        for row in &rows {
+            let mut line = Vec::new();
+            for col in &cols {
+                line.push(cell(&row.id, &col.id));
+            }
+            cells.push(line);
+        }
         HeatmapModel {
             rows,
             cols,
@@ -415,12 +419,14 @@ fn draw_cell(svg: &mut String, model: &HeatmapModel, row: usize, col: usize, x: 
     if model.interactive {
         // The name starts with the words on the cell, so speech input can
         // say what it sees (WCAG 2.5.3, label in name), then says it in full.
-        let visible: Vec<&str> = lines
-            .iter()
-            .map(String::as_str)
-            .filter(|l| *l != "–")
-            .collect();
-        let shown = visible.join(" ") + if visible.is_empty() { "" } else { " — " };
+        let mut shown = String::new();
+        for line in lines.iter().filter(|line| *line != "–") {
+            shown.push_str(line);
+            shown.push(' ');
+        }
+        if !shown.is_empty() {
+            shown.push_str("— ");
+        }
         let label = tf(
             Msg::CellButton,
             &[
@@ -526,22 +532,15 @@ pub fn table_markup(model: &HeatmapModel, title: &str) -> String {
 
 /// The colour scale as a small SVG (no inline styles: the page's CSP forbids them).
 pub fn legend_markup() -> String {
-    let swatches: String = [-2.0, -1.0, 0.0, 1.0, 2.0]
-        .into_iter()
-        .enumerate()
-        .map(|(at, mean)| {
-            format!(
-                "<rect x=\"{}\" width=\"26\" height=\"16\" fill=\"{}\"></rect>",
-                at * 26,
-                hex(colour_for_mean(mean))
-            )
-        })
-        .collect();
     format!(
-        "<span>{}</span><svg class=\"swatches\" width=\"130\" height=\"16\" aria-hidden=\"true\">{swatches}</svg>\
+        "<span>{}</span><svg class=\"swatches\" width=\"130\" height=\"16\" aria-hidden=\"true\">{SWATCHES}</svg>\
          <span>{}</span><span class=\"legend-note\">{}</span>",
         escape(&t(Msg::HeatmapMuchWorse)),
         escape(&t(Msg::HeatmapHelpedALot)),
         escape(&t(Msg::HeatmapLegend))
     )
 }
+
+/// The legend's swatches: [`colour_for_mean`] of −2, −1, 0, 1 and 2, written
+/// out (the test `the_legend_is_the_palette` checks them against it).
+pub const SWATCHES: &str = "<rect x=\"0\" width=\"26\" height=\"16\" fill=\"#b35806\"></rect><rect x=\"26\" width=\"26\" height=\"16\" fill=\"#f8c27b\"></rect><rect x=\"52\" width=\"26\" height=\"16\" fill=\"#f7f7f7\"></rect><rect x=\"78\" width=\"26\" height=\"16\" fill=\"#b9b4d7\"></rect><rect x=\"104\" width=\"26\" height=\"16\" fill=\"#542788\"></rect>";

@@ -65,23 +65,21 @@ fn model_with(
 /// as filed (randomized response applies to what leaves the device).
 /// Drawn as a published view of every cell, with its share that helped.
 pub fn own_model(counts: &[(String, String, [u64; 5])], config: &Config) -> HeatmapModel {
-    let cells = counts
-        .iter()
-        .map(|(task, tool, outcomes)| {
-            let counts = CellCounts {
-                outcomes: *outcomes,
-                ..CellCounts::default()
-            };
-            PublishedCell {
-                task: task.clone(),
-                tool: tool.clone(),
-                n: Some(counts.n()),
-                outcomes: Some(*outcomes),
-                helped: counts.helped(),
-                reasons: None,
-            }
-        })
-        .collect();
+    let mut cells = Vec::new();
+    for (task, tool, outcomes) in counts {
+        let counts = CellCounts {
+            outcomes: *outcomes,
+            ..CellCounts::default()
+        };
+        cells.push(PublishedCell {
+            task: task.clone(),
+            tool: tool.clone(),
+            n: Some(counts.n()),
+            outcomes: Some(*outcomes),
+            helped: counts.helped(),
+            reasons: None,
+        });
+    }
     let own = Published {
         k: 0,
         weeks: None,
@@ -123,10 +121,13 @@ pub fn summary(published: &Published, note: Option<&str>) -> String {
 
 /// The words of each period a trend covers, oldest first.
 pub fn trend_months(views: &[TeamView]) -> Vec<String> {
-    views
-        .iter()
-        .map(|view| period_label(&view.filter.period.to_string()))
-        .collect()
+    // Loops with push rather than collect, here and below: each collect is
+    // its own copy of Vec's building code in the module (SPEC §8).
+    let mut months = Vec::new();
+    for view in views {
+        months.push(period_label(&view.filter.period.to_string()));
+    }
+    months
 }
 
 /// Words for a period value: "March 2026", "Q1 2026".
@@ -264,12 +265,12 @@ pub fn cell_facts<'a>(
     let task = model.rows.get(row)?;
     let tool = model.cols.get(col)?;
     let cell = published.cell(&task.id, &tool.id)?;
-    let trend = model
-        .trends
-        .get(row)
-        .and_then(|cells| cells.get(col))
-        .map(|means| months.iter().cloned().zip(means.iter().copied()).collect())
-        .unwrap_or_default();
+    let mut trend = Vec::new();
+    if let Some(means) = model.trends.get(row).and_then(|cells| cells.get(col)) {
+        for (month, mean) in months.iter().zip(means) {
+            trend.push((month.clone(), *mean));
+        }
+    }
     Some(CellFacts {
         task: &task.label,
         tool: &tool.label,
@@ -342,23 +343,23 @@ impl Detail {
             .filter(|given| !given.is_empty());
         let reasons = match given {
             None => Err(t(Msg::CellNoReasons)),
-            Some(given) => Ok(Reason::ALL
-                .iter()
-                .filter_map(|reason| {
-                    let count = given.get(reason)?;
-                    let words = tf(Msg::Reason, &[Arg::Text(reason.as_str())]);
-                    Some(tf(Msg::CellLine, &[Arg::Text(&words), Arg::Count(*count)]))
-                })
-                .collect()),
+            Some(given) => {
+                let mut lines = Vec::new();
+                for reason in Reason::ALL {
+                    if let Some(count) = given.get(&reason) {
+                        let words = tf(Msg::Reason, &[Arg::Text(reason.as_str())]);
+                        let label = Arg::Text(&words);
+                        lines.push(tf(Msg::CellLine, &[label, Arg::Count(*count)]));
+                    }
+                }
+                Ok(lines)
+            }
         };
-        let trend = facts
-            .trend
-            .iter()
-            .map(|(period, mean)| {
-                let words = mean.map_or_else(|| t(Msg::CellNotEnough), format_mean);
-                tf(Msg::CellLine, &[Arg::Text(period), Arg::Text(&words)])
-            })
-            .collect();
+        let mut trend = Vec::new();
+        for (period, mean) in &facts.trend {
+            let words = mean.map_or_else(|| t(Msg::CellNotEnough), format_mean);
+            trend.push(tf(Msg::CellLine, &[Arg::Text(period), Arg::Text(&words)]));
+        }
         Detail {
             title,
             shown: Some(ShownDetail {
@@ -377,20 +378,21 @@ pub fn effort_lines(efforts: Option<&EffortCounts>) -> Result<Vec<String>, Strin
     match efforts {
         None => Err(t(Msg::CellLoading)),
         Some(levels) if levels.is_empty() => Err(t(Msg::CellEffortOneFilter)),
-        Some(levels) => Ok(levels
-            .iter()
-            .map(|(effort, n)| {
+        Some(levels) => {
+            let mut lines = Vec::new();
+            for (effort, n) in levels {
                 let words = tf(Msg::Effort, &[Arg::Text(effort.as_str())]);
                 let label = Arg::Text(&words);
-                match n {
+                lines.push(match n {
                     Some(n) => tf(Msg::CellLine, &[label, Arg::Count(*n)]),
                     None => {
                         let hidden = t(Msg::CellNotEnough);
                         tf(Msg::CellLine, &[label, Arg::Text(&hidden)])
                     }
-                }
-            })
-            .collect()),
+                });
+            }
+            Ok(lines)
+        }
     }
 }
 

@@ -122,13 +122,14 @@ impl TeamMapState {
     /// The filters whose views make the trend: the latest months of the
     /// ticket's period the choices offer.
     pub fn trend_filters(&self, ticket: &Ticket) -> Vec<AggregateFilter> {
-        trend_periods(&self.choices, ticket.filter.period)
-            .into_iter()
-            .map(|period| AggregateFilter {
+        let mut filters = Vec::new();
+        for period in trend_periods(&self.choices, ticket.filter.period) {
+            filters.push(AggregateFilter {
                 period,
                 ..ticket.filter.clone()
-            })
-            .collect()
+            });
+        }
+        filters
     }
 
     /// The trend's views arrived.
@@ -202,17 +203,16 @@ pub fn effort_filters(filter: &AggregateFilter) -> Vec<(Effort, AggregateFilter)
     if other {
         return Vec::new();
     }
-    Effort::ALL
-        .into_iter()
-        .map(|effort| {
-            let view = AggregateFilter {
-                period: filter.period,
-                effort: Some(effort),
-                ..AggregateFilter::default()
-            };
-            (effort, view)
-        })
-        .collect()
+    let mut views = Vec::new();
+    for effort in Effort::ALL {
+        let view = AggregateFilter {
+            period: filter.period,
+            effort: Some(effort),
+            ..AggregateFilter::default()
+        };
+        views.push((effort, view));
+    }
+    views
 }
 
 /// The months a trend covers for `period`: those of a quarter, or the latest

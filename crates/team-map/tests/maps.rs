@@ -194,3 +194,20 @@ fn long_labels_are_cut_with_an_ellipsis_on_a_character() {
     assert!(svg.contains(">Ünïcödé réview of a ver…</text>"), "{svg}");
     assert!(table_markup(&model, "map").contains("Ünïcödé réview of a very long pull request"));
 }
+
+#[test]
+fn the_legend_is_the_palette() {
+    use candor_team_map::heatmap::SWATCHES;
+    let computed: String = [-2.0, -1.0, 0.0, 1.0, 2.0]
+        .into_iter()
+        .enumerate()
+        .map(|(at, mean)| {
+            let [r, g, b] = colour_for_mean(mean);
+            format!(
+                "<rect x=\"{}\" width=\"26\" height=\"16\" fill=\"#{r:02x}{g:02x}{b:02x}\"></rect>",
+                at * 26
+            )
+        })
+        .collect();
+    assert_eq!(SWATCHES, computed);
+}
