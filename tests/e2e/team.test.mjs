@@ -283,3 +283,26 @@ test('one filter besides the period at a time: a second replaces the first, the 
   await page.locator('.cell-detail').getByText('Checking effort is shown for a period with no other filter').waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('a keyboard user keeps the focus: on the select after choosing in it, on the cell after closing its detail', async () => {
+  const page = await openTeamMap();
+  const period = page.locator('#filter-period');
+  await period.locator('option').nth(1).waitFor({ state: 'attached' });
+  await period.focus();
+  // The map and the filters are drawn again with the new view; the select keeps the focus.
+  const drawn = page.waitForResponse((response) => response.url().includes('/api/v1/aggregate/choices'));
+  await page.keyboard.press('ArrowDown');
+  await drawn;
+  await page.locator('.summary').waitFor();
+  assert.notEqual(await period.inputValue(), '');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'filter-period');
+
+  await cell(page, 'Incident', 'Agent').focus();
+  await page.keyboard.press('Enter');
+  const close = page.locator('.cell-detail').getByRole('button', { name: 'Close' });
+  await close.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.cell-detail').waitFor({ state: 'detached' });
+  assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /Incident with Agent:/);
+  assert.deepEqual(page.errors, []);
+});
