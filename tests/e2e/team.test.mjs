@@ -306,3 +306,20 @@ test('a keyboard user keeps the focus: on the select after choosing in it, on th
   assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /Incident with Agent:/);
   assert.deepEqual(page.errors, []);
 });
+
+test('if the maps’ module cannot be loaded, the page says so in its place', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/\/team-map-[0-9a-f]+\.js$/, (route) => route.abort());
+  try {
+    await page.goto(new URL('team', server.url).href);
+    const alert = page.locator('#team-map[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^The team map could not be loaded/);
+    assert.equal(await page.getByText('Loading the team map…').count(), 0);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Team map');
+  } finally {
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await context.close();
+  }
+});
