@@ -285,3 +285,43 @@ test('one filter besides the period at a time: a second replaces the first, the 
   await page.locator('.cell-detail').getByText('Checking effort is shown for a period with no other filter').waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('a keyboard user keeps the focus: on the select after choosing in it, on the cell after closing its detail', async () => {
+  const page = await openTeamMap();
+  const period = page.locator('#filter-period');
+  await period.locator('option').nth(1).waitFor({ state: 'attached' });
+  await period.focus();
+  // The map and the filters are drawn again with the new view; the select keeps the focus.
+  const drawn = page.waitForResponse((response) => response.url().includes('/api/v1/aggregate/choices'));
+  await page.keyboard.press('ArrowDown');
+  await drawn;
+  await page.locator('.summary').waitFor();
+  assert.notEqual(await period.inputValue(), '');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'filter-period');
+
+  await cell(page, 'Incident', 'Agent').focus();
+  await page.keyboard.press('Enter');
+  const close = page.locator('.cell-detail').getByRole('button', { name: 'Close' });
+  await close.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.cell-detail').waitFor({ state: 'detached' });
+  assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /Incident with Agent:/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('if the maps’ module cannot be loaded, the page says so in its place', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/\/team-map-[0-9a-f]+\.js$/, (route) => route.abort());
+  try {
+    await page.goto(new URL('team', server.url).href);
+    const alert = page.locator('#team-map[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^The team map could not be loaded/);
+    assert.equal(await page.getByText('Loading the team map…').count(), 0);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Team map');
+  } finally {
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await context.close();
+  }
+});

@@ -9,6 +9,10 @@
 //! takes up to twice what was asked. A freed block is reused by the next
 //! request of its class, so redrawing a map again and again needs no more
 //! memory than its largest drawing did. The module is single-threaded.
+//!
+//! It is the allocator of whatever wasm links this crate: the module, and
+//! the aggregation benchmark built from its heatmap code
+//! (`examples/aggregate_bench.rs`). Native builds and tests keep Rust's.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;

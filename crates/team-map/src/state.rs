@@ -37,9 +37,9 @@ pub struct CellFacts<'a> {
 /// Which request an answer belongs to: answers to an older filter (or an
 /// older opened cell) must not overwrite a newer one's.
 ///
-/// Leptos' own resources would do this bookkeeping, but their machinery
-/// (a `LocalResource` with `Suspense`, tried on the config alone) cost
-/// 12.4 KB gzip and took the app over its 250 KB budget (SPEC §8).
+/// Written out rather than left to a framework's resources (in the Leptos
+/// app, a `LocalResource` with `Suspense` cost 12.4 KB gzip; the module has
+/// no framework at all).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ticket {
     asked: u32,
